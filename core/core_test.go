@@ -1,0 +1,133 @@
+package core
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"testing"
+)
+
+func TestExtraOrderAndReplace(t *testing.T) {
+	var e Extra
+	e.Set("a", 1)
+	e.Set("b", "two")
+	e.Set("a", 3) // replaces in place
+	e.SetAttr(slog.Int(BadKey, 1))
+	e.SetAttr(slog.Int(BadKey, 2)) // bad keys never replace each other
+	var keys []string
+	var vals []any
+	for k, v := range e.All() {
+		keys, vals = append(keys, k), append(vals, v)
+	}
+	if !slices.Equal(keys, []string{"a", "b", BadKey, BadKey}) || fmt.Sprint(vals) != "[3 two 1 2]" {
+		t.Errorf("keys %v values %v", keys, vals)
+	}
+	if v, ok := e.Get("b"); !ok || v != "two" {
+		t.Errorf("Get(b) = %v, %v", v, ok)
+	}
+	if _, ok := e.Get("zz"); ok {
+		t.Error("Get of a missing key succeeded")
+	}
+	if !e.Delete(BadKey) || e.Len() != 2 || e.Delete(BadKey) {
+		t.Errorf("Delete(BadKey): len %d", e.Len())
+	}
+	e.Set("v", slog.IntValue(9))
+	if v, _ := e.Lookup("v"); v.Kind() != slog.KindInt64 || v.Int64() != 9 {
+		t.Errorf("a slog.Value is stored as is: %v", v)
+	}
+}
+
+func TestExtraManyKeys(t *testing.T) {
+	var e Extra
+	for i := 0; i < 200; i++ {
+		e.Set(fmt.Sprint("k", i), i)
+	}
+	for i := 0; i < 200; i++ {
+		if v, ok := e.Get(fmt.Sprint("k", i)); !ok || v != int64(i) {
+			t.Fatalf("k%d = %v, %v", i, v, ok)
+		}
+	}
+}
+
+func TestExtraCloneAndMerge(t *testing.T) {
+	var a, b Extra
+	a.Set("x", 1)
+	c := a.Clone()
+	c.Set("x", 2)
+	if v, _ := a.Get("x"); v != int64(1) {
+		t.Error("Clone shares storage")
+	}
+	b.Set("y", 1)
+	b.Set("x", 5)
+	a.Merge(&b)
+	if v, _ := a.Get("x"); v != int64(5) || a.Len() != 2 {
+		t.Errorf("Merge: %v, len %d", v, a.Len())
+	}
+	var empty Extra
+	empty.Merge(&b)
+	empty.Set("z", 1)
+	if b.Len() != 2 {
+		t.Error("Merge into an empty Extra shares storage with its source")
+	}
+}
+
+func TestRecordCloneReset(t *testing.T) {
+	r := &Record{Message: "m", Line: 3}
+	r.Extra.Set("k", "v")
+	c := r.Clone()
+	r.Reset()
+	if r.Message != "" || r.Extra.Len() != 0 || c.Message != "m" || c.Extra.Len() != 1 {
+		t.Errorf("after Reset: %+v; clone %+v", r, c)
+	}
+}
+
+type wrapped struct{ err error }
+
+func (w wrapped) Error() string { return "wrapped: " + w.err.Error() }
+func (w wrapped) Unwrap() error { return w.err }
+
+type panicky struct{}
+
+func (*panicky) Error() string { panic("no") }
+
+func TestNewException(t *testing.T) {
+	if NewException(nil) != nil {
+		t.Error("nil error gives an exception")
+	}
+	base := errors.New("base")
+	e := NewException(errors.Join(wrapped{base}, errors.New("other")))
+	if e.Type != "*errors.joinError" || len(e.Chain) != 3 {
+		t.Fatalf("%+v", e)
+	}
+	want := []Cause{{"core.wrapped", "wrapped: base", 1}, {"*errors.errorString", "base", 2}, {"*errors.errorString", "other", 1}}
+	if !slices.Equal(e.Chain, want) {
+		t.Errorf("chain %+v", e.Chain)
+	}
+	if !e.Is(base) {
+		t.Error("Is(base) is false")
+	}
+	var p *panicky
+	if e := NewException(p); e.Value != "<nil>" {
+		t.Errorf("nil receiver: %+v", e)
+	}
+	if e := NewException(&panicky{}); e.Value != "<PANIC=Error method>" {
+		t.Errorf("panicking Error: %+v", e)
+	}
+	if TypeName(nil) != "nil" || TypeName(3) != "int" {
+		t.Error("TypeName")
+	}
+}
+
+// A self-wrapping error must not loop.
+type loop struct{}
+
+func (l *loop) Error() string { return "loop" }
+func (l *loop) Unwrap() error { return l }
+
+func TestExceptionCycle(t *testing.T) {
+	e := NewException(&loop{})
+	if len(e.Chain) != maxChain {
+		t.Errorf("chain length %d", len(e.Chain))
+	}
+}

@@ -1,0 +1,61 @@
+package core
+
+import (
+	"context"
+	"time"
+)
+
+// Record is everything logru knows about one log call. Patchers may change any field;
+// filters and sinks should treat it as read-only.
+//
+// A Record handed to a patcher, filter, format function or sink is valid only during that
+// call: logru reuses records, so code that keeps one must copy it ([Record.Clone]).
+type Record struct {
+	// Time is when the call was made, in the local zone.
+	Time time.Time
+	// Elapsed is the time since the logger's core was created.
+	Elapsed time.Duration
+	// Level is the record's severity.
+	Level Level
+	// Message is the message after template substitution. Values substituted into it
+	// have their control characters escaped; their raw values are in Extra.
+	Message string
+	// Name is the Go package path of the code that logged ("main",
+	// "github.com/acme/shop/db"); "" when the caller is unknown or was not captured.
+	Name string
+	// Module is the last element of Name ("db").
+	Module string
+	// Function is the function without its package path ("(*Conn).Query", "main.func1").
+	Function string
+	// File is the base name of the source file.
+	File string
+	// FilePath is the full path of the source file.
+	FilePath string
+	// Line is the line number in File; 0 when unknown.
+	Line int
+	// Goroutine is the id of the goroutine that logged, when a handler asked for it;
+	// 0 otherwise.
+	Goroutine uint64
+	// Extra holds the record's fields: bound, contextual and per-call, in order, one
+	// value per key (a later key wins).
+	Extra Extra
+	// Exception is the error or panic attached to the record; nil when there is none.
+	Exception *Exception
+	// Context is the context given with Logger.Ctx, or nil.
+	Context context.Context
+}
+
+// Clone returns a deep copy of r whose Extra no longer shares storage with r's, so it
+// may be kept after the call that received r returns.
+func (r *Record) Clone() *Record {
+	c := *r
+	c.Extra = r.Extra.Clone()
+	return &c
+}
+
+// Reset clears r for reuse, keeping the capacity of its Extra fields.
+func (r *Record) Reset() {
+	e := r.Extra
+	e.Reset()
+	*r = Record{Extra: e}
+}
