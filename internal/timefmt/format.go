@@ -1,0 +1,142 @@
+package timefmt
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lestrrat-go/strftime"
+)
+
+// utcSuffix, at the very end of a spec, converts the time to UTC before formatting.
+const utcSuffix = "!UTC"
+
+// kind says which of the three renderers a Format uses.
+type kind uint8
+
+const (
+	// kindISO is the zero value: Python's %Y-%m-%dT%H:%M:%S.%f%z, loguru's default.
+	kindISO kind = iota
+	// kindTokens renders loguru tokens (YYYY, MM, ...) compiled into ops.
+	kindTokens
+	// kindStrftime renders a Python strftime spec through lestrrat-go/strftime.
+	kindStrftime
+)
+
+// Format is a compiled time format, made by [Compile]. It is immutable (apart from
+// an internal, synchronised cache of the last text rendered) and safe for concurrent
+// use by any number of goroutines.
+//
+// The zero value is ready to use and behaves like Compile(""): it renders loguru's
+// default time text, such as 2018-02-03T11:09:00.000002+0030. A nil *Format does
+// the same.
+type Format struct {
+	spec  string
+	kind  kind
+	utc   bool               // convert to UTC first (the spec ended with "!UTC")
+	ops   []op               // kindTokens: the compiled tokens and literals
+	need  need               // kindTokens: the calendar fields the ops read
+	strf  *strftime.Strftime // kindStrftime: the compiled pattern
+	cache *cache             // nil when the output is not worth caching
+	grain grain              // what the cache is keyed by
+}
+
+// Compile parses a loguru time spec: the part after "{time:" in a template.
+//
+// The spec is read as loguru reads it. A trailing "!UTC" converts the time to UTC
+// first. An empty spec (also after removing "!UTC") gives loguru's default, Python's
+// %Y-%m-%dT%H:%M:%S.%f%z. A spec holding a '%' is a Python strftime format.
+// Anything else is made of tokens, bracket escapes and literal text, as the
+// package documentation describes.
+//
+// The invalid specs are a token spec with seven or more successive 'S' characters
+// and a strftime spec holding a NUL byte, both of which loguru rejects too, and a
+// strftime spec with more than 128 different conversions carrying glibc flags or
+// widths. The error names the spec. Compile never panics, whatever its input.
+func Compile(spec string) (*Format, error) {
+	f := &Format{spec: spec}
+	body := spec
+	if strings.HasSuffix(body, utcSuffix) {
+		f.utc = true
+		body = body[:len(body)-len(utcSuffix)]
+	}
+	var err error
+	switch {
+	case body == "":
+		f.kind = kindISO
+		f.grain = grainFine // microseconds
+	case strings.IndexByte(body, '%') >= 0:
+		f.kind = kindStrftime
+		f.strf, f.grain, err = compileStrftime(body)
+	default:
+		f.kind = kindTokens
+		f.ops, f.need, f.grain, err = compileTokens(body)
+	}
+	if err != nil {
+		return nil, &specError{spec: spec, reason: err.Error()}
+	}
+	if f.grain.cacheable() {
+		f.cache = new(cache)
+	}
+	return f, nil
+}
+
+// String returns the spec f was compiled from ("" for the zero Format).
+func (f *Format) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.spec
+}
+
+// Append appends t, formatted by f, to dst and returns the extended buffer.
+//
+// Append never panics and does not allocate beyond growing dst. Formats whose text
+// changes at most once per second or per millisecond remember their last text, so
+// formatting many times within the same second or millisecond (and the same
+// location) costs little more than a copy.
+func (f *Format) Append(dst []byte, t time.Time) []byte {
+	if f == nil {
+		return appendISO(dst, t)
+	}
+	if f.utc {
+		t = t.UTC()
+	}
+	if f.cache == nil {
+		return f.render(dst, t)
+	}
+	sec, frac := f.grain.key(t)
+	var loc *time.Location
+	if !f.utc {
+		loc = t.Location()
+	}
+	if out, ok := f.cache.load(dst, sec, frac, loc); ok {
+		return out
+	}
+	start := len(dst)
+	dst = f.render(dst, t)
+	f.cache.store(sec, frac, loc, dst[start:])
+	return dst
+}
+
+// render formats t without looking at the cache.
+func (f *Format) render(dst []byte, t time.Time) []byte {
+	switch f.kind {
+	case kindTokens:
+		return appendOps(dst, f.ops, f.need, t)
+	case kindStrftime:
+		return f.strf.FormatBuffer(dst, t)
+	default:
+		return appendISO(dst, t)
+	}
+}
+
+// specError reports a spec that loguru rejects.
+type specError struct {
+	spec   string
+	reason string
+}
+
+func (e *specError) Error() string {
+	return "timefmt: invalid time format " + strconv.Quote(e.spec) + ": " + e.reason
+}

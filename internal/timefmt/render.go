@@ -1,0 +1,319 @@
+package timefmt
+
+import "time"
+
+// English names, as Python's calendar module gives them in the C locale.
+var (
+	monthNames = [...]string{"", "January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November", "December"}
+	monthAbbrs = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	// Indexed by time.Weekday: Sunday first.
+	weekdayNames = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	weekdayAbbrs = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+)
+
+// fields holds the parts of a time that ops read; only those in need are set.
+type fields struct {
+	t              time.Time
+	year           int
+	month          time.Month
+	day, yday      int
+	hour, min, sec int
+	weekday        time.Weekday
+	zone           string
+	offset         int // seconds east of UTC
+	nanosecond     int
+}
+
+func newFields(t time.Time, n need) fields {
+	f := fields{t: t, nanosecond: t.Nanosecond()}
+	if n&needDate != 0 {
+		f.year, f.month, f.day = t.Date()
+	}
+	if n&needClock != 0 {
+		f.hour, f.min, f.sec = t.Clock()
+	}
+	if n&needYearDay != 0 {
+		f.yday = t.YearDay()
+	}
+	if n&needWeekday != 0 {
+		f.weekday = t.Weekday()
+	}
+	if n&needZone != 0 {
+		f.zone, f.offset = t.Zone()
+	}
+	return f
+}
+
+// appendOps renders t with the compiled ops.
+func appendOps(dst []byte, ops []op, n need, t time.Time) []byte {
+	f := newFields(t, n)
+	for i := range ops {
+		dst = appendOp(dst, &ops[i], &f)
+	}
+	return dst
+}
+
+// appendOp renders one op. Numbers follow Python's "%0Nd": zero-padded to N
+// characters, a minus sign counting as one.
+func appendOp(dst []byte, o *op, f *fields) []byte {
+	switch o.kind {
+	case opLiteral:
+		if len(o.lit) == 1 {
+			return append(dst, o.lit[0])
+		}
+		return append(dst, o.lit...)
+	case opDate:
+		dst = appendInt(dst, int64(f.year), 4)
+		dst = append(dst, o.lit[0])
+		dst = append2(dst, int(f.month))
+		dst = append(dst, o.lit[1])
+		return append2(dst, f.day)
+	case opClock:
+		dst = append2(dst, f.hour)
+		dst = append(dst, o.lit[0])
+		dst = append2(dst, f.min)
+		dst = append(dst, o.lit[1])
+		return append2(dst, f.sec)
+	case opYear4:
+		return appendInt(dst, int64(f.year), 4)
+	case opYear2:
+		return append2(dst, floorMod(f.year, 100))
+	case opQuarter:
+		return appendInt(dst, int64(f.month-1)/3+1, 1)
+	case opMonthName:
+		return append(dst, monthNames[f.month]...)
+	case opMonthAbbr:
+		return append(dst, monthAbbrs[f.month]...)
+	case opMonth2:
+		return append2(dst, int(f.month))
+	case opMonth:
+		return appendInt(dst, int64(f.month), 1)
+	case opYearDay3:
+		return appendInt(dst, int64(f.yday), 3)
+	case opYearDay:
+		return appendInt(dst, int64(f.yday), 1)
+	case opDay2:
+		return append2(dst, f.day)
+	case opDay:
+		return appendInt(dst, int64(f.day), 1)
+	case opWeekdayName:
+		return append(dst, weekdayNames[f.weekday]...)
+	case opWeekdayAbbr:
+		return append(dst, weekdayAbbrs[f.weekday]...)
+	case opWeekday:
+		return append(dst, byte('0'+(f.weekday+6)%7))
+	case opISOWeekday:
+		return append(dst, byte('0'+(f.weekday+6)%7+1))
+	case opHour2:
+		return append2(dst, f.hour)
+	case opHour:
+		return appendInt(dst, int64(f.hour), 1)
+	case opHour12x2:
+		return append2(dst, hour12(f.hour))
+	case opHour12:
+		return appendInt(dst, int64(hour12(f.hour)), 1)
+	case opMinute2:
+		return append2(dst, f.min)
+	case opMinute:
+		return appendInt(dst, int64(f.min), 1)
+	case opSecond2:
+		return append2(dst, f.sec)
+	case opSecond:
+		return appendInt(dst, int64(f.sec), 1)
+	case opFraction:
+		return appendFraction(dst, f.nanosecond, int(o.n))
+	case opAMPM:
+		if f.hour < 12 {
+			return append(dst, "AM"...)
+		}
+		return append(dst, "PM"...)
+	case opOffsetColon:
+		return appendOffset(dst, f.offset, true)
+	case opOffset:
+		return appendOffset(dst, f.offset, false)
+	case opZoneName:
+		return appendZoneName(dst, f.zone, f.offset)
+	case opUnix:
+		return appendInt(dst, f.t.Unix(), 1)
+	case opUnixMicro:
+		return appendUnixMicro(dst, f.t.Unix(), f.nanosecond/1000)
+	}
+	return dst
+}
+
+// appendISO renders Python's %Y-%m-%dT%H:%M:%S.%f%z, loguru's default.
+func appendISO(dst []byte, t time.Time) []byte {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	_, offset := t.Zone()
+	dst = appendInt(dst, int64(year), 4)
+	dst = append(dst, '-')
+	dst = append2(dst, int(month))
+	dst = append(dst, '-')
+	dst = append2(dst, day)
+	dst = append(dst, 'T')
+	dst = append2(dst, hour)
+	dst = append(dst, ':')
+	dst = append2(dst, min)
+	dst = append(dst, ':')
+	dst = append2(dst, sec)
+	dst = append(dst, '.')
+	dst = appendFraction(dst, t.Nanosecond(), 6)
+	return appendOffset(dst, offset, false)
+}
+
+// hour12 maps 0-23 to 1-12, midnight and noon giving 12.
+func hour12(h int) int { return floorMod(h-1, 12) + 1 }
+
+// floorMod is Python's %: the result has the sign of m.
+func floorMod(a, m int) int {
+	r := a % m
+	if r < 0 {
+		r += m
+	}
+	return r
+}
+
+// appendFraction appends the first n (1-9) digits of the fraction of a second.
+func appendFraction(dst []byte, nanosecond, n int) []byte {
+	var buf [9]byte
+	v := uint(nanosecond) / pow10[9-n]
+	for i := n - 1; i >= 0; i-- {
+		buf[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return append(dst, buf[:n]...)
+}
+
+var pow10 = [...]uint{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000}
+
+// appendOffset appends a UTC offset as ±HH:MM (colon) or ±HHMM, followed by the
+// seconds when there are any, as loguru's Z and ZZ and Python's %z and %:z do.
+func appendOffset(dst []byte, offset int, colon bool) []byte {
+	sign := byte('+')
+	abs := int64(offset)
+	if abs < 0 {
+		sign = '-'
+		abs = -abs
+	}
+	dst = append(dst, sign)
+	dst = appendInt(dst, abs/3600, 2)
+	if colon {
+		dst = append(dst, ':')
+	}
+	dst = append2(dst, int(abs/60%60))
+	if s := int(abs % 60); s > 0 {
+		if colon {
+			dst = append(dst, ':')
+		}
+		dst = append2(dst, s)
+	}
+	return dst
+}
+
+// appendZoneName appends a zone's abbreviation. A zone without one is named as
+// Python names a datetime.timezone made without a name: "UTC" or "UTC+01:00".
+func appendZoneName(dst []byte, zone string, offset int) []byte {
+	if zone != "" {
+		return append(dst, zone...)
+	}
+	dst = append(dst, "UTC"...)
+	if offset == 0 {
+		return dst
+	}
+	return appendOffset(dst, offset, true)
+}
+
+// appendUnixMicro appends sec*1e6+micro (micro in [0, 1e6)) without overflowing
+// int64, whatever sec is.
+func appendUnixMicro(dst []byte, sec int64, micro int) []byte {
+	const perSec = 1_000_000
+	if sec > -(1<<63)/perSec+1 && sec < (1<<63-1)/perSec-1 {
+		return appendInt(dst, sec*perSec+int64(micro), 1)
+	}
+	// |sec| ≥ 9.2e12: print the seconds, then six digits of microseconds.
+	if sec < 0 {
+		dst = append(dst, '-')
+		hi := uint64(-(sec + 1)) // seconds below -sec, as an unsigned
+		lo := perSec - micro
+		if micro == 0 {
+			hi++
+			lo = 0
+		}
+		dst = appendUint(dst, hi)
+		return appendInt(dst, int64(lo), 6)
+	}
+	dst = appendUint(dst, uint64(sec))
+	return appendInt(dst, int64(micro), 6)
+}
+
+// digitPairs holds "00" to "99", for two digits at a time.
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// append2 appends v as Python's "%02d".
+func append2(dst []byte, v int) []byte {
+	if uint(v) < 100 {
+		return append(dst, digitPairs[2*v], digitPairs[2*v+1])
+	}
+	return appendInt(dst, int64(v), 2)
+}
+
+// appendInt appends v as Python's "%0*d" with the given width: zero-padded to
+// width characters, a leading minus sign included in them.
+func appendInt(dst []byte, v int64, width int) []byte {
+	if width == 4 && uint64(v) < 10000 { // years
+		return append(dst, digitPairs[2*(v/100)], digitPairs[2*(v/100)+1],
+			digitPairs[2*(v%100)], digitPairs[2*(v%100)+1])
+	}
+	u := uint64(v)
+	if v < 0 {
+		dst = append(dst, '-')
+		u = -u
+		width--
+	}
+	for n := digitCount(u); n < width; n++ {
+		dst = append(dst, '0')
+	}
+	return appendUint(dst, u)
+}
+
+// appendUint appends the decimal digits of u.
+func appendUint(dst []byte, u uint64) []byte {
+	var buf [20]byte
+	i := len(buf)
+	for u >= 100 {
+		r := u % 100
+		u /= 100
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
+	}
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+	} else {
+		i--
+		buf[i] = byte('0' + u)
+	}
+	return append(dst, buf[i:]...)
+}
+
+// digitCount returns the number of decimal digits of u (1 for 0).
+func digitCount(u uint64) int {
+	n := 1
+	for u >= 10 {
+		u /= 10
+		n++
+	}
+	return n
+}

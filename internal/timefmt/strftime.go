@@ -1,0 +1,613 @@
+package timefmt
+
+import (
+	"errors"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lestrrat-go/strftime"
+)
+
+// A spec holding '%' is passed by loguru to Python's datetime.strftime. Python
+// replaces %f, %z, %Z and %:z itself, then hands the rest to the C library's
+// strftime, which on Linux is glibc's in the C locale. compileStrftime reproduces
+// both layers: it rewrites the spec into a pattern for lestrrat-go/strftime whose
+// specification set adds Python's conversions, replaces the library's where they
+// differ from glibc, allocate or are slow, and holds (at bytes from slotBase up) one appender per
+// conversion carrying glibc flags or a width. Text glibc does not convert is
+// turned into literal text at compile time.
+
+var (
+	errNUL      = errors.New("embedded null character")
+	errTooMany  = errors.New("too many distinct conversions with flags or widths")
+	errInternal = errors.New("internal error compiling the strftime pattern")
+)
+
+const (
+	// slotBase is the first pattern byte standing for a conversion with flags;
+	// bytes from there to 0xff never occur after '%' otherwise.
+	slotBase = 0x80
+	maxSlots = 0x100 - slotBase
+	// maxWidth caps a glibc field width (Python would give up on far wider text).
+	maxWidth = 1024
+)
+
+// compileStrftime compiles a Python strftime spec and reports its grain.
+func compileStrftime(body string) (*strftime.Strftime, grain, error) {
+	if strings.IndexByte(body, 0) >= 0 {
+		return nil, 0, errNUL
+	}
+	var tr translator
+	tr.translate(body)
+	if tr.err != nil {
+		return nil, 0, tr.err
+	}
+	s, err := strftime.New(tr.pattern.String(), strftime.WithSpecificationSet(&tr.set))
+	if err != nil {
+		return nil, 0, errInternal
+	}
+	return s, tr.grain, nil
+}
+
+// translator rewrites a Python strftime spec into a lestrrat-go/strftime pattern.
+type translator struct {
+	set     specSet
+	pattern strings.Builder
+	grain   grain
+	err     error
+}
+
+// conversions holds the appender of each conversion character: the library's,
+// Python's, or ours where the library's differs from glibc, allocates (%j %G) or
+// is slow (the numbers every spec uses).
+var conversions = func() (t [256]strftime.Appender) {
+	lib := strftime.NewSpecificationSet()
+	for c := range t {
+		if a, err := lib.Lookup(byte(c)); err == nil && convs[c].kind != convUnknown {
+			t[c] = a
+		}
+	}
+	for c, a := range map[byte]strftime.AppendFunc{
+		'f': appendMicro,
+		'z': appendPyOffset,
+		'Z': appendPyZone,
+		'j': appendDayOfYear,
+		'G': appendISOYear,
+		's': appendUnix,
+		'P': appendLowerAMPM,
+		'a': appendWeekdayAbbr,
+		'A': appendWeekdayName,
+		'b': appendMonthAbbr,
+		'h': appendMonthAbbr,
+		'B': appendMonthName,
+		'e': appendSpaceDay,
+		'c': appendCTime,
+		'Y': appendYear,
+		'm': appendMonth,
+		'd': appendDay,
+		'H': appendHour,
+		'M': appendMinute,
+		'S': appendSecond,
+	} {
+		t[c] = a
+	}
+	// The library renders most conversions through time.Format layouts and
+	// merges a layout with the literal text around it, which changes what the
+	// layout means: "%aa" became "Mona", which Go prints as it stands, "%buary"
+	// became "January" and "__%Y" became "__2006", the day of the year then
+	// "006". Hiding every appender behind a type of ours stops the merging.
+	for c, a := range t {
+		if a != nil {
+			t[c] = unmerged{a}
+		}
+	}
+	return t
+}()
+
+// unmerged hides an appender from lestrrat-go/strftime's merging of adjacent
+// appenders, which only merges its own types.
+type unmerged struct{ strftime.Appender }
+
+// specSet is the strftime.SpecificationSet of one spec: the shared conversions,
+// and from slotBase up the conversions with flags or widths that the spec uses.
+type specSet struct {
+	slots []fieldKey
+	apps  []strftime.Appender
+}
+
+var errReadOnly = errors.New("read-only specification set")
+
+// Lookup returns the appender of a conversion character or slot byte.
+func (s *specSet) Lookup(b byte) (strftime.Appender, error) {
+	if b >= slotBase && int(b-slotBase) < len(s.apps) {
+		return s.apps[b-slotBase], nil
+	}
+	if a := conversions[b]; a != nil && b < slotBase {
+		return a, nil
+	}
+	return nil, errInternal
+}
+
+// Delete and Set refuse: a spec's set is fixed once translated.
+func (s *specSet) Delete(byte) error                 { return errReadOnly }
+func (s *specSet) Set(byte, strftime.Appender) error { return errReadOnly }
+
+// translate reads body as CPython does: a first pass takes each '%' with the
+// character after it and replaces %f, %z, %Z and %:z; glibc then reads the text
+// between those replacements.
+func (tr *translator) translate(body string) {
+	raw := 0 // where the text left to glibc starts
+	for i := 0; i < len(body) && tr.err == nil; {
+		if body[i] != '%' {
+			i++
+			continue
+		}
+		n := pythonConversion(body[i:])
+		if n == 0 {
+			i = min(i+2, len(body)) // the pair goes to glibc as it stands
+			continue
+		}
+		tr.glibcText(body[raw:i], true)
+		switch body[i+1] {
+		case ':':
+			tr.slot(fieldKey{conv: ':'})
+		case 'f':
+			tr.grain = grainFine
+			tr.plain('f')
+		default:
+			tr.plain(body[i+1])
+		}
+		i += n
+		raw = i
+	}
+	tr.glibcText(body[raw:], false)
+}
+
+// pythonConversion returns the length of the conversion CPython replaces itself
+// at the start of s ("%f", "%z", "%Z", "%:z"), or 0.
+func pythonConversion(s string) int {
+	switch {
+	case strings.HasPrefix(s, "%:z"):
+		return 3
+	case strings.HasPrefix(s, "%f"), strings.HasPrefix(s, "%z"), strings.HasPrefix(s, "%Z"):
+		return 2
+	}
+	return 0
+}
+
+// glibcText translates text as glibc's strftime reads it. beforePython says a
+// Python replacement follows it.
+func (tr *translator) glibcText(text string, beforePython bool) {
+	for i := 0; i < len(text) && tr.err == nil; {
+		j := strings.IndexByte(text[i:], '%')
+		if j != 0 {
+			if j < 0 {
+				j = len(text) - i
+			}
+			tr.literal(text[i : i+j])
+			i += j
+			continue
+		}
+		i = tr.glibc(text, i, beforePython)
+	}
+}
+
+// plain emits conversion c as it stands in the specification set.
+func (tr *translator) plain(c byte) {
+	tr.pattern.WriteByte('%')
+	tr.pattern.WriteByte(c)
+}
+
+// literal emits text to be copied as it is.
+func (tr *translator) literal(s string) {
+	tr.pattern.WriteString(strings.ReplaceAll(s, "%", "%%"))
+}
+
+// glibc translates the conversion at text[i] as glibc reads it: '%', flags from
+// "_-0^#", a decimal width, a modifier 'E' or 'O', then the conversion character,
+// and returns where the text goes on.
+func (tr *translator) glibc(text string, i int, beforePython bool) int {
+	k := fieldKey{width: -1}
+	j := i + 1
+	for ; j < len(text) && strings.IndexByte("_-0^#", text[j]) >= 0; j++ {
+		switch c := text[j]; c {
+		case '^':
+			k.up = true
+		case '#':
+			k.swap = true
+		default:
+			k.pad = c
+		}
+	}
+	if j < len(text) && isDigit(text[j]) {
+		k.width = 0
+		for ; j < len(text) && isDigit(text[j]); j++ {
+			k.width = min(k.width*10+int(text[j]-'0'), maxWidth)
+		}
+	}
+	var mod byte
+	if j < len(text) && (text[j] == 'E' || text[j] == 'O') {
+		mod = text[j]
+		j++
+	}
+	if j == len(text) {
+		if beforePython {
+			// glibc reads on into the text Python put next, unknown until a
+			// time is formatted; the unfinished conversion is kept as it is.
+			tr.literal(text[i:])
+		} else {
+			tr.literal(badFormat(k, text[i:], k.up))
+		}
+		return j
+	}
+	_, size := utf8.DecodeRuneInString(text[j:])
+	k.conv = text[j]
+	cs := convs[k.conv]
+	switch {
+	case size > 1 || cs.kind == convUnknown:
+		tr.literal(badFormat(k, text[i:j+size], k.up))
+		return j + size
+	case k.conv == '%' && mod != 0:
+		// glibc copies back to the nearest '%': the conversion character itself.
+		tr.literal(badFormat(k, "%", k.up))
+	case (mod == 'E' && cs.noE) || (mod == 'O' && cs.noO):
+		// %b and %h see the '#' flag before they reject 'E'.
+		tr.literal(badFormat(k, text[i:j+1], k.up || (k.swap && cs.swapFirst)))
+	case cs.kind == convOffset:
+		// Python passed the conversion on, and its time tuple has no UTC
+		// offset (tm_isdst is -1): glibc prints nothing.
+	case cs.kind == convZone:
+		// Likewise no zone name: glibc pads an empty name to the width.
+		tr.literal(badFormat(k, "", false))
+	case k.pad == 0 && !k.up && !k.swap && k.width < 0:
+		tr.plain(k.conv)
+	default:
+		tr.slot(k)
+	}
+	return j + 1
+}
+
+// badFormat returns what glibc prints for text it does not convert: the text,
+// upper-cased if up, padded on the left to the width (in characters: CPython
+// calls wcsftime).
+func badFormat(k fieldKey, text string, up bool) string {
+	if up {
+		text = upperValid(text)
+	}
+	n := utf8.RuneCountInString(text)
+	if k.width <= n {
+		return text
+	}
+	fill := " "
+	if k.pad == '0' {
+		fill = "0"
+	}
+	return strings.Repeat(fill, k.width-n) + text
+}
+
+// upperValid upper-cases the valid UTF-8 in s, leaving invalid bytes as they are.
+func upperValid(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteByte(s[i])
+		} else {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// slot emits a conversion that needs its own appender, sharing one among
+// identical conversions.
+func (tr *translator) slot(k fieldKey) {
+	n := 0
+	for n < len(tr.set.slots) && tr.set.slots[n] != k {
+		n++
+	}
+	if n == len(tr.set.slots) {
+		if n == maxSlots {
+			tr.err = errTooMany
+			return
+		}
+		tr.set.slots = append(tr.set.slots, k)
+		tr.set.apps = append(tr.set.apps, newField(k))
+	}
+	tr.pattern.WriteByte('%')
+	tr.pattern.WriteByte(byte(slotBase + n))
+}
+
+// newField builds the appender of a conversion with flags, or of %:z.
+func newField(k fieldKey) strftime.Appender {
+	if k.conv == ':' {
+		return strftime.AppendFunc(appendPyColonOffset)
+	}
+	cs := convs[k.conv]
+	f := &field{inner: conversions[k.conv], number: cs.kind == convNumber, digits: cs.digits, width: k.width}
+	f.pad = k.pad
+	if f.number && f.pad == 0 {
+		f.pad = '0'
+		if cs.spaces {
+			f.pad = '_'
+		}
+	}
+	f.upper = k.up || (k.swap && cs.swap == swapUpper)
+	f.lower = k.conv == 'P' || (k.swap && cs.swap == swapLower)
+	return f
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// fieldKey identifies a conversion with its flags and width.
+type fieldKey struct {
+	conv     byte
+	pad      byte // '_', '-', '0' or 0
+	width    int  // -1 when none is given
+	up, swap bool // the '^' and '#' flags
+}
+
+// field renders a conversion with glibc's flags and width, by rewriting in place
+// what its inner appender wrote.
+type field struct {
+	inner  strftime.Appender
+	number bool // a number: re-padded; otherwise text: case and width
+	digits int  // a number's default width
+	width  int
+	pad    byte // numbers: '0', '_' or '-'; text: '0' or anything else
+	upper  bool
+	lower  bool
+}
+
+func (f *field) Append(dst []byte, t time.Time) []byte {
+	start := len(dst)
+	dst = f.inner.Append(dst, t)
+	if f.number {
+		return f.repadNumber(dst, start)
+	}
+	return f.reshapeText(dst, start)
+}
+
+// repadNumber pads the number in dst[start:] as glibc pads numbers: with zeros
+// after the sign, or spaces before it for '_', up to the larger of the default
+// and the given width. The '-' flag drops that padding, yet the width still pads
+// with spaces.
+func (f *field) repadNumber(dst []byte, start int) []byte {
+	text := dst[start:]
+	i := 0
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	neg := i < len(text) && text[i] == '-'
+	if neg {
+		i++
+	}
+	for i < len(text)-1 && text[i] == '0' {
+		i++
+	}
+	var digits [24]byte
+	n := copy(digits[:], text[i:])
+	if n != len(text)-i {
+		return dst
+	}
+	dst = dst[:start]
+	short := max(f.digits, f.width) - n
+	if neg {
+		short--
+	}
+	switch f.pad {
+	case '-':
+		short = f.width - n
+		if neg {
+			short--
+		}
+		dst = appendRepeat(dst, ' ', short)
+	case '_':
+		dst = appendRepeat(dst, ' ', short)
+	}
+	if neg {
+		dst = append(dst, '-')
+	}
+	if f.pad == '0' {
+		dst = appendRepeat(dst, '0', short)
+	}
+	return append(dst, digits[:n]...)
+}
+
+// reshapeText changes the case of the text in dst[start:] and pads it on the left
+// to the width, with zeros for the '0' flag and spaces otherwise (even for '-').
+func (f *field) reshapeText(dst []byte, start int) []byte {
+	text := dst[start:]
+	for i, c := range text {
+		switch {
+		case f.lower && 'A' <= c && c <= 'Z':
+			text[i] = c + 'a' - 'A'
+		case f.upper && !f.lower && 'a' <= c && c <= 'z':
+			text[i] = c - ('a' - 'A')
+		}
+	}
+	short := f.width - len(text)
+	if short <= 0 {
+		return dst
+	}
+	fill := byte(' ')
+	if f.pad == '0' {
+		fill = '0'
+	}
+	n := len(text)
+	dst = appendRepeat(dst, fill, short)
+	copy(dst[start+short:], dst[start:start+n])
+	for i := start; i < start+short; i++ {
+		dst[i] = fill
+	}
+	return dst
+}
+
+// appendRepeat appends n copies of c (nothing if n ≤ 0).
+func appendRepeat(dst []byte, c byte, n int) []byte {
+	for ; n > 0; n-- {
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// Appenders for Python's own conversions and for those lestrrat-go/strftime lacks
+// or renders with an allocation.
+
+func appendMicro(dst []byte, t time.Time) []byte { return appendFraction(dst, t.Nanosecond(), 6) }
+
+func appendPyOffset(dst []byte, t time.Time) []byte {
+	_, off := t.Zone()
+	return appendOffset(dst, off, false)
+}
+
+func appendPyColonOffset(dst []byte, t time.Time) []byte {
+	_, off := t.Zone()
+	return appendOffset(dst, off, true)
+}
+
+func appendPyZone(dst []byte, t time.Time) []byte {
+	name, off := t.Zone()
+	return appendZoneName(dst, name, off)
+}
+
+func appendDayOfYear(dst []byte, t time.Time) []byte { return appendInt(dst, int64(t.YearDay()), 3) }
+
+func appendISOYear(dst []byte, t time.Time) []byte {
+	year, _ := t.ISOWeek()
+	return appendInt(dst, int64(year), 4)
+}
+
+func appendUnix(dst []byte, t time.Time) []byte { return appendInt(dst, t.Unix(), 1) }
+
+func appendWeekdayAbbr(dst []byte, t time.Time) []byte {
+	return append(dst, weekdayAbbrs[t.Weekday()]...)
+}
+
+func appendWeekdayName(dst []byte, t time.Time) []byte {
+	return append(dst, weekdayNames[t.Weekday()]...)
+}
+
+func appendMonthAbbr(dst []byte, t time.Time) []byte { return append(dst, monthAbbrs[t.Month()]...) }
+
+func appendMonthName(dst []byte, t time.Time) []byte { return append(dst, monthNames[t.Month()]...) }
+
+// appendSpaceDay appends the day of the month padded with a space to two digits.
+func appendSpaceDay(dst []byte, t time.Time) []byte {
+	if d := t.Day(); d < 10 {
+		return append(dst, ' ', byte('0'+d))
+	}
+	return append2(dst, t.Day())
+}
+
+// appendCTime appends %c of the C locale: "%a %b %e %H:%M:%S %Y".
+func appendCTime(dst []byte, t time.Time) []byte {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	dst = append(dst, weekdayAbbrs[t.Weekday()]...)
+	dst = append(dst, ' ')
+	dst = append(dst, monthAbbrs[month]...)
+	dst = append(dst, ' ')
+	if day < 10 {
+		dst = append(dst, ' ')
+	}
+	dst = appendInt(dst, int64(day), 1)
+	dst = append(dst, ' ')
+	dst = append2(dst, hour)
+	dst = append(dst, ':')
+	dst = append2(dst, min)
+	dst = append(dst, ':')
+	dst = append2(dst, sec)
+	dst = append(dst, ' ')
+	return appendInt(dst, int64(year), 4)
+}
+
+func appendYear(dst []byte, t time.Time) []byte   { return appendInt(dst, int64(t.Year()), 4) }
+func appendMonth(dst []byte, t time.Time) []byte  { return append2(dst, int(t.Month())) }
+func appendDay(dst []byte, t time.Time) []byte    { return append2(dst, t.Day()) }
+func appendHour(dst []byte, t time.Time) []byte   { return append2(dst, t.Hour()) }
+func appendMinute(dst []byte, t time.Time) []byte { return append2(dst, t.Minute()) }
+func appendSecond(dst []byte, t time.Time) []byte { return append2(dst, t.Second()) }
+
+func appendLowerAMPM(dst []byte, t time.Time) []byte {
+	if t.Hour() < 12 {
+		return append(dst, "am"...)
+	}
+	return append(dst, "pm"...)
+}
+
+// convKind is how glibc renders a conversion character.
+type convKind uint8
+
+const (
+	convUnknown convKind = iota // not a conversion: copied as it stands
+	convNumber                  // a number, padded per flags and width
+	convText                    // text: case flags and width apply
+	convOffset                  // %z reaching glibc
+	convZone                    // %Z reaching glibc
+)
+
+// swapCase is what the '#' flag does to a conversion's text.
+type swapCase uint8
+
+const (
+	swapNone swapCase = iota
+	swapUpper
+	swapLower
+)
+
+// conv describes a glibc conversion character in the C locale.
+type conv struct {
+	kind      convKind
+	digits    int      // numbers: default width
+	spaces    bool     // numbers: padded with spaces by default (%e %k %l)
+	swap      swapCase // text: effect of '#'
+	swapFirst bool     // '#' takes effect even when the modifier is invalid
+	noE, noO  bool     // the modifier makes the conversion invalid
+}
+
+// convs is indexed by conversion character.
+var convs = func() (t [256]conv) {
+	num := func(digits int, noE, noO bool) conv {
+		return conv{kind: convNumber, digits: digits, noE: noE, noO: noO}
+	}
+	for _, c := range "dHIjMmSUVgWw" {
+		t[c] = num(2, true, false)
+	}
+	t['j'].digits, t['w'].digits = 3, 1
+	// glibc gives years and centuries one digit (Python pads a plain %Y and %G).
+	t['C'] = num(1, false, false)
+	t['y'] = num(2, false, false)
+	t['Y'] = num(1, false, true)
+	t['G'] = num(1, true, false)
+	t['u'] = num(1, false, false)
+	for _, c := range "ekl" {
+		t[c] = num(2, true, false)
+		t[c].spaces = true
+	}
+	for _, c := range "aA" {
+		t[c] = conv{kind: convText, swap: swapUpper, noE: true, noO: true}
+	}
+	for _, c := range "bhB" {
+		t[c] = conv{kind: convText, swap: swapUpper, noE: true}
+	}
+	t['b'].swapFirst, t['h'].swapFirst = true, true
+	t['p'] = conv{kind: convText, swap: swapLower}
+	t['P'] = conv{kind: convText}
+	for _, c := range "cxX" {
+		t[c] = conv{kind: convText, noO: true}
+	}
+	for _, c := range "DF%" {
+		t[c] = conv{kind: convText, noE: true, noO: true}
+	}
+	// %s is printed unpadded, then padded to the width like text.
+	for _, c := range "RrTnts" {
+		t[c] = conv{kind: convText}
+	}
+	t['z'] = conv{kind: convOffset}
+	t['Z'] = conv{kind: convZone}
+	return t
+}()
