@@ -1,0 +1,42 @@
+// Package format compiles logru's templates and renders records into bytes: format
+// templates ({time} {level} {message}…), colour markup (<red>…</red>), message templates
+// ({key:spec}) and the JSON serializer. It is pure: bytes in, bytes out. It never reads
+// the clock (time comes from the record), never touches the file system and never
+// decides by itself whether to colour (the caller says).
+//
+// # Format templates
+//
+// [Parse] compiles a template once into a list of append operations; [Template.Append]
+// renders a record into a caller's buffer without allocating. Fields:
+//
+//	{time} {time:FORMAT}    the record's time; FORMAT uses loguru's tokens
+//	                        (YYYY-MM-DD HH:mm:ss.SSS Z, [escaped], !UTC) or strftime (%Y…)
+//	{level} {level.no} {level.icon}
+//	{message}               the message after substitution
+//	{name} {module} {function} {file} {file.path} {line}
+//	{process} {process.id} {process.name} {goroutine} {elapsed}
+//	{extra}                 every extra field as key=value pairs
+//	{extra[key]}            one extra field; left as written when the record lacks it
+//	{exception}             the attached error, its causes and its stack
+//
+// Each field takes a Python format spec after a colon ({level: <8}, {line:>4},
+// {level.no:03d}) and !r quotes a string ({extra[user]!r}). {{ and }} are literal braces.
+//
+// # Markup
+//
+// Colours and styles are tags: <red>, <light-blue>, <RED> (background), <bold>, <dim>,
+// <italic>, <underline>, <blink>, <reverse>, <strike>, <hide>, their one-letter forms
+// (<r>, <b>, …), <fg NAME>, <bg NAME>, <fg #ff8800>, <fg #f80>, <fg 208>,
+// <fg 255,128,0>, and <level> (or <lvl>) for the record's level colour. A tag closes with
+// </red> or </>. Every closing tag resets the terminal and re-applies the tags still
+// open, exactly as loguru does, so output is byte-identical to loguru's. \<red> is a
+// literal "<red>". Unknown, unbalanced and unclosed tags are errors at Parse; without
+// colours, tags are stripped.
+//
+// # Message templates
+//
+// [AppendMessage] renders a log call's message: {key} and {key:spec} take the call's
+// argument values. It never fails: a missing key leaves the placeholder as written and a
+// bad spec writes the value plainly. Values are data: they are never parsed, and their
+// control characters are escaped so that they cannot forge a line.
+package format

@@ -1,0 +1,119 @@
+package format
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/logru/logru/core"
+	"github.com/logru/logru/internal/encode"
+	"github.com/logru/logru/internal/timefmt"
+)
+
+// JSON serializes records as one JSON object per line:
+//
+//	{"time":"2026-03-26T14:30:00.123456+00:00","level":"INFO","level_no":20,"message":"…","name":"main","function":"main","file":"main.go","line":42,"extra":{…},"exception":null}
+//
+// A zero Time is written as null. exception, when set, is an object with type, value,
+// chain (a list of type/value objects) and stack (a list of function/file/line objects).
+// Extra values are encoded by their kind; values JSON cannot hold (NaN, ±Inf, channels,
+// cycles) degrade to strings, and the line is always valid JSON and valid UTF-8.
+//
+// A JSON is safe for concurrent use. The zero JSON is not usable: call [NewJSON].
+type JSON struct {
+	// The time is written as three parts so that the two that change at most once a
+	// second come from timefmt's per-second cache: date and time, microseconds, offset.
+	secs, zone *timefmt.Format
+}
+
+// NewJSON returns a record serializer.
+func NewJSON() *JSON {
+	secs, err1 := timefmt.Compile("YYYY-MM-DDTHH:mm:ss")
+	zone, err2 := timefmt.Compile("Z")
+	if err1 != nil || err2 != nil {
+		panic("format: the serializer's time format does not compile")
+	}
+	return &JSON{secs: secs, zone: zone}
+}
+
+// appendTime writes t as 2026-03-26T14:30:00.123456+00:00.
+func (j *JSON) appendTime(dst []byte, t time.Time) []byte {
+	dst = j.secs.Append(dst, t)
+	us := t.Nanosecond() / 1000
+	dst = append(dst, '.',
+		byte('0'+us/100000), byte('0'+us/10000%10), byte('0'+us/1000%10),
+		byte('0'+us/100%10), byte('0'+us/10%10), byte('0'+us%10))
+	return j.zone.Append(dst, t)
+}
+
+// Append appends r as a JSON object followed by a newline. It does not retain dst or r.
+func (j *JSON) Append(dst []byte, r *core.Record) []byte {
+	dst = append(dst, `{"time":`...)
+	if r.Time.IsZero() {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '"')
+		dst = j.appendTime(dst, r.Time)
+		dst = append(dst, '"')
+	}
+	dst = append(dst, `,"level":`...)
+	dst = encode.AppendJSONString(dst, r.Level.Name)
+	dst = append(dst, `,"level_no":`...)
+	dst = strconv.AppendInt(dst, int64(r.Level.No), 10)
+	dst = append(dst, `,"message":`...)
+	dst = encode.AppendJSONString(dst, r.Message)
+	dst = append(dst, `,"name":`...)
+	dst = encode.AppendJSONString(dst, r.Name)
+	dst = append(dst, `,"function":`...)
+	dst = encode.AppendJSONString(dst, r.Function)
+	dst = append(dst, `,"file":`...)
+	dst = encode.AppendJSONString(dst, r.File)
+	dst = append(dst, `,"line":`...)
+	dst = strconv.AppendInt(dst, int64(r.Line), 10)
+	dst = append(dst, `,"extra":{`...)
+	for i, a := range r.Extra.Attrs() {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = encode.AppendJSONString(dst, a.Key)
+		dst = append(dst, ':')
+		dst = encode.AppendJSON(dst, a.Value)
+	}
+	dst = append(dst, `},"exception":`...)
+	dst = appendJSONException(dst, r.Exception)
+	return append(dst, "}\n"...)
+}
+
+func appendJSONException(dst []byte, e *core.Exception) []byte {
+	if e == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, `{"type":`...)
+	dst = encode.AppendJSONString(dst, e.Type)
+	dst = append(dst, `,"value":`...)
+	dst = encode.AppendJSONString(dst, e.Value)
+	dst = append(dst, `,"chain":[`...)
+	for i, c := range e.Chain {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"type":`...)
+		dst = encode.AppendJSONString(dst, c.Type)
+		dst = append(dst, `,"value":`...)
+		dst = encode.AppendJSONString(dst, c.Value)
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `],"stack":[`...)
+	for i, f := range e.Stack {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"function":`...)
+		dst = encode.AppendJSONString(dst, f.Function)
+		dst = append(dst, `,"file":`...)
+		dst = encode.AppendJSONString(dst, f.File)
+		dst = append(dst, `,"line":`...)
+		dst = strconv.AppendInt(dst, int64(f.Line), 10)
+		dst = append(dst, '}')
+	}
+	return append(dst, "]}"...)
+}

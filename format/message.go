@@ -1,0 +1,394 @@
+package format
+
+import (
+	"log/slog"
+	"strconv"
+	"time"
+	"unsafe"
+
+	"github.com/logru/logru/core"
+	"github.com/logru/logru/internal/encode"
+	"github.com/logru/logru/internal/pyfmt"
+)
+
+// maxMarkupDepth bounds the tags a message may hold open at once; deeper nesting makes
+// the message's markup invalid (it is then written as plain text).
+const maxMarkupDepth = 32
+
+// mstate is the stack of open tags while a message's markup is rendered. It lives on
+// the stack: rendering a message allocates nothing.
+type mstate struct {
+	tags [maxMarkupDepth]string
+	n    int
+}
+
+// check feeds one literal chunk to the validator.
+func (st *mstate) check(lit string) bool {
+	lx := mlexer{s: lit}
+	for tok, ok := lx.next(); ok; tok, ok = lx.next() {
+		switch tok.kind {
+		case mOpen:
+			if !isLevelTag(tok.text) {
+				var tmp [32]byte
+				if _, ok := appendTagCode(tmp[:0], tok.text); !ok {
+					return false
+				}
+			}
+			if st.n == maxMarkupDepth {
+				return false
+			}
+			st.tags[st.n] = tok.text
+			st.n++
+		case mClose:
+			if st.n == 0 || (tok.text != "" && tok.text != st.tags[st.n-1]) {
+				return false
+			}
+			st.n--
+		}
+	}
+	return true
+}
+
+// render appends one literal chunk, turning tags into codes (color) or dropping them.
+// Text is escaped as a message literal when escape is set.
+func (st *mstate) render(dst []byte, lit string, color bool, levelANSI string, outer []ctok, escape bool) []byte {
+	lx := mlexer{s: lit}
+	for tok, ok := lx.next(); ok; tok, ok = lx.next() {
+		switch tok.kind {
+		case mText:
+			if escape {
+				dst = encode.AppendTextLiteral(dst, tok.text)
+			} else {
+				dst = append(dst, tok.text...)
+			}
+		case mOpen:
+			if st.n < maxMarkupDepth {
+				st.tags[st.n] = tok.text
+				st.n++
+			}
+			if color {
+				dst = appendOpen(dst, tok.text, levelANSI)
+			}
+		case mClose:
+			if st.n > 0 {
+				st.n--
+			}
+			if color {
+				dst = append(dst, reset...)
+				for _, c := range outer {
+					if c.level {
+						dst = append(dst, levelANSI...)
+					} else {
+						dst = append(dst, c.ansi...)
+					}
+				}
+				for _, t := range st.tags[:st.n] {
+					dst = appendOpen(dst, t, levelANSI)
+				}
+			}
+		}
+	}
+	return dst
+}
+
+func appendOpen(dst []byte, body, levelANSI string) []byte {
+	if isLevelTag(body) {
+		return append(dst, levelANSI...)
+	}
+	dst, _ = appendTagCode(dst, body)
+	return dst
+}
+
+// checkMarkup validates a whole markup string, reporting loguru's errors.
+func checkMarkup(s string) error {
+	var open []mtoken
+	lx := mlexer{s: s}
+	for tok, ok := lx.next(); ok; tok, ok = lx.next() {
+		switch tok.kind {
+		case mOpen:
+			if !isLevelTag(tok.text) {
+				if _, ok := appendTagCode(nil, tok.text); !ok {
+					return errUnknownTag(tok)
+				}
+			}
+			open = append(open, tok)
+		case mClose:
+			n := len(open)
+			if n > 0 && (tok.text == "" || tok.text == open[n-1].text) {
+				open = open[:n-1]
+				continue
+			}
+			for _, o := range open {
+				if o.text == tok.text {
+					return errNesting(tok)
+				}
+			}
+			return errNoOpening(tok)
+		}
+	}
+	if len(open) > 0 {
+		return errUnclosed(open[0])
+	}
+	return nil
+}
+
+// validMessageMarkup reports whether the literal parts of a message template hold
+// well-formed markup. fields tells whether placeholders are parsed.
+func validMessageMarkup(msg string, fields bool) bool {
+	var st mstate
+	if !fields {
+		return st.check(msg) && st.n == 0
+	}
+	sc := fscanner{s: msg}
+	for {
+		lit, _, _, ok := sc.next()
+		if !ok {
+			break
+		}
+		if !st.check(lit) {
+			return false
+		}
+	}
+	return st.n == 0
+}
+
+// AppendMessage appends the message template msg rendered without colours.
+//
+// When fields is true, {key} and {key:spec} placeholders take the value of the last
+// attribute in args with that key, formatted with Python's format-spec mini-language,
+// and "{{" and "}}" stand for braces. A placeholder whose key is not in args is left as
+// written; a spec that does not parse or does not suit the value writes the value
+// plainly. When fields is false the message is not parsed for placeholders at all.
+//
+// When markup is true, colour tags in the message's literal text are removed (see
+// [Template.Append] with a [ColoredMessage] for the coloured form); a message whose markup
+// does not parse is written as plain text, tags included.
+//
+// Substituted values have every control character escaped; the literal keeps its
+// newlines and tabs and has its other control characters escaped. Values are never
+// parsed for placeholders or markup.
+func AppendMessage(dst []byte, msg string, args []slog.Attr, fields, markup bool) []byte {
+	return appendMessageFields(dst, msg, args, fields, markup, false, "", nil)
+}
+
+func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, markup, color bool, levelANSI string, outer []ctok) []byte {
+	if markup && !validMessageMarkup(msg, fields) {
+		markup = false
+	}
+	var st mstate
+	if !fields {
+		if markup {
+			return st.render(dst, msg, color, levelANSI, outer, true)
+		}
+		return encode.AppendTextLiteral(dst, msg)
+	}
+	sc := fscanner{s: msg}
+	for {
+		lit, f, hasField, ok := sc.next()
+		if !ok {
+			break
+		}
+		if markup {
+			dst = st.render(dst, lit, color, levelANSI, outer, true)
+		} else {
+			dst = encode.AppendTextLiteral(dst, lit)
+		}
+		if hasField {
+			dst = substitute(dst, f, args)
+		}
+	}
+	return dst
+}
+
+func substitute(dst []byte, f rawField, args []slog.Attr) []byte {
+	i := len(args) - 1
+	for ; i >= 0; i-- {
+		if args[i].Key == f.name {
+			break
+		}
+	}
+	if i < 0 || f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
+		return encode.AppendTextLiteral(dst, f.raw)
+	}
+	var sp pyfmt.Spec
+	hasSpec := false
+	if f.spec != "" {
+		if s, err := pyfmt.Parse(f.spec); err == nil {
+			sp, hasSpec = s, true
+		}
+	}
+	return appendValue(dst, args[i].Value, sp, hasSpec, f.conv)
+}
+
+// appendValue writes a field value as text, formatted by spec when there is one that
+// suits it, else plainly. conv "r" quotes strings.
+func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv string) []byte {
+	v = v.Resolve()
+	if conv == "r" && v.Kind() == slog.KindString {
+		if !hasSpec {
+			return strconv.AppendQuote(dst, v.String())
+		}
+		var tmp [128]byte
+		q := strconv.AppendQuote(tmp[:0], v.String())
+		if out, ok := sp.AppendString(dst, bytesString(q)); ok {
+			return out
+		}
+		return append(dst, q...)
+	}
+	if !hasSpec {
+		return encode.AppendText(dst, v)
+	}
+	var out []byte
+	ok := false
+	switch v.Kind() {
+	case slog.KindInt64:
+		out, ok = sp.AppendInt(dst, v.Int64())
+	case slog.KindUint64:
+		out, ok = sp.AppendUint(dst, v.Uint64())
+	case slog.KindFloat64:
+		out, ok = sp.AppendFloat(dst, v.Float64())
+	case slog.KindBool:
+		out, ok = sp.AppendBool(dst, v.Bool())
+	case slog.KindString:
+		if s := v.String(); !encode.NeedsTextEscape(s) {
+			out, ok = sp.AppendString(dst, s)
+			break
+		}
+		fallthrough
+	default:
+		var tmp [128]byte
+		out, ok = sp.AppendString(dst, bytesString(encode.AppendText(tmp[:0], v)))
+	}
+	if ok {
+		return out
+	}
+	return encode.AppendText(dst, v)
+}
+
+// appendExtra writes fields as key=value pairs separated by spaces; values holding a
+// space, an equals sign or a quote, and empty values, are quoted.
+func appendExtra(dst []byte, e *core.Extra) []byte {
+	for i, a := range e.Attrs() {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = encode.AppendTextString(dst, a.Key)
+		dst = append(dst, '=')
+		n := len(dst)
+		dst = encode.AppendText(dst, a.Value)
+		if a.Value.Kind() != slog.KindGroup && needsQuote(dst[n:]) {
+			dst = quoteTail(dst, n)
+		}
+	}
+	return dst
+}
+
+func needsQuote(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	for _, c := range b {
+		if c == ' ' || c == '=' || c == '"' {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteTail wraps dst[n:] in double quotes, escaping the quotes inside.
+func quoteTail(dst []byte, n int) []byte {
+	var tmp [128]byte
+	v := append(tmp[:0], dst[n:]...)
+	dst = append(dst[:n], '"')
+	for _, c := range v {
+		if c == '"' {
+			dst = append(dst, '\\')
+		}
+		dst = append(dst, c)
+	}
+	return append(dst, '"')
+}
+
+// appendElapsed writes d as Python writes a timedelta: "0:00:01.500000", with days as
+// "2 days, 3:04:05"; microseconds are left out when zero.
+func appendElapsed(dst []byte, d time.Duration) []byte {
+	if d < 0 {
+		d = 0
+	}
+	us := int64(d / time.Microsecond)
+	days := us / (86400 * 1e6)
+	us -= days * 86400 * 1e6
+	if days > 0 {
+		dst = strconv.AppendInt(dst, days, 10)
+		if days == 1 {
+			dst = append(dst, " day, "...)
+		} else {
+			dst = append(dst, " days, "...)
+		}
+	}
+	secs := us / 1e6
+	frac := us % 1e6
+	dst = strconv.AppendInt(dst, secs/3600, 10)
+	dst = append(dst, ':')
+	dst = append2(dst, int((secs/60)%60))
+	dst = append(dst, ':')
+	dst = append2(dst, int(secs%60))
+	if frac != 0 {
+		dst = append(dst, '.')
+		for div := int64(100000); div > 0; div /= 10 {
+			dst = append(dst, byte('0'+(frac/div)%10))
+		}
+	}
+	return dst
+}
+
+func append2(dst []byte, n int) []byte {
+	return append(dst, byte('0'+n/10), byte('0'+n%10))
+}
+
+// appendException writes an exception as readable text: a "Type: message" header, one
+// line per cause, then the frames, innermost last. Every line ends with a newline.
+func appendException(dst []byte, e *core.Exception) []byte {
+	if e == nil {
+		return dst
+	}
+	dst = append(dst, e.Type...)
+	dst = append(dst, ": "...)
+	dst = encode.AppendTextString(dst, e.Value)
+	dst = append(dst, '\n')
+	for _, c := range e.Chain {
+		for i := 0; i < c.Depth; i++ {
+			dst = append(dst, "  "...)
+		}
+		dst = append(dst, "caused by "...)
+		dst = append(dst, c.Type...)
+		dst = append(dst, ": "...)
+		dst = encode.AppendTextString(dst, c.Value)
+		dst = append(dst, '\n')
+	}
+	if len(e.Stack) > 0 {
+		dst = append(dst, "Stack (most recent call last):\n"...)
+		for _, f := range e.Stack {
+			dst = append(dst, "  "...)
+			dst = encode.AppendTextString(dst, f.Function)
+			dst = append(dst, "\n    "...)
+			dst = encode.AppendTextString(dst, f.File)
+			dst = append(dst, ':')
+			dst = strconv.AppendInt(dst, int64(f.Line), 10)
+			dst = append(dst, '\n')
+		}
+	}
+	return dst
+}
+
+// AppendException appends e rendered as text, as {exception} renders it; nothing for nil.
+func AppendException(dst []byte, e *core.Exception) []byte { return appendException(dst, e) }
+
+// bytesString views b as a string without copying; the string must not outlive b's
+// next change, and is only passed to functions that do not keep it.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}

@@ -1,0 +1,125 @@
+package format
+
+import (
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestAppendMessage(t *testing.T) {
+	args := []slog.Attr{
+		slog.String("user", "alice"),
+		slog.Int("n", 3),
+		slog.Float64("ms", 12.345),
+		slog.Bool("ok", true),
+		slog.Duration("d", 1500*time.Millisecond),
+		slog.String("evil", "x\ny\x1b[2J{n}<red>"),
+		slog.Int("n", 4), // a later key wins
+		slog.Any("err", errors.New("boom")),
+		slog.Int64("big", 1234567),
+	}
+	for _, tt := range []struct{ msg, want string }{
+		{"user {user} logged in", "user alice logged in"},
+		{"{n} tries", "4 tries"},
+		{"took {ms:.1f} ms", "took 12.3 ms"},
+		{"{user:>8}|{user:<8}|{user:^9}", "   alice|alice   |  alice  "},
+		{"{n:03d} {n:x} {n:b} {big:,}", "004 4 100 1,234,567"},
+		{"{ok} {d}", "true 1.5s"},
+		{"{err}", "boom"},
+		{"{missing} stays", "{missing} stays"},
+		{"{user:d} plain on a bad spec", "alice plain on a bad spec"},
+		{"{n:<<<} plain on an invalid spec", "4 plain on an invalid spec"},
+		{"{user!r}", `"alice"`},
+		{"{{literal}} {user}", "{literal} alice"},
+		{"{} {0} stay", "{} {0} stay"},
+		{"a } b { c", "a } b { c"},
+		{"unclosed {user", "unclosed {user"},
+		{"values are data: {evil}", `values are data: x\ny\x1b[2J{n}<red>`},
+		{"literal\nkeeps newlines\tand tabs", "literal\nkeeps newlines\tand tabs"},
+		{"literal escapes \x1b[31m", `literal escapes \x1b[31m`},
+	} {
+		if got := string(AppendMessage(nil, tt.msg, args, true, false)); got != tt.want {
+			t.Errorf("%q\n got %q\nwant %q", tt.msg, got, tt.want)
+		}
+	}
+}
+
+func TestAppendMessageNoFields(t *testing.T) {
+	// Without arguments the message is not parsed for placeholders at all.
+	if got := string(AppendMessage(nil, "{1, 2, 3} - {0} - {", nil, false, false)); got != "{1, 2, 3} - {0} - {" {
+		t.Errorf("got %q", got)
+	}
+	if got := string(AppendMessage(nil, "{{x}}", nil, false, false)); got != "{{x}}" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestAppendMessageMarkup(t *testing.T) {
+	args := []slog.Attr{slog.String("tag", "<red>"), slog.String("end", "</red>")}
+	for _, tt := range []struct {
+		msg    string
+		fields bool
+		want   string
+	}{
+		{"<red>Test</red>", false, "Test"},
+		{"the {tag}test{end}", true, "the <red>test</red>"},
+		{"<b>{tag}</b>", true, "<red>"},
+		{"<red>unclosed", false, "<red>unclosed"},
+		{"</red>", true, "</red>"},
+		{`\<b>escaped\</b>`, false, "<b>escaped</b>"},
+	} {
+		if got := string(AppendMessage(nil, tt.msg, args, tt.fields, true)); got != tt.want {
+			t.Errorf("%q\n got %q\nwant %q", tt.msg, got, tt.want)
+		}
+	}
+}
+
+// loguru's test: format <level>FOO {message} BAR</level> with a coloured message.
+func TestColoredMessageNesting(t *testing.T) {
+	r := fixedRecord()
+	r.Level = info
+	args := []slog.Attr{slog.Int("a", 1), slog.Int("b", 2), slog.Int("c", 3)}
+	msg := "> foo <red>{a}</> bar <lvl>{b}</> baz <green>{c}</green> <"
+	r.Message = string(AppendMessage(nil, msg, args, true, true))
+	if r.Message != "> foo 1 bar 2 baz 3 <" {
+		t.Fatalf("plain %q", r.Message)
+	}
+	cm := &ColoredMessage{Template: msg, Args: args, Fields: true, Plain: r.Message}
+	got := string(MustParse("<level>FOO {message} BAR</level>").Append(nil, r, true, cm))
+	b, red, green, rs := "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[0m"
+	want := b + "FOO > foo " + red + "1" + rs + b + " bar " + b + "2" + rs + b + " baz " + green + "3" + rs + b + " < BAR" + rs
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func FuzzMessage(f *testing.F) {
+	for _, s := range []string{"user {user} in", "{n:>{w}}", "{{}}", "{", "}", "<red>{user}</red>", "{user!r:^20}", "{n:,.2f}"} {
+		f.Add(s, "value\n\x1b")
+	}
+	f.Fuzz(func(t *testing.T, msg, val string) {
+		args := []slog.Attr{slog.String("user", val), slog.Int("n", -7), slog.Float64("f", 1.5)}
+		for _, markup := range []bool{false, true} {
+			out := AppendMessage(nil, msg, args, true, markup)
+			if utf8.ValidString(msg) && utf8.ValidString(val) && !utf8.Valid(out) {
+				t.Fatalf("invalid UTF-8 from %q / %q: %q", msg, val, out)
+			}
+			// Values never bring a raw control character into the line.
+			if !strings.ContainsAny(msg, "\r\x1b\x00\x7f") && strings.ContainsAny(strings.ReplaceAll(string(out), "\n", ""), "\r\x1b\x00\x7f") {
+				t.Fatalf("a control character came through from %q / %q: %q", msg, val, out)
+			}
+		}
+	})
+}
+
+func BenchmarkAppendMessage(b *testing.B) {
+	args := []slog.Attr{slog.String("user", "alice"), slog.String("ip", "10.0.0.1"), slog.Int("tries", 3)}
+	buf := make([]byte, 0, 256)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = AppendMessage(buf[:0], "user {user} logged in from {ip} after {tries} tries", args, true, false)
+	}
+}
