@@ -3,7 +3,8 @@ module github.com/logru/logru
 go 1.25
 
 require (
-	github.com/lestrrat-go/strftime v1.2.0 // indirect
-	github.com/mattn/go-isatty v0.0.24 // indirect
-	golang.org/x/sys v0.28.0 // indirect
+	github.com/lestrrat-go/strftime v1.2.0
+	github.com/mattn/go-isatty v0.0.24
 )
+
+require golang.org/x/sys v0.28.0 // indirect

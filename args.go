@@ -1,0 +1,94 @@
+package logru
+
+import (
+	"log/slog"
+	"slices"
+
+	"github.com/logru/logru/core"
+	"github.com/logru/logru/internal/encode"
+)
+
+// appendArgs turns log arguments into attributes: key/value pairs, slog.Attr values and
+// Fields maps. A key without a value, or a key that is not a string, keeps its value
+// under BadKey. LogValuers are resolved; with lazy, func() any values are called. The
+// args slice itself is never kept.
+func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
+	for i := 0; i < len(args); {
+		switch a := args[i].(type) {
+		case string:
+			if i+1 == len(args) {
+				dst = append(dst, slog.String(core.BadKey, a))
+				i++
+				continue
+			}
+			dst = append(dst, slog.Attr{Key: a, Value: toValue(args[i+1], lazy)})
+			i += 2
+		case slog.Attr:
+			dst = appendAttr(dst, a)
+			i++
+		case Fields:
+			keys := make([]string, 0, len(a))
+			for k := range a {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				dst = append(dst, slog.Attr{Key: k, Value: toValue(a[k], lazy)})
+			}
+			i++
+		default:
+			dst = append(dst, slog.Attr{Key: core.BadKey, Value: toValue(a, lazy)})
+			i++
+		}
+	}
+	return dst
+}
+
+// appendAttr adds a slog.Attr: LogValuers resolved, an empty-keyed group inlined, an
+// empty attribute dropped, as slog handlers do.
+func appendAttr(dst []slog.Attr, a slog.Attr) []slog.Attr {
+	a.Value = a.Value.Resolve()
+	if a.Key == "" {
+		if a.Value.Kind() == slog.KindGroup {
+			for _, g := range a.Value.Group() {
+				dst = appendAttr(dst, g)
+			}
+			return dst
+		}
+		if a.Value.Any() == nil {
+			return dst
+		}
+	}
+	return append(dst, a)
+}
+
+// toValue makes a slog.Value of a log argument, resolving LogValuers and, when lazy,
+// calling func() any values (a panic in one is kept as the value's text).
+func toValue(v any, lazy bool) slog.Value {
+	if lazy {
+		if f, ok := v.(func() any); ok {
+			v = callLazy(f)
+		}
+	}
+	switch x := v.(type) {
+	case slog.Value:
+		return x.Resolve()
+	case slog.LogValuer:
+		return slog.AnyValue(x).Resolve()
+	}
+	return slog.AnyValue(v)
+}
+
+func callLazy(f func() any) (v any) {
+	defer func() {
+		if r := recover(); r != nil {
+			v = "<PANIC=lazy value: " + textOf(r) + ">"
+		}
+	}()
+	return f()
+}
+
+// textOf renders any value as safe text (escaped, cycle- and panic-proof).
+func textOf(v any) string {
+	return string(encode.AppendTextAny(nil, v))
+}

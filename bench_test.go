@@ -1,0 +1,156 @@
+package logru_test
+
+import (
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/logru/logru"
+)
+
+func discard(b testing.TB, h logru.Handler) *logru.Logger {
+	b.Helper()
+	l := logru.New()
+	h.Sink = io.Discard
+	if _, err := l.Add(h); err != nil {
+		b.Fatal(err)
+	}
+	return l
+}
+
+// Allocation budgets (the speed itself is shown by the benchmarks below).
+func TestAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	info := discard(t, logru.Handler{Level: "INFO", Serialize: true})
+	console := discard(t, logru.Handler{Level: "INFO"})
+	user := "alice"
+	n := 3
+	for _, tt := range []struct {
+		name string
+		max  float64
+		f    func()
+	}{
+		{"disabled LogAttrs", 0, func() {
+			info.LogAttrs(logru.LevelDebug, "debug", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
+		}},
+		{"disabled any with constants", 0, func() { info.Debug("debug", "user", "alice", "n", 3, "ok", true) }},
+		{"static message serialized", 0, func() { info.Info("the quick brown fox") }},
+		{"LogAttrs serialized", 0, func() {
+			info.LogAttrs(logru.LevelInfo, "msg", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
+		}},
+		{"default console format", 1, func() { console.Info("the quick brown fox") }},
+	} {
+		if got := testing.AllocsPerRun(200, tt.f); got > tt.max {
+			t.Errorf("%s: %v allocations, want at most %v", tt.name, got, tt.max)
+		}
+	}
+}
+
+func BenchmarkDisabled(b *testing.B) {
+	l := discard(b, logru.Handler{Level: "INFO", Serialize: true})
+	user, n := "alice", 3
+	b.Run("LogAttrs", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.LogAttrs(logru.LevelDebug, "debug", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
+		}
+	})
+	b.Run("any", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Debug("debug", "user", user, "n", n, "ok", true)
+		}
+	})
+}
+
+func BenchmarkStaticJSON(b *testing.B) {
+	l := discard(b, logru.Handler{Level: "INFO", Serialize: true})
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Info("the quick brown fox")
+	}
+}
+
+func BenchmarkStaticText(b *testing.B) {
+	l := discard(b, logru.Handler{Level: "INFO", Format: "{time} {level} {message}"})
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Info("the quick brown fox")
+	}
+}
+
+func BenchmarkConsole(b *testing.B) {
+	for _, color := range []logru.ColorMode{logru.ColorNever, logru.ColorAlways} {
+		b.Run(color.String(), func(b *testing.B) {
+			l := discard(b, logru.Handler{Level: "INFO", Colorize: color})
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Info("the quick brown fox")
+			}
+		})
+	}
+}
+
+func BenchmarkTenFields(b *testing.B) {
+	l := discard(b, logru.Handler{Level: "INFO", Serialize: true})
+	err := errors.New("boom")
+	now := time.Now()
+	b.Run("LogAttrs", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.LogAttrs(logru.LevelInfo, "ten fields",
+				slog.Int("int", 1), slog.String("string", "two"), slog.Bool("bool", true),
+				slog.Float64("float", 4.5), slog.Time("time", now), slog.Any("strings", []string{"a", "b"}),
+				slog.Any("error", err), slog.Duration("dur", time.Second), slog.Any("stringer", time.Monday),
+				slog.Int64("int64", 10))
+		}
+	})
+	b.Run("any", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info("ten fields", "int", 1, "string", "two", "bool", true, "float", 4.5, "time", now,
+				"strings", []string{"a", "b"}, "error", err, "dur", time.Second, "stringer", time.Monday, "int64", int64(10))
+		}
+	})
+}
+
+func BenchmarkAccumulatedContext(b *testing.B) {
+	l := discard(b, logru.Handler{Level: "INFO", Serialize: true}).Bind(
+		"int", 1, "string", "two", "bool", true, "float", 4.5, "a", "b",
+		"c", "d", "e", 5, "f", 6, "g", 7, "h", 8)
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Info("accumulated")
+	}
+}
+
+func BenchmarkTemplate(b *testing.B) {
+	l := discard(b, logru.Handler{Level: "INFO", Format: "{time} {level} {message}"})
+	b.Run("LogAttrs", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.LogAttrs(logru.LevelInfo, "user {user} logged in from {ip} after {tries} tries",
+				slog.String("user", "alice"), slog.String("ip", "10.0.0.1"), slog.Int("tries", 3))
+		}
+	})
+	b.Run("any", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info("user {user} logged in from {ip} after {tries} tries", "user", "alice", "ip", "10.0.0.1", "tries", 3)
+		}
+	})
+}
+
+func BenchmarkParallelJSON(b *testing.B) {
+	l := discard(b, logru.Handler{Level: "INFO", Serialize: true})
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			l.Info("the quick brown fox", "n", 1)
+		}
+	})
+}

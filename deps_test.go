@@ -1,0 +1,140 @@
+package logru_test
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/logru/logru"
+
+// depRule is what one package (or every package under a prefix) may import from this
+// module and from outside the standard library, and which standard packages it must not.
+type depRule struct {
+	pkg       string   // module-relative path; a trailing "/" covers the packages below
+	module    []string // module packages it may import (module-relative, "" for the root)
+	thirdPty  []string // non-standard imports it may use
+	forbidStd []string // standard packages it must not import
+}
+
+// The rules of ../shared/design/ARCHITECTURE.md.
+var depRules = []depRule{
+	{pkg: "core"},
+	{pkg: "internal/buffer"},
+	{pkg: "internal/encode", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/pyfmt", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/timefmt", thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "format",
+		module:    []string{"core", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
+		forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "sinks", module: []string{"internal/buffer"},
+		thirdPty: []string{"github.com/mattn/go-isatty", "github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
+	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode"}},
+	{pkg: "bridge", module: []string{""}},
+	{pkg: "accesslog", module: []string{""}},
+	{pkg: "examples/", module: []string{"", "format", "core"}},
+}
+
+func TestDependencyRules(t *testing.T) {
+	imports := packageImports(t)
+	if len(imports) < 5 {
+		t.Fatalf("found only %d packages: is the test running in the module root?", len(imports))
+	}
+	for pkg, imps := range imports {
+		rule, ok := ruleFor(pkg)
+		if !ok {
+			t.Errorf("package %q has no dependency rule: add one to deps_test.go", pkg)
+			continue
+		}
+		for _, imp := range imps {
+			switch {
+			case imp == module || strings.HasPrefix(imp, module+"/"):
+				rel := strings.TrimPrefix(strings.TrimPrefix(imp, module), "/")
+				if !slices.Contains(rule.module, rel) {
+					t.Errorf("%q imports %q, which ARCHITECTURE.md does not allow", show(pkg), imp)
+				}
+			case isStd(imp):
+				if slices.Contains(rule.forbidStd, imp) {
+					t.Errorf("%q imports %q, which ARCHITECTURE.md forbids there", show(pkg), imp)
+				}
+			default:
+				if !slices.Contains(rule.thirdPty, imp) {
+					t.Errorf("%q imports the outside package %q: the design names every dependency", show(pkg), imp)
+				}
+			}
+		}
+	}
+}
+
+func show(pkg string) string {
+	if pkg == "" {
+		return module
+	}
+	return module + "/" + pkg
+}
+
+func ruleFor(pkg string) (depRule, bool) {
+	for _, r := range depRules {
+		if r.pkg == pkg || strings.HasSuffix(r.pkg, "/") && strings.HasPrefix(pkg, r.pkg) {
+			return r, true
+		}
+	}
+	return depRule{}, false
+}
+
+func isStd(imp string) bool {
+	first, _, _ := strings.Cut(imp, "/")
+	return !strings.Contains(first, ".")
+}
+
+// packageImports parses the imports of every non-test Go file of the module (the
+// benchmarks module and testdata excluded), by module-relative package directory.
+func packageImports(t *testing.T) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if p != "." && (name == "testdata" || name == "benchmarks" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, p, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		dir := filepath.ToSlash(filepath.Dir(p))
+		if dir == "." {
+			dir = ""
+		}
+		dir = path.Clean("/" + dir)[1:]
+		for _, imp := range f.Imports {
+			s, _ := strconv.Unquote(imp.Path.Value)
+			if !slices.Contains(out[dir], s) {
+				out[dir] = append(out[dir], s)
+			}
+		}
+		if _, ok := out[dir]; !ok {
+			out[dir] = nil
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+// Package logru is a logging library in the spirit of Python's loguru: one chainable
+// logger, message templates, colour markup, custom levels, and handlers that send
+// records to the console, files, functions or any io.Writer.
+//
+// # Quick start
+//
+// The package-level functions log through [Default], which writes to stderr at DEBUG
+// with colours on a terminal:
+//
+//	defer logru.Close()
+//	logru.Info("Server started on {host}:{port}", "host", "0.0.0.0", "port", 8000)
+//
+// An independent logger starts with no handlers:
+//
+//	l := logru.New()
+//	id, err := l.Add(logru.Handler{Sink: os.Stdout, Level: "INFO", Format: "{level} | {message}"})
+//
+// # Message templates
+//
+// Arguments are key/value pairs, as in log/slog: "user", "alice", "n", 3. A slog.Attr
+// counts as one pair and a [Fields] map as all its pairs. In the message, {key} is
+// replaced by the value of that key and {key:spec} formats it with Python's format-spec
+// mini-language ({ms:.1f}, {name:>10}, {n:,}); {{ and }} are literal braces. A
+// placeholder whose key is not given stays as written, and a spec that does not suit the
+// value writes the value plainly. A message logged without arguments is never parsed.
+//
+// Every pair also becomes one of the record's extra fields. A value without a string key
+// is kept under the key !BADKEY, never dropped. slog.LogValuer values are resolved.
+// Values are data: they are never read as templates or markup, and their control
+// characters are escaped in text output, so no value can forge a line.
+//
+// # Handlers, formats and colours
+//
+// A [Handler] names a sink (an io.Writer, "stdout", "stderr", a file path, a
+// func(logru.Message) or a [Sink]), a minimum level, filters and a format. The default
+// format is loguru's:
+//
+//	<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>
+//
+// Formats name record fields ({time}, {level}, {message}, {name}, {function}, {line},
+// {extra}, {extra[key]}, {exception}, …; see package format) and may hold colour markup:
+// <red>…</red>, <bold>, <fg #ff8800>, <bg 208>, </> to close the innermost tag, and
+// <level> for the record's level colour. Markup becomes ANSI codes when the handler
+// colours its output (Colorize: automatic on terminals, honouring NO_COLOR and
+// FORCE_COLOR) and is stripped otherwise. Serialize writes one JSON object per line
+// instead.
+//
+// # Levels
+//
+// TRACE (5), DEBUG (10), INFO (20), SUCCESS (25), WARNING (30), ERROR (40) and
+// CRITICAL (50) are built in, with loguru's colours and icons. [Logger.AddLevel] adds
+// more, and [Logger.Log] logs at any of them by name. For hot loops, [Logger.LogAttrs]
+// takes a level number and typed slog.Attr values and allocates nothing for the common
+// kinds.
+//
+// # Children and context
+//
+// A *Logger is immutable. [Logger.Bind] adds fields, [Logger.Patch] adds a function that
+// may change each record, [Logger.Opt] sets per-call [Options] (Lazy, Exception, Depth,
+// Raw, Colors) and [Logger.Ctx] attaches a context whose fields ([Contextualize]) join the
+// record. Children share the parent's handlers, levels and activation rules. Field
+// precedence, lowest first: context fields, bound fields, the call's own arguments.
+//
+// # Modules
+//
+// A record's Name is the Go package path of the code that logged it.
+// [Logger.Disable] silences a package and those below it, by whole path segments, and
+// [Logger.Enable] turns them back on; the longest matching prefix wins. The caller is
+// resolved through a per-PC cache, and only when some handler, filter or rule needs it.
+//
+// # Errors
+//
+// Logging never panics and never returns an error. A sink's failure goes to its
+// handler's OnError (by default a rate-limited note on stderr) and other handlers carry
+// on; a panicking sink, patcher or value method is contained. Configuration errors are
+// returned by [Logger.Add] and [Logger.AddLevel] and name the field and the value.
+//
+// # Performance
+//
+// The level gate is one atomic load inlined into the caller. Records are pooled, formats
+// are compiled once into append operations, and lines are built in pooled buffers; the
+// timestamp text is cached per millisecond. See bench_test.go for the numbers.
+//
+// # Concurrency
+//
+// Every Logger method is safe for concurrent use. Each handler receives one complete line
+// per write, so lines from many goroutines never interleave, and Add and Remove never
+// block logging.
+package logru

@@ -1,0 +1,563 @@
+package logru
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/logru/logru/format"
+	"github.com/logru/logru/sinks"
+)
+
+// Message is what a func(logru.Message) sink or a [Sink] receives: the formatted line and
+// the record it came from. Both are valid only during the call; copy what must be kept.
+type Message struct {
+	// Text is the formatted line, newline included (for a Raw record, exactly the message).
+	Text []byte
+	// Record is the record the line was formatted from.
+	Record *Record
+}
+
+// Sink is a custom destination. Write is called with one complete line at a time, never
+// concurrently for one handler. A Sink may also have Flush() error (called by Complete)
+// and Close() error (called when its handler is removed and by Close); both are detected
+// by type assertion.
+type Sink interface {
+	Write(m Message) error
+}
+
+// ColorMode says whether a handler colours its output.
+type ColorMode int
+
+const (
+	// ColorAuto, the zero value, colours output to a terminal (stdout, stderr or an
+	// *os.File that is one) unless NO_COLOR is set, or wherever FORCE_COLOR is set, and
+	// never TERM=dumb terminals, files, writers or functions.
+	ColorAuto ColorMode = iota
+	// ColorAlways colours the output, whatever the sink.
+	ColorAlways
+	// ColorNever leaves colours out.
+	ColorNever
+)
+
+// String returns "auto", "always" or "never".
+func (m ColorMode) String() string {
+	switch m {
+	case ColorAuto:
+		return "auto"
+	case ColorAlways:
+		return "always"
+	case ColorNever:
+		return "never"
+	}
+	return "ColorMode(" + strconv.Itoa(int(m)) + ")"
+}
+
+// MarshalText encodes the mode as "auto", "always" or "never".
+func (m ColorMode) MarshalText() ([]byte, error) {
+	if m < ColorAuto || m > ColorNever {
+		return nil, fmt.Errorf("logru: invalid ColorMode %d", int(m))
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText decodes "auto" (or ""), "always" or "never".
+func (m *ColorMode) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "", "auto":
+		*m = ColorAuto
+	case "always":
+		*m = ColorAlways
+	case "never":
+		*m = ColorNever
+	default:
+		return fmt.Errorf("logru: invalid colorize %q: want auto, always or never", b)
+	}
+	return nil
+}
+
+// Handler describes one destination of records: where they go (Sink), which records
+// (Level, Filter…) and how they look (Format, Colorize, Serialize). Give it to
+// [Logger.Add]. The zero value of every field is its default.
+type Handler struct {
+	// Sink is where lines go: an io.Writer; "stdout" or "stderr"; any other string, a file
+	// path (appended to, created 0600 with its directories); a func(logru.Message); a
+	// logru.Sink. Required.
+	Sink any `json:"sink" yaml:"sink"`
+	// Level is the minimum level, by name ("INFO") or number ("35"). "" means DEBUG.
+	Level string `json:"level,omitempty" yaml:"level,omitempty"`
+	// Format is the format template (see package format); "" means the default format.
+	// A newline and {exception} are appended to it.
+	Format string `json:"format,omitempty" yaml:"format,omitempty"`
+	// FormatFunc, when set, makes each line instead of Format: its result is written as is
+	// (no markup, no newline added).
+	FormatFunc func(*Record) string `json:"-" yaml:"-"`
+	// Filter keeps only records from this Go package path and the packages below it, as
+	// Logger.Disable matches them. "" keeps everything.
+	Filter string `json:"filter,omitempty" yaml:"filter,omitempty"`
+	// FilterLevels maps package paths to minimum levels (names or numbers); the longest
+	// matching path decides and "" is the default for every package. Packages no key
+	// covers pass.
+	FilterLevels map[string]string `json:"filter_levels,omitempty" yaml:"filter_levels,omitempty"`
+	// FilterFunc keeps the records for which it returns true; it runs after Filter and
+	// FilterLevels.
+	FilterFunc func(*Record) bool `json:"-" yaml:"-"`
+	// Colorize says whether markup becomes colours; see ColorMode.
+	Colorize ColorMode `json:"colorize,omitempty" yaml:"colorize,omitempty"`
+	// Serialize writes each record as one JSON object per line instead of Format.
+	Serialize bool `json:"serialize,omitempty" yaml:"serialize,omitempty"`
+	// Backtrace shows the whole goroutine stack of exceptions, not only the frames between
+	// the panic and the Catch.
+	Backtrace bool `json:"backtrace,omitempty" yaml:"backtrace,omitempty"`
+	// Diagnose adds each cause's concrete type and detailed form to exceptions.
+	Diagnose bool `json:"diagnose,omitempty" yaml:"diagnose,omitempty"`
+	// Enqueue hands records to a background writer with a bounded queue. Not available
+	// yet: Add rejects it.
+	Enqueue bool `json:"enqueue,omitempty" yaml:"enqueue,omitempty"`
+	// QueueSize bounds the queue of an Enqueue handler; 0 means 10,000.
+	QueueSize int `json:"queue_size,omitempty" yaml:"queue_size,omitempty"`
+	// Overflow says what a full queue does: "block" (default), "drop_newest", "drop_oldest".
+	Overflow string `json:"overflow,omitempty" yaml:"overflow,omitempty"`
+	// OnError receives the handler's write errors and notes, one call each; nil means a
+	// rate-limited note on stderr.
+	OnError func(error) `json:"-" yaml:"-"`
+
+	// Rotation, for file sinks, says when to start a new file. Not available yet: Add
+	// rejects it.
+	Rotation string `json:"rotation,omitempty" yaml:"rotation,omitempty"`
+	// Retention, for file sinks, says which rotated files to keep. Not available yet.
+	Retention string `json:"retention,omitempty" yaml:"retention,omitempty"`
+	// Compression, for file sinks, compresses rotated files. Not available yet.
+	Compression string `json:"compression,omitempty" yaml:"compression,omitempty"`
+	// Delay, for file sinks, creates the file at the first record instead of at Add.
+	Delay bool `json:"delay,omitempty" yaml:"delay,omitempty"`
+	// Watch, for file sinks, reopens a file moved or deleted by another program. Not
+	// available yet.
+	Watch bool `json:"watch,omitempty" yaml:"watch,omitempty"`
+	// Mode, for file sinks, is the permission of a created file; 0 means 0600.
+	Mode os.FileMode `json:"mode,omitempty" yaml:"mode,omitempty"`
+	// Buffering, for file sinks, holds this many bytes before writing; 0 writes each
+	// record at once. Complete and Close flush the buffer.
+	Buffering int `json:"buffering,omitempty" yaml:"buffering,omitempty"`
+	// RotateFunc, for file sinks, decides rotation per record. Not available yet.
+	RotateFunc func(msg []byte, f FileState) bool `json:"-" yaml:"-"`
+	// RetainFunc, for file sinks, receives the rotated files to prune. Not available yet.
+	RetainFunc func(rotated []string) error `json:"-" yaml:"-"`
+	// CompressFunc, for file sinks, compresses one rotated file. Not available yet.
+	CompressFunc func(path string) error `json:"-" yaml:"-"`
+}
+
+// FileState describes the file a file sink is writing, for a RotateFunc.
+type FileState struct {
+	// Path is the file's path.
+	Path string
+	// Size is the file's size in bytes.
+	Size int64
+	// Created is when the file was created (or first opened by the sink).
+	Created int64
+}
+
+// HandlerStats counts what one handler did. See [Logger.Stats].
+type HandlerStats struct {
+	ID      int    // the id Add returned
+	Level   string // the handler's level name
+	Sink    string // "stderr", "stdout", a file path, or the sink's Go type
+	Records uint64 // records written
+	Dropped uint64 // records dropped (queue overflow, after Close)
+	Errors  uint64 // failed writes
+}
+
+// ConfigError reports an invalid configuration value: which field, what value, and why.
+type ConfigError struct {
+	Field string // "Handler.Level", "handlers[1].level", …
+	Value string // the value as given
+	Err   error
+}
+
+func (e *ConfigError) Error() string {
+	return "logru: " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Err.Error()
+}
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+func configErr(field string, value any, msg string) *ConfigError {
+	return &ConfigError{Field: field, Value: fmt.Sprint(value), Err: errors.New(msg)}
+}
+
+// errNotYet marks options this version does not implement.
+var errNotYet = errors.New("not supported by this version of logru")
+
+// handler is one added Handler, compiled.
+type handler struct {
+	id        int
+	sinkName  string
+	level     atomic.Int64
+	filter    string
+	hasFilter bool
+	flevels   []prefixLevel // longest prefix first
+	ffunc     func(*Record) bool
+	tmpl      *format.Template
+	json      *format.JSON
+	fmtFunc   func(*Record) string
+	color     bool
+	needs     needs
+	onError   func(error)
+
+	mu      sync.Mutex // serializes writes, guards removed
+	removed bool
+	w       io.Writer
+	fn      func(Message)
+	sink    Sink
+	closer  io.Closer // closed at removal: sinks logru opened, and a Sink's Close
+	flusher func() error
+
+	records atomic.Uint64
+	dropped atomic.Uint64
+	errors  atomic.Uint64
+	notes   rateLimiter
+}
+
+type prefixLevel struct {
+	prefix string
+	level  int
+}
+
+// Add compiles h and starts sending records to it; it returns the handler's id, which
+// Remove and SetLevel take. Every option is checked first: a bad value returns a
+// *ConfigError naming the field and the value, and then nothing is added and no file is
+// created.
+//
+// Add is safe for concurrent use, also while other goroutines log: a record is written
+// to the handlers present when its call began.
+func (l *Logger) Add(h Handler) (int, error) {
+	c := l.core
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return 0, errors.New("logru: Add: the logger is closed")
+	}
+	st := c.state.Load()
+	hd, err := compileHandler(h, st.levels)
+	if err != nil {
+		return 0, err
+	}
+	hd.id = c.nextID
+	c.nextID++
+	next := st.clone()
+	next.handlers = append(next.handlers, hd)
+	c.publish(next)
+	return hd.id, nil
+}
+
+func compileHandler(h Handler, levels []Level) (*handler, error) {
+	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc}
+	lv, err := parseLevel(levels, h.Level)
+	if err != nil {
+		return nil, &ConfigError{Field: "Handler.Level", Value: h.Level, Err: err}
+	}
+	hd.level.Store(int64(lv))
+
+	if h.Filter != "" {
+		hd.filter, hd.hasFilter = h.Filter, true
+	}
+	for prefix, name := range h.FilterLevels {
+		n, err := parseLevel(levels, name)
+		if err != nil || name == "" {
+			if err == nil {
+				err = ErrNoLevel
+			}
+			return nil, &ConfigError{Field: "Handler.FilterLevels[" + strconv.Quote(prefix) + "]", Value: name, Err: err}
+		}
+		hd.flevels = append(hd.flevels, prefixLevel{prefix, n})
+	}
+	slices.SortFunc(hd.flevels, func(a, b prefixLevel) int { return len(b.prefix) - len(a.prefix) })
+
+	switch h.Colorize {
+	case ColorAuto, ColorAlways, ColorNever:
+	default:
+		return nil, configErr("Handler.Colorize", int(h.Colorize), "want ColorAuto, ColorAlways or ColorNever")
+	}
+	if err := checkUnsupported(h); err != nil {
+		return nil, err
+	}
+
+	switch {
+	case h.Serialize && (h.Format != "" || h.FormatFunc != nil):
+		return nil, configErr("Handler.Format", h.Format, "Format and FormatFunc cannot be used with Serialize")
+	case h.Format != "" && h.FormatFunc != nil:
+		return nil, configErr("Handler.Format", h.Format, "Format and FormatFunc cannot both be set")
+	case h.Serialize:
+		hd.json = format.NewJSON()
+		hd.needs.caller = true
+	case h.FormatFunc != nil:
+		hd.needs.caller = true
+	default:
+		src := h.Format
+		if src == "" {
+			src = format.DefaultFormat
+		}
+		t, err := format.Parse(src+"\n{exception}", processOptions())
+		if err != nil {
+			return nil, &ConfigError{Field: "Handler.Format", Value: h.Format, Err: err}
+		}
+		hd.tmpl = t
+		n := t.Needs()
+		hd.needs = needs{caller: n.Caller, goroutine: n.Goroutine}
+	}
+	if hd.hasFilter || len(hd.flevels) > 0 || hd.ffunc != nil {
+		hd.needs.caller = true
+	}
+
+	// The sink comes last: a file is created only once everything else is valid.
+	if err := hd.openSink(h); err != nil {
+		return nil, err
+	}
+	return hd, nil
+}
+
+// checkUnsupported rejects options for features this version does not have, and file
+// options given for sinks that are not files.
+func checkUnsupported(h Handler) error {
+	if h.QueueSize < 0 {
+		return configErr("Handler.QueueSize", h.QueueSize, "must not be negative")
+	}
+	switch h.Overflow {
+	case "", "block", "drop_newest", "drop_oldest":
+	default:
+		return configErr("Handler.Overflow", h.Overflow, "want block, drop_newest or drop_oldest")
+	}
+	if h.Enqueue {
+		return &ConfigError{Field: "Handler.Enqueue", Value: "true", Err: errNotYet}
+	}
+	path, isPath := h.Sink.(string)
+	isPath = isPath && path != "stdout" && path != "stderr"
+	fileOnly := []struct {
+		name string
+		set  bool
+		val  any
+	}{
+		{"Rotation", h.Rotation != "", h.Rotation},
+		{"Retention", h.Retention != "", h.Retention},
+		{"Compression", h.Compression != "", h.Compression},
+		{"Watch", h.Watch, h.Watch},
+		{"RotateFunc", h.RotateFunc != nil, "func"},
+		{"RetainFunc", h.RetainFunc != nil, "func"},
+		{"CompressFunc", h.CompressFunc != nil, "func"},
+		{"Delay", h.Delay, h.Delay},
+		{"Mode", h.Mode != 0, h.Mode},
+		{"Buffering", h.Buffering != 0, h.Buffering},
+	}
+	for i, o := range fileOnly {
+		if !o.set {
+			continue
+		}
+		if !isPath {
+			return configErr("Handler."+o.name, o.val, "only file sinks (a path) take this option")
+		}
+		if i < 7 {
+			return &ConfigError{Field: "Handler." + o.name, Value: fmt.Sprint(o.val), Err: errNotYet}
+		}
+	}
+	if h.Mode&^fs.ModePerm != 0 {
+		return configErr("Handler.Mode", h.Mode, "only permission bits are allowed")
+	}
+	if h.Buffering < 0 {
+		return configErr("Handler.Buffering", h.Buffering, "must not be negative")
+	}
+	return nil
+}
+
+func (hd *handler) openSink(h Handler) error {
+	auto := h.Colorize == ColorAuto
+	hd.color = h.Colorize == ColorAlways
+	switch s := h.Sink.(type) {
+	case nil:
+		return configErr("Handler.Sink", "nil", "a sink is required")
+	case string:
+		switch s {
+		case "stdout", "stderr":
+			f := os.Stdout
+			if s == "stderr" {
+				f = os.Stderr
+			}
+			con := sinks.NewConsole(f)
+			hd.w, hd.sinkName = con, s
+			hd.flusher = con.Sync
+			hd.color = hd.color || auto && con.ColorCapable()
+		case "":
+			return configErr("Handler.Sink", s, "empty path")
+		default:
+			f, err := sinks.NewFile(s, &sinks.FileOptions{Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering})
+			if err != nil {
+				return &ConfigError{Field: "Handler.Sink", Value: s, Err: err}
+			}
+			hd.w, hd.closer, hd.flusher, hd.sinkName = f, f, f.Flush, f.Path()
+		}
+	case Sink:
+		hd.sink, hd.sinkName = s, reflect.TypeOf(s).String()
+		hd.needs.caller = true
+		if c, ok := s.(io.Closer); ok {
+			hd.closer = c
+		}
+		if f, ok := s.(interface{ Flush() error }); ok {
+			hd.flusher = f.Flush
+		}
+	case func(Message):
+		if s == nil {
+			return configErr("Handler.Sink", "nil func", "a sink is required")
+		}
+		hd.fn, hd.sinkName = s, "func"
+		hd.needs.caller = true
+	case slog.Handler:
+		return &ConfigError{Field: "Handler.Sink", Value: reflect.TypeOf(s).String(), Err: errNotYet}
+	case io.Writer:
+		if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
+			return configErr("Handler.Sink", reflect.TypeOf(s).String()+"(nil)", "a nil writer")
+		}
+		hd.w, hd.sinkName = s, reflect.TypeOf(s).String()
+		if f, ok := s.(*os.File); ok {
+			hd.sinkName = f.Name()
+			hd.color = hd.color || auto && sinks.ColorEnabled(f)
+		}
+		if f, ok := s.(interface{ Flush() error }); ok {
+			hd.flusher = f.Flush
+		}
+	default:
+		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message) or a logru.Sink")
+	}
+	return nil
+}
+
+// Remove stops sending records to the handler id and closes the sink if logru opened it
+// (a file) or it is a Sink with a Close method. An unknown id is an error and changes
+// nothing. Records being written concurrently finish first.
+func (l *Logger) Remove(id int) error {
+	c := l.core
+	c.mu.Lock()
+	st := c.state.Load()
+	i := slices.IndexFunc(st.handlers, func(h *handler) bool { return h.id == id })
+	if i < 0 {
+		c.mu.Unlock()
+		return fmt.Errorf("logru: Remove: no handler with id %d", id)
+	}
+	hd := st.handlers[i]
+	next := st.clone()
+	next.handlers = slices.Delete(next.handlers, i, i+1)
+	c.publish(next)
+	c.mu.Unlock()
+	return hd.close()
+}
+
+// RemoveAll removes every handler, as Remove does, and returns the errors of closing
+// their sinks, joined.
+func (l *Logger) RemoveAll() error {
+	c := l.core
+	c.mu.Lock()
+	st := c.state.Load()
+	next := st.clone()
+	next.handlers = nil
+	c.publish(next)
+	c.mu.Unlock()
+	var errs []error
+	for _, hd := range st.handlers {
+		errs = append(errs, hd.close())
+	}
+	return errors.Join(errs...)
+}
+
+// SetLevel changes the level of handler id while other goroutines log; level is a name
+// or a number as in Handler.Level. An unknown id or level is an error.
+func (l *Logger) SetLevel(id int, level string) error {
+	c := l.core
+	st := c.state.Load()
+	i := slices.IndexFunc(st.handlers, func(h *handler) bool { return h.id == id })
+	if i < 0 {
+		return fmt.Errorf("logru: SetLevel: no handler with id %d", id)
+	}
+	n, err := parseLevel(st.levels, level)
+	if err != nil {
+		return &ConfigError{Field: "SetLevel level", Value: level, Err: err}
+	}
+	st.handlers[i].level.Store(int64(n))
+	c.refreshMinLevel()
+	return nil
+}
+
+// Stats returns one entry per handler, in the order they were added. The counters are
+// read atomically, each on its own.
+func (l *Logger) Stats() []HandlerStats {
+	st := l.core.state.Load()
+	out := make([]HandlerStats, 0, len(st.handlers))
+	for _, h := range st.handlers {
+		out = append(out, HandlerStats{
+			ID:      h.id,
+			Level:   levelName(st.levels, int(h.level.Load())),
+			Sink:    h.sinkName,
+			Records: h.records.Load(),
+			Dropped: h.dropped.Load(),
+			Errors:  h.errors.Load(),
+		})
+	}
+	return out
+}
+
+// close detaches the handler's sink and closes it if logru owns it. Writes that were
+// under way finish first; later ones are dropped and counted.
+func (hd *handler) close() error {
+	hd.mu.Lock()
+	defer hd.mu.Unlock()
+	if hd.removed {
+		return nil
+	}
+	hd.removed = true
+	var err error
+	if hd.flusher != nil {
+		err = hd.flusher()
+	}
+	if hd.closer != nil {
+		if cerr := hd.closer.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+// flush flushes the handler's sink, when it buffers.
+func (hd *handler) flush() error {
+	if hd.flusher == nil {
+		return nil
+	}
+	hd.mu.Lock()
+	defer hd.mu.Unlock()
+	if hd.removed {
+		return nil
+	}
+	return hd.flusher()
+}
+
+// accepts applies the handler's level and filters to a record.
+func (hd *handler) accepts(r *Record) bool {
+	if int64(r.Level.No) < hd.level.Load() {
+		return false
+	}
+	if hd.hasFilter && !underPrefix(r.Name, hd.filter) {
+		return false
+	}
+	for _, fl := range hd.flevels {
+		if underPrefix(r.Name, fl.prefix) {
+			if r.Level.No < fl.level {
+				return false
+			}
+			break
+		}
+	}
+	return true
+}

@@ -1,0 +1,139 @@
+package logru
+
+import (
+	"bytes"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func TestSplitFuncName(t *testing.T) {
+	for _, tt := range []struct{ in, pkg, fn string }{
+		{"main.main", "main", "main"},
+		{"main.main.func1", "main", "main.func1"},
+		{"github.com/acme/shop/db.(*Conn).Query", "github.com/acme/shop/db", "(*Conn).Query"},
+		{"github.com/acme/shop.v2/db.Open", "github.com/acme/shop.v2/db", "Open"},
+		{"gopkg.in/yaml%2ev3.Marshal", "gopkg.in/yaml.v3", "Marshal"}, // the linker escapes dots in the last element
+		{"noDot", "noDot", ""},
+	} {
+		pkg, fn := splitFuncName(tt.in)
+		if pkg != tt.pkg || fn != tt.fn {
+			t.Errorf("splitFuncName(%q) = %q, %q; want %q, %q", tt.in, pkg, fn, tt.pkg, tt.fn)
+		}
+	}
+}
+
+func TestCallerCache(t *testing.T) {
+	var c callerCache
+	var pcs [1]uintptr
+	runtime.Callers(1, pcs[:])
+	a := c.lookup(pcs[0])
+	b := c.lookup(pcs[0])
+	if a != b {
+		t.Error("a second lookup of the same PC resolved it again")
+	}
+	if a.name != "github.com/logru/logru" || a.function != "TestCallerCache" || a.file != "internal_test.go" {
+		t.Errorf("resolved %+v", a)
+	}
+	if c.lookup(0) != unknownCaller {
+		t.Error("PC 0 is not the unknown caller")
+	}
+}
+
+// loguru's test_activation: the rule list stays minimal.
+func TestRulePruning(t *testing.T) {
+	var rules []rule
+	for _, step := range []struct {
+		prefix  string
+		enabled bool
+		n       int
+	}{
+		{"", true, 0},
+		{"", false, 1},
+		{"foo", true, 2},
+		{"foo/bar", true, 2},
+		{"foo", false, 1},
+		{"", true, 0},
+	} {
+		rules = setRule(rules, step.prefix, step.enabled)
+		if len(rules) != step.n {
+			t.Fatalf("after %q=%v: %d rules %+v, want %d", step.prefix, step.enabled, len(rules), rules, step.n)
+		}
+	}
+}
+
+func TestUnderPrefix(t *testing.T) {
+	for _, tt := range []struct {
+		name, prefix string
+		want         bool
+	}{
+		{"a/b", "", true},
+		{"a/b", "a/b", true},
+		{"a/b/c", "a/b", true},
+		{"a/bc", "a/b", false},
+		{"a", "a/b", false},
+		{"main", "main", true},
+		{"mainx", "main", false},
+	} {
+		if got := underPrefix(tt.name, tt.prefix); got != tt.want {
+			t.Errorf("underPrefix(%q, %q) = %v", tt.name, tt.prefix, got)
+		}
+	}
+}
+
+// The caller is captured only when a handler, filter or rule needs it.
+func TestNeedsCaller(t *testing.T) {
+	l := New()
+	var buf bytes.Buffer
+	l.Add(Handler{Sink: &buf, Format: "{time} {level} {message} {extra}"})
+	if l.core.state.Load().needs.caller {
+		t.Error("a format without caller fields needs the caller")
+	}
+	l.Add(Handler{Sink: &buf, Format: "{message}", Filter: "x"})
+	if !l.core.state.Load().needs.caller {
+		t.Error("a filter does not need the caller")
+	}
+	m := New()
+	m.Add(Handler{Sink: &buf, Format: "{message}"})
+	m.Disable("x")
+	if !m.core.state.Load().needs.caller {
+		t.Error("an activation rule does not need the caller")
+	}
+	g := New()
+	g.Add(Handler{Sink: &buf, Format: "{goroutine} {message}"})
+	if !g.core.state.Load().needs.goroutine {
+		t.Error("{goroutine} does not need the goroutine id")
+	}
+	buf.Reset()
+	g.Info("x")
+	if id := strings.Fields(buf.String())[0]; id == "0" {
+		t.Errorf("goroutine id %q", id)
+	}
+}
+
+func TestNoteRateLimit(t *testing.T) {
+	var out bytes.Buffer
+	l := New()
+	l.core.errOut = &out
+	l.Add(Handler{Sink: failing{}})
+	for i := 0; i < 5; i++ {
+		l.Info("x")
+	}
+	got := out.String()
+	if strings.Count(got, "\n") != 1 || !strings.Contains(got, "logru: handler 0 (logru.failing): nope") {
+		t.Errorf("notes: %q", got)
+	}
+	if st := l.Stats(); st[0].Errors != 5 {
+		t.Errorf("errors counted: %d", st[0].Errors)
+	}
+}
+
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errNope }
+
+var errNope = &noteErr{}
+
+type noteErr struct{}
+
+func (*noteErr) Error() string { return "nope" }

@@ -1,0 +1,52 @@
+package logru
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/logru/logru/format"
+)
+
+// Complete returns once every record logged before it was called is written and every
+// buffered sink is flushed. Flush errors go to the handlers' OnError.
+func (l *Logger) Complete() {
+	c := l.core
+	st := c.state.Load()
+	for _, hd := range st.handlers {
+		if err := hd.flush(); err != nil {
+			c.report(hd, err)
+		}
+	}
+}
+
+// Close completes the logger, removes every handler and closes the sinks logru opened
+// (files) and Sinks with a Close method; it returns their errors, joined. After Close the
+// logger writes nothing and Add fails. Close is safe to call twice (the second call does
+// nothing) and while other goroutines log. Children share the closed core.
+func (l *Logger) Close() error {
+	c := l.core
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return nil
+	}
+	c.closed = true
+	st := c.state.Load()
+	next := st.clone()
+	next.handlers = nil
+	c.publish(next)
+	c.mu.Unlock()
+	var errs []error
+	for _, hd := range st.handlers {
+		errs = append(errs, hd.close())
+	}
+	return errors.Join(errs...)
+}
+
+var processOnce = sync.OnceValue(func() *format.Options {
+	return &format.Options{PID: os.Getpid(), ProcessName: filepath.Base(os.Args[0])}
+})
+
+func processOptions() *format.Options { return processOnce() }

@@ -1,0 +1,33 @@
+package logru
+
+// Options change how a child logger's calls are recorded; see [Logger.Opt]. The zero
+// Options is the default behaviour.
+type Options struct {
+	// Lazy calls argument values of type func() any only when some handler will emit the
+	// record, and logs what they return.
+	Lazy bool
+	// Exception attaches this error to every record, rendered by {exception} and in
+	// serialized output.
+	Exception error
+	// Depth reports the caller Depth frames above the logging call, for helpers that log
+	// on their caller's behalf.
+	Depth int
+	// Raw writes the message alone, exactly as formatted, with no format and no newline.
+	// Serialized handlers still write their JSON line.
+	Raw bool
+	// Colors renders colour markup in the message's own literal text (never in the
+	// values substituted into it). Handlers without colours get the text without tags;
+	// a message whose markup does not parse is written as it is.
+	Colors bool
+}
+
+// Opt returns a child whose calls use o. The options replace the parent's options
+// (they do not merge); bound fields, patchers and context are kept.
+func (l *Logger) Opt(o Options) *Logger {
+	c := l.child()
+	if o.Depth < 0 {
+		o.Depth = 0
+	}
+	c.opts = o
+	return c
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package logru_test
+
+const raceEnabled = true
