@@ -340,29 +340,28 @@ func checkUnsupported(h Handler) error {
 	path, isPath := h.Sink.(string)
 	isPath = isPath && path != "stdout" && path != "stderr"
 	fileOnly := []struct {
-		name string
-		set  bool
-		val  any
+		name   string
+		set    bool
+		val    any
+		notYet bool // an option of a feature this version does not have
 	}{
-		{"Rotation", h.Rotation != "", h.Rotation},
-		{"Retention", h.Retention != "", h.Retention},
-		{"Compression", h.Compression != "", h.Compression},
-		{"Watch", h.Watch, h.Watch},
-		{"RotateFunc", h.RotateFunc != nil, "func"},
-		{"RetainFunc", h.RetainFunc != nil, "func"},
-		{"CompressFunc", h.CompressFunc != nil, "func"},
-		{"Delay", h.Delay, h.Delay},
-		{"Mode", h.Mode != 0, h.Mode},
-		{"Buffering", h.Buffering != 0, h.Buffering},
+		{"Rotation", h.Rotation != "", h.Rotation, true},
+		{"Retention", h.Retention != "", h.Retention, true},
+		{"Compression", h.Compression != "", h.Compression, true},
+		{"Watch", h.Watch, h.Watch, true},
+		{"RotateFunc", h.RotateFunc != nil, "func", true},
+		{"RetainFunc", h.RetainFunc != nil, "func", true},
+		{"CompressFunc", h.CompressFunc != nil, "func", true},
+		{"Delay", h.Delay, h.Delay, false},
+		{"Mode", h.Mode != 0, h.Mode, false},
+		{"Buffering", h.Buffering != 0, h.Buffering, false},
 	}
-	for i, o := range fileOnly {
-		if !o.set {
-			continue
-		}
-		if !isPath {
+	for _, o := range fileOnly {
+		switch {
+		case !o.set:
+		case !isPath:
 			return configErr("Handler."+o.name, o.val, "only file sinks (a path) take this option")
-		}
-		if i < 7 {
+		case o.notYet:
 			return &ConfigError{Field: "Handler." + o.name, Value: fmt.Sprint(o.val), Err: errNotYet}
 		}
 	}
@@ -461,6 +460,12 @@ func (l *Logger) Remove(id int) error {
 func (l *Logger) RemoveAll() error {
 	c := l.core
 	c.mu.Lock()
+	return c.detachAll()
+}
+
+// detachAll removes every handler, unlocks c.mu, then closes the removed handlers (after
+// the unlock, so a slow sink never holds up Add or logging elsewhere).
+func (c *loggerCore) detachAll() error {
 	st := c.state.Load()
 	next := st.clone()
 	next.handlers = nil

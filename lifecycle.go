@@ -1,7 +1,6 @@
 package logru
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -33,16 +32,7 @@ func (l *Logger) Close() error {
 		return nil
 	}
 	c.closed = true
-	st := c.state.Load()
-	next := st.clone()
-	next.handlers = nil
-	c.publish(next)
-	c.mu.Unlock()
-	var errs []error
-	for _, hd := range st.handlers {
-		errs = append(errs, hd.close())
-	}
-	return errors.Join(errs...)
+	return c.detachAll()
 }
 
 var processOnce = sync.OnceValue(func() *format.Options {

@@ -125,6 +125,20 @@ func (l *mlexer) push(t mtoken) {
 
 func isLevelTag(body string) bool { return body == "level" || body == "lvl" }
 
+// closes checks that the closing tag tok may close the innermost of the open tags: it
+// must be </> or name that tag exactly, as loguru requires.
+func closes(open []mtoken, tok mtoken) error {
+	if n := len(open); n > 0 && (tok.text == "" || tok.text == open[n-1].text) {
+		return nil
+	}
+	for _, o := range open {
+		if o.text == tok.text {
+			return errNesting(tok)
+		}
+	}
+	return errNoOpening(tok)
+}
+
 // appendTagCode appends the escape sequence of an opening tag's body and reports whether
 // the body names a known directive. Level tags are not handled here.
 func appendTagCode(dst []byte, body string) ([]byte, bool) {

@@ -113,17 +113,10 @@ func checkMarkup(s string) error {
 			}
 			open = append(open, tok)
 		case mClose:
-			n := len(open)
-			if n > 0 && (tok.text == "" || tok.text == open[n-1].text) {
-				open = open[:n-1]
-				continue
+			if err := closes(open, tok); err != nil {
+				return err
 			}
-			for _, o := range open {
-				if o.text == tok.text {
-					return errNesting(tok)
-				}
-			}
-			return errNoOpening(tok)
+			open = open[:len(open)-1]
 		}
 	}
 	if len(open) > 0 {

@@ -140,21 +140,14 @@ func Parse(s string, opts *Options) (*Template, error) {
 				colors = append(colors, c)
 				t.emitColor(c)
 			case mClose:
-				n := len(open)
-				if n > 0 && (tok.text == "" || tok.text == open[n-1].text) {
-					open, colors = open[:n-1], colors[:n-1]
-					t.emitColor(ctok{ansi: reset})
-					for _, c := range colors {
-						t.emitColor(c)
-					}
-					continue
+				if err := closes(open, tok); err != nil {
+					return nil, err
 				}
-				for _, o := range open {
-					if o.text == tok.text {
-						return nil, errNesting(tok)
-					}
+				open, colors = open[:len(open)-1], colors[:len(colors)-1]
+				t.emitColor(ctok{ansi: reset})
+				for _, c := range colors {
+					t.emitColor(c)
 				}
-				return nil, errNoOpening(tok)
 			}
 		}
 		if hasField {
@@ -452,21 +445,14 @@ func LevelColor(markup string) (string, error) {
 			open = append(open, tok)
 			colors = append(colors, string(out[n:]))
 		case mClose:
-			n := len(open)
-			if n > 0 && (tok.text == "" || tok.text == open[n-1].text) {
-				open, colors = open[:n-1], colors[:n-1]
-				out = append(out, reset...)
-				for _, c := range colors {
-					out = append(out, c...)
-				}
-				continue
+			if err := closes(open, tok); err != nil {
+				return "", err
 			}
-			for _, o := range open {
-				if o.text == tok.text {
-					return "", errNesting(tok)
-				}
+			open, colors = open[:len(open)-1], colors[:len(colors)-1]
+			out = append(out, reset...)
+			for _, c := range colors {
+				out = append(out, c...)
 			}
-			return "", errNoOpening(tok)
 		}
 	}
 	return string(out), nil
