@@ -757,3 +757,34 @@ func TestTimeIsLocalAndElapsedGrows(t *testing.T) {
 		t.Errorf("time %v elapsed %v %v", got[0].Time.Location(), got[0].Elapsed, got[1].Elapsed)
 	}
 }
+
+// SetLevel while other goroutines log: the gate follows and nothing races.
+func TestSetLevelConcurrent(t *testing.T) {
+	l := logru.New()
+	buf := &lineBuffer{}
+	id, _ := l.Add(logru.Handler{Sink: buf, Format: "{message}", Level: "INFO"})
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 500; i++ {
+				l.Debug("d")
+				l.Info("i")
+			}
+		}()
+	}
+	for i := 0; i < 100; i++ {
+		level := "DEBUG"
+		if i%2 == 1 {
+			level = "INFO"
+		}
+		if err := l.SetLevel(id, level); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	if err := l.SetLevel(id, "ERROR"); err != nil || l.Enabled(logru.LevelWarning) || !l.Enabled(logru.LevelError) {
+		t.Errorf("the gate does not follow SetLevel: %v", err)
+	}
+}

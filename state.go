@@ -80,5 +80,5 @@ func (c *loggerCore) publish(st *coreState) {
 func (c *loggerCore) refreshMinLevel() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.publish(c.state.Load())
+	c.publish(c.state.Load().clone()) // publish writes the state: never the live one
 }
