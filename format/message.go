@@ -134,7 +134,7 @@ func validMessageMarkup(msg string, fields bool) bool {
 	}
 	sc := fscanner{s: msg}
 	for {
-		lit, _, _, ok := sc.next()
+		lit, _, ok := sc.next()
 		if !ok {
 			break
 		}
@@ -165,35 +165,46 @@ func AppendMessage(dst []byte, msg string, args []slog.Attr, fields, markup bool
 }
 
 func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, markup, color bool, levelANSI string, outer []ctok) []byte {
-	if markup && !validMessageMarkup(msg, fields) {
-		markup = false
+	if markup && validMessageMarkup(msg, fields) {
+		return appendMessageMarkup(dst, msg, args, fields, color, levelANSI, outer)
 	}
-	var st mstate
 	if !fields {
-		if markup {
-			return st.render(dst, msg, color, levelANSI, outer, true)
-		}
 		return encode.AppendTextLiteral(dst, msg)
 	}
 	sc := fscanner{s: msg}
 	for {
-		lit, f, hasField, ok := sc.next()
+		lit, hasField, ok := sc.next()
 		if !ok {
-			break
+			return dst
 		}
-		if markup {
-			dst = st.render(dst, lit, color, levelANSI, outer, true)
-		} else {
-			dst = encode.AppendTextLiteral(dst, lit)
-		}
+		dst = encode.AppendTextLiteral(dst, lit)
 		if hasField {
-			dst = substitute(dst, f, args)
+			dst = substitute(dst, &sc.field, args)
 		}
 	}
-	return dst
 }
 
-func substitute(dst []byte, f rawField, args []slog.Attr) []byte {
+// appendMessageMarkup is appendMessageFields for a message whose markup is valid. It is
+// a function of its own so that the plain path does not zero the tag stack.
+func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color bool, levelANSI string, outer []ctok) []byte {
+	var st mstate
+	if !fields {
+		return st.render(dst, msg, color, levelANSI, outer, true)
+	}
+	sc := fscanner{s: msg}
+	for {
+		lit, hasField, ok := sc.next()
+		if !ok {
+			return dst
+		}
+		dst = st.render(dst, lit, color, levelANSI, outer, true)
+		if hasField {
+			dst = substitute(dst, &sc.field, args)
+		}
+	}
+}
+
+func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
 	i := len(args) - 1
 	for ; i >= 0; i-- {
 		if args[i].Key == f.name {

@@ -20,47 +20,59 @@ type fscanner struct {
 	strict bool
 	err    error
 	litOff int
+	field  rawField // the field after the last literal, when next says there is one
 }
 
-// next returns the next literal chunk (possibly empty) and, when hasField is true, the
-// field that follows it. ok is false at the end of the template or after an error.
-// litOff is the byte offset of the literal chunk in the template.
-func (sc *fscanner) next() (lit string, f rawField, hasField, ok bool) {
+// next returns the next literal chunk (possibly empty) and whether a field follows it,
+// which is then in sc.field. ok is false at the end of the template or after an error.
+// sc.litOff is the byte offset of the literal chunk in the template.
+func (sc *fscanner) next() (lit string, hasField, ok bool) {
 	s := sc.s
 	if sc.pos >= len(s) || sc.err != nil {
-		return "", rawField{}, false, false
+		return "", false, false
 	}
 	start := sc.pos
 	sc.litOff = start
-	i := strings.IndexAny(s[start:], "{}")
+	i := braceIndex(s, start)
 	if i < 0 {
 		sc.pos = len(s)
-		return s[start:], rawField{}, false, true
+		return s[start:], false, true
 	}
-	i += start
 	if i+1 < len(s) && s[i+1] == s[i] { // "{{" or "}}"
 		sc.pos = i + 2
-		return s[start : i+1], rawField{}, false, true
+		return s[start : i+1], false, true
 	}
 	if s[i] == '}' {
 		if sc.strict {
 			sc.err = syntaxErrorf(i, "single '}' encountered in format string")
-			return "", rawField{}, false, false
+			return "", false, false
 		}
 		sc.pos = i + 1
-		return s[start : i+1], rawField{}, false, true
+		return s[start : i+1], false, true
 	}
 	end, ok := fieldEnd(s, i)
 	if !ok {
 		if sc.strict {
 			sc.err = syntaxErrorf(i, "expected '}' before end of string")
-			return "", rawField{}, false, false
+			return "", false, false
 		}
 		sc.pos = len(s)
-		return s[start:], rawField{}, false, true
+		return s[start:], false, true
 	}
 	sc.pos = end
-	return s[start:i], splitField(s[i:end], i), true, true
+	splitField(&sc.field, s[i:end], i)
+	return s[start:i], true, true
+}
+
+// braceIndex returns the index of the first '{' or '}' in s at or after from, or -1.
+// A plain loop: strings.IndexAny builds a character set on every call.
+func braceIndex(s string, from int) int {
+	for i := from; i < len(s); i++ {
+		if c := s[i]; c == '{' || c == '}' {
+			return i
+		}
+	}
+	return -1
 }
 
 // fieldEnd returns the end (exclusive) of the field opening at s[i] == '{'. Brackets in
@@ -93,8 +105,8 @@ func fieldEnd(s string, i int) (int, bool) {
 	return 0, false
 }
 
-func splitField(raw string, off int) rawField {
-	f := rawField{raw: raw, off: off}
+func splitField(f *rawField, raw string, off int) {
+	*f = rawField{raw: raw, off: off}
 	inner := raw[1 : len(raw)-1]
 	end := len(inner)
 	for j := 0; j < len(inner); j++ {
@@ -122,5 +134,4 @@ func splitField(raw string, off int) rawField {
 	if strings.HasPrefix(rest, ":") {
 		f.spec = rest[1:]
 	}
-	return f
 }

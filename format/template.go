@@ -117,7 +117,7 @@ func Parse(s string, opts *Options) (*Template, error) {
 	var colors []ctok
 	sc := fscanner{s: s, strict: true}
 	for {
-		lit, f, hasField, ok := sc.next()
+		lit, hasField, ok := sc.next()
 		if !ok {
 			break
 		}
@@ -151,7 +151,7 @@ func Parse(s string, opts *Options) (*Template, error) {
 			}
 		}
 		if hasField {
-			o, err := t.compileField(f)
+			o, err := t.compileField(sc.field)
 			if err != nil {
 				return nil, err
 			}
