@@ -7,4 +7,4 @@ require (
 	github.com/mattn/go-isatty v0.0.24
 )
 
-require golang.org/x/sys v0.28.0 // indirect
+require golang.org/x/sys v0.28.0
