@@ -74,6 +74,29 @@ func Critical(msg string, args ...any) {
 	}
 }
 
+// There is no package-level Exception function: the name is the root's alias of
+// core.Exception. Use Default().Exception.
+
+// Catch recovers a panic for the default logger; see [Logger.Catch]. Defer it directly:
+// defer logru.Catch().
+func Catch(opts ...CatchOptions) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	var o CatchOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	Default().handlePanic(v, o, 0)
+}
+
+// Run calls f under Catch on the default logger; see [Logger.Run].
+func Run(f func() error, opts ...CatchOptions) error { return Default().Run(f, opts...) }
+
+// Go runs f in a goroutine under Catch on the default logger; see [Logger.Go].
+func Go(f func() error, opts ...CatchOptions) <-chan error { return Default().Go(f, opts...) }
+
 // Log logs at a named level on the default logger; see [Logger.Log].
 func Log(level string, msg string, args ...any) { Default().logNamed(level, msg, args) }
 

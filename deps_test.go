@@ -62,22 +62,22 @@ func TestDependencyRules(t *testing.T) {
 			case imp == module || strings.HasPrefix(imp, module+"/"):
 				rel := strings.TrimPrefix(strings.TrimPrefix(imp, module), "/")
 				if !slices.Contains(rule.module, rel) {
-					t.Errorf("%q imports %q, which ARCHITECTURE.md does not allow", show(pkg), imp)
+					t.Errorf("%q imports %q, which ARCHITECTURE.md does not allow", pkgName(pkg), imp)
 				}
 			case isStd(imp):
 				if slices.Contains(rule.forbidStd, imp) {
-					t.Errorf("%q imports %q, which ARCHITECTURE.md forbids there", show(pkg), imp)
+					t.Errorf("%q imports %q, which ARCHITECTURE.md forbids there", pkgName(pkg), imp)
 				}
 			default:
 				if !slices.Contains(rule.thirdPty, imp) {
-					t.Errorf("%q imports the outside package %q: the design names every dependency", show(pkg), imp)
+					t.Errorf("%q imports the outside package %q: the design names every dependency", pkgName(pkg), imp)
 				}
 			}
 		}
 	}
 }
 
-func show(pkg string) string {
+func pkgName(pkg string) string {
 	if pkg == "" {
 		return module
 	}

@@ -68,6 +68,30 @@
 // [Logger.Enable] turns them back on; the longest matching prefix wins. The caller is
 // resolved through a per-PC cache, and only when some handler, filter or rule needs it.
 //
+// # Exceptions and Catch
+//
+// defer l.Catch() recovers a panic in the function that deferred it, logs it at ERROR
+// with its stack, and lets the function return normally; it is the way to guard
+// goroutines and handlers:
+//
+//	go func() {
+//		defer l.Catch()
+//		work()
+//	}()
+//
+// [CatchOptions] set the level and the message, re-panic after logging (Reraise, which
+// first completes every handler so the record is not lost when the panic ends the
+// process), call a function with the value (OnPanic), and leave chosen panics alone
+// (Exclude). [Logger.Run] and [Logger.Go] run a function under Catch and return its
+// error, or the caught panic as a *[PanicError]. Nested Catches never log one panic twice.
+//
+// An error attached with Opt(Options{Exception: err}), or given to [Logger.Exception],
+// is rendered by {exception}: its type and message, the errors it wraps (errors.Unwrap
+// and errors.Join, as a tree), and its stack when it carries one (a StackTrace or
+// Callers method). A handler's Backtrace shows the whole goroutine stack instead of only
+// the frames between the panic and the catching function; Diagnose adds each error's
+// %+v. Frames of the Go runtime and of logru are left out.
+//
 // # Errors
 //
 // Logging never panics and never returns an error. A sink's failure goes to its

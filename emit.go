@@ -112,6 +112,31 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 	putEntry(e)
 }
 
+// logException is logArgs for Exception: the record's exception is the first error among
+// args, else Options.Exception, else the current goroutine's stack.
+func (l *Logger) logException(msg string, args []any) {
+	st := l.core.state.Load()
+	e := getEntry()
+	e.rec.Level = st.levels[idxError]
+	if !l.wantCaller(st) || l.resolve(e, st, runtime.Callers(callerSkip+l.opts.Depth, e.pcs[:])) {
+		e.args = appendArgs(e.args, args, l.opts.Lazy)
+		for _, a := range args {
+			if err, ok := a.(error); ok && err != nil {
+				e.rec.Exception = core.NewException(err)
+				break
+			}
+		}
+		if e.rec.Exception == nil && l.opts.Exception == nil {
+			var buf [64]uintptr
+			pcs := buf[:runtime.Callers(callerSkip+l.opts.Depth, buf[:])]
+			stack := core.FramesOf(pcs, func(fn string) bool { return !hiddenFrame(fn) })
+			e.rec.Exception = &core.Exception{Stack: stack, Caught: len(stack)}
+		}
+		l.finish(e, st, msg, len(args) > 0)
+	}
+	putEntry(e)
+}
+
 func unknownLevel(what, msg string) error {
 	return errors.New("Log: " + what + " does not exist; record not logged: " + strconv.Quote(msg))
 }
@@ -142,7 +167,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		r.Extra.SetAttr(a)
 	}
 	r.Message = l.message(e, msg, hasArgs)
-	if l.opts.Exception != nil {
+	if r.Exception == nil && l.opts.Exception != nil {
 		r.Exception = core.NewException(l.opts.Exception)
 	}
 	if st.patch != nil {
@@ -237,8 +262,6 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, ra
 
 var errRemoved = errors.New("handler removed")
 
-var rawTemplate = format.MustParse("{message}")
-
 func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bool) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -249,7 +272,7 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 	case hd.json != nil:
 		return hd.json.Append(b, r), nil
 	case raw:
-		return rawTemplate.Append(b, r, hd.color, cm), nil
+		return hd.raw.Append(b, r, hd.color, cm), nil
 	case hd.fmtFunc != nil:
 		return append(b, hd.fmtFunc(r)...), nil
 	}

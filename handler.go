@@ -205,6 +205,7 @@ type handler struct {
 	flevels   []prefixLevel // longest prefix first
 	ffunc     func(*Record) bool
 	tmpl      *format.Template
+	raw       *format.Template // {message}, for Options.Raw
 	json      *format.JSON
 	fmtFunc   func(*Record) string
 	color     bool
@@ -258,7 +259,7 @@ func (l *Logger) Add(h Handler) (int, error) {
 }
 
 func compileHandler(h Handler, levels []Level) (*handler, error) {
-	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc}
+	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
 	lv, err := parseLevel(levels, h.Level)
 	if err != nil {
 		return nil, &ConfigError{Field: "Handler.Level", Value: h.Level, Err: err}
@@ -295,7 +296,7 @@ func compileHandler(h Handler, levels []Level) (*handler, error) {
 	case h.Format != "" && h.FormatFunc != nil:
 		return nil, configErr("Handler.Format", h.Format, "Format and FormatFunc cannot both be set")
 	case h.Serialize:
-		hd.json = format.NewJSON()
+		hd.json = format.NewJSON(formatOptions(h))
 		hd.needs.caller = true
 	case h.FormatFunc != nil:
 		hd.needs.caller = true
@@ -304,7 +305,7 @@ func compileHandler(h Handler, levels []Level) (*handler, error) {
 		if src == "" {
 			src = format.DefaultFormat
 		}
-		t, err := format.Parse(src+"\n{exception}", processOptions())
+		t, err := format.Parse(src+"\n{exception}", formatOptions(h))
 		if err != nil {
 			return nil, &ConfigError{Field: "Handler.Format", Value: h.Format, Err: err}
 		}

@@ -35,8 +35,14 @@ func (l *Logger) Close() error {
 	return c.detachAll()
 }
 
-var processOnce = sync.OnceValue(func() *format.Options {
-	return &format.Options{PID: os.Getpid(), ProcessName: filepath.Base(os.Args[0])}
+var processInfo = sync.OnceValues(func() (int, string) {
+	return os.Getpid(), filepath.Base(os.Args[0])
 })
 
-func processOptions() *format.Options { return processOnce() }
+// formatOptions gives a handler's template the process it runs in and its exception
+// settings.
+func formatOptions(h Handler) *format.Options {
+	pid, name := processInfo()
+	return &format.Options{PID: pid, ProcessName: name,
+		Exception: format.ExceptionOptions{Backtrace: h.Backtrace, Diagnose: h.Diagnose}}
+}

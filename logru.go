@@ -145,6 +145,15 @@ func (l *Logger) Critical(msg string, args ...any) {
 	}
 }
 
+// Exception logs at ERROR with an exception: the first error among args (which still
+// become fields), else the Options.Exception of an Opt child, else the current
+// goroutine's stack.
+func (l *Logger) Exception(msg string, args ...any) {
+	if l.enabled(LevelError) {
+		l.logException(msg, args)
+	}
+}
+
 // Log logs at the level registered under name (a built-in or one added with AddLevel).
 // An unknown name is not logged under a made-up name: the problem, with the message,
 // goes to every handler's OnError (or to stderr).

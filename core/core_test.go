@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -100,9 +102,16 @@ func TestNewException(t *testing.T) {
 	if e.Type != "*errors.joinError" || len(e.Chain) != 3 {
 		t.Fatalf("%+v", e)
 	}
-	want := []Cause{{"core.wrapped", "wrapped: base", 1}, {"*errors.errorString", "base", 2}, {"*errors.errorString", "other", 1}}
-	if !slices.Equal(e.Chain, want) {
-		t.Errorf("chain %+v", e.Chain)
+	want := []Cause{{"core.wrapped", "wrapped: base", 1, nil}, {"*errors.errorString", "base", 2, nil}, {"*errors.errorString", "other", 1, nil}}
+	got := slices.Clone(e.Chain)
+	for i := range got {
+		if got[i].Err == nil {
+			t.Errorf("cause %d has no Err", i)
+		}
+		got[i].Err = nil
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("chain %+v", got)
 	}
 	if !e.Is(base) {
 		t.Error("Is(base) is false")
@@ -129,5 +138,85 @@ func TestExceptionCycle(t *testing.T) {
 	e := NewException(&loop{})
 	if len(e.Chain) != maxChain {
 		t.Errorf("chain length %d", len(e.Chain))
+	}
+}
+
+// stackErr has the method shape of github.com/pkg/errors: StackTrace() returning a slice
+// of a uintptr type.
+type pcFrame uintptr
+type stackErr struct{ pcs []pcFrame }
+
+func (stackErr) Error() string { return "with stack" }
+func (s stackErr) StackTrace() []pcFrame {
+	return s.pcs
+}
+
+type callersErr struct{ pcs []uintptr }
+
+func (callersErr) Error() string        { return "with callers" }
+func (c callersErr) Callers() []uintptr { return c.pcs }
+
+//go:noinline
+func capture() []uintptr {
+	pcs := make([]uintptr, 16)
+	return pcs[:runtime.Callers(1, pcs)]
+}
+
+func TestErrorStacks(t *testing.T) {
+	pcs := capture()
+	var frames []pcFrame
+	for _, pc := range pcs {
+		frames = append(frames, pcFrame(pc))
+	}
+	for _, err := range []error{stackErr{frames}, callersErr{pcs}, fmt.Errorf("outer: %w", stackErr{frames})} {
+		e := NewException(err)
+		if len(e.Stack) == 0 || e.Caught != len(e.Stack) {
+			t.Fatalf("%T: no stack: %+v", err, e)
+		}
+		last := e.Stack[len(e.Stack)-1]
+		if !strings.HasSuffix(last.Function, "core.capture") || !strings.HasSuffix(last.File, "core_test.go") {
+			t.Errorf("%T: innermost frame %+v", err, last)
+		}
+	}
+	if e := NewException(errors.New("plain")); e.Stack != nil {
+		t.Errorf("a plain error has a stack: %+v", e.Stack)
+	}
+}
+
+type strPanic struct{}
+
+func (strPanic) String() string { return "stringer" }
+
+type badPanic struct{}
+
+func (badPanic) String() string { panic("no") }
+
+func TestPanicException(t *testing.T) {
+	for _, tt := range []struct {
+		v          any
+		typ, value string
+	}{
+		{"boom", "string", "boom"},
+		{42, "int", "42"},
+		{3.5, "float64", "3.5"},
+		{strPanic{}, "core.strPanic", "stringer"},
+		{badPanic{}, "core.badPanic", "<PANIC=String method>"},
+		{[]int{1}, "[]int", "<[]int>"},
+		{errors.New("e"), "*errors.errorString", "e"},
+	} {
+		e := PanicException(tt.v)
+		if e.Type != tt.typ || e.Value != tt.value || e.Panic == nil {
+			t.Errorf("PanicException(%#v) = %q %q", tt.v, e.Type, e.Value)
+		}
+	}
+	if e := PanicException(errors.New("e")); e.Err == nil {
+		t.Error("an error panic value has no Err")
+	}
+}
+
+func TestFramesOfKeep(t *testing.T) {
+	frames := FramesOf(capture(), func(fn string) bool { return !strings.HasPrefix(fn, "runtime.") && !strings.HasPrefix(fn, "testing.") })
+	if len(frames) != 2 || !strings.HasSuffix(frames[0].Function, "TestFramesOfKeep") || !strings.HasSuffix(frames[1].Function, "capture") {
+		t.Errorf("frames %+v", frames)
 	}
 }

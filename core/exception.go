@@ -3,6 +3,9 @@ package core
 import (
 	"errors"
 	"reflect"
+	"runtime"
+	"slices"
+	"strconv"
 )
 
 // Exception is an error or a recovered panic attached to a record, with what is known
@@ -22,7 +25,13 @@ type Exception struct {
 	// Chain lists the errors Err wraps, outermost first, not including Err itself.
 	Chain []Cause
 	// Stack holds the frames where a stack is known, outermost call first; empty otherwise.
+	// The frames of the Go runtime and of logru itself are left out.
 	Stack []Frame
+	// Caught is how many of the innermost frames of Stack lie between the panic (or the
+	// place an error's stack was recorded) and the frame that caught it; renderings show
+	// only those unless asked for the whole stack (a handler's Backtrace). It equals
+	// len(Stack) when every frame is of interest.
+	Caught int
 }
 
 // Cause is one error in an exception's wrap chain.
@@ -34,6 +43,8 @@ type Cause struct {
 	// Depth is the nesting level in the wrap tree: 1 for errors Err wraps directly, 2 for
 	// the errors those wrap, and so on (errors.Join branches share a depth).
 	Depth int
+	// Err is the error itself, for renderings that show more of it (Diagnose).
+	Err error
 }
 
 // Frame is one function call in a stack.
@@ -57,18 +68,128 @@ func NewException(err error) *Exception {
 		return nil
 	}
 	e := &Exception{Type: TypeName(err), Value: safeError(err), Err: err}
+	pcs := stackOf(err) // the deepest error that records a stack wins
 	var walk func(err error, depth int)
 	walk = func(err error, depth int) {
 		for _, c := range unwrap(err) {
 			if len(e.Chain) >= maxChain || c == nil {
 				return
 			}
-			e.Chain = append(e.Chain, Cause{Type: TypeName(c), Value: safeError(c), Depth: depth})
+			e.Chain = append(e.Chain, Cause{Type: TypeName(c), Value: safeError(c), Depth: depth, Err: c})
+			if p := stackOf(c); p != nil {
+				pcs = p
+			}
 			walk(c, depth+1)
 		}
 	}
 	walk(err, 1)
+	if pcs != nil {
+		e.Stack = FramesOf(pcs, nil)
+		e.Caught = len(e.Stack)
+	}
 	return e
+}
+
+// PanicException describes a recovered panic value: an error as NewException describes
+// it, anything else by its type and text (text from its String method when it has one,
+// contained if that panics). Panic holds v. The caller adds the stack.
+func PanicException(v any) *Exception {
+	if err, ok := v.(error); ok && err != nil {
+		e := NewException(err)
+		e.Panic = v
+		return e
+	}
+	return &Exception{Type: TypeName(v), Value: panicText(v), Panic: v}
+}
+
+func panicText(v any) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "<PANIC=String method>"
+		}
+	}()
+	switch x := v.(type) {
+	case nil:
+		return "nil"
+	case string:
+		return x
+	case interface{ String() string }:
+		return x.String()
+	}
+	return valueText(reflect.ValueOf(v))
+}
+
+// valueText writes the scalar kinds a panic value usually has; other kinds get their
+// type in angle brackets (the record's extra fields and %v are the place for detail).
+func valueText(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.Bool:
+		return strconv.FormatBool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.FormatUint(v.Uint(), 10)
+	case reflect.Float32, reflect.Float64:
+		return strconv.FormatFloat(v.Float(), 'g', -1, 64)
+	case reflect.String:
+		return v.String()
+	}
+	return "<" + v.Type().String() + ">"
+}
+
+// maxFrames bounds the frames an exception keeps.
+const maxFrames = 128
+
+// FramesOf resolves program counters (as runtime.Callers returns them, innermost first)
+// into frames, outermost first, keeping those for which keep returns true (all when keep
+// is nil). Inlined calls count as frames of their own.
+func FramesOf(pcs []uintptr, keep func(function string) bool) []Frame {
+	if len(pcs) == 0 {
+		return nil
+	}
+	var out []Frame
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if f.Function != "" && (keep == nil || keep(f.Function)) && len(out) < maxFrames {
+			out = append(out, Frame{Function: f.Function, File: f.File, Line: f.Line})
+		}
+		if !more {
+			break
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// stackOf returns the program counters an error records, if it has one of the common
+// method shapes: StackTrace() returning a slice of uintptr-kinded values (as
+// github.com/pkg/errors does), StackTrace() []uintptr, or Callers() []uintptr. It imports
+// no errors package: the shapes are found by reflection.
+func stackOf(err error) (pcs []uintptr) {
+	defer func() {
+		if recover() != nil {
+			pcs = nil
+		}
+	}()
+	v := reflect.ValueOf(err)
+	for _, name := range [...]string{"StackTrace", "Callers"} {
+		m := v.MethodByName(name)
+		if !m.IsValid() || m.Type().NumIn() != 0 || m.Type().NumOut() != 1 {
+			continue
+		}
+		out := m.Call(nil)[0]
+		if k := out.Kind(); (k != reflect.Slice && k != reflect.Array) || out.Type().Elem().Kind() != reflect.Uintptr {
+			continue
+		}
+		for i := 0; i < out.Len() && i < maxFrames; i++ {
+			pcs = append(pcs, uintptr(out.Index(i).Uint()))
+		}
+		if len(pcs) > 0 {
+			return pcs
+		}
+	}
+	return nil
 }
 
 func unwrap(err error) (out []error) {

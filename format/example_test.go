@@ -64,7 +64,7 @@ func ExampleColorize() {
 }
 
 func ExampleJSON_Append() {
-	fmt.Print(string(format.NewJSON().Append(nil, record())))
+	fmt.Print(string(format.NewJSON(nil).Append(nil, record())))
 	// Output:
 	// {"time":"2018-06-09T01:02:03.000045+00:00","level":"WARNING","level_no":30,"message":"disk almost full","name":"main","function":"main","file":"","line":42,"extra":{"pct":93.5},"exception":null}
 }

@@ -23,16 +23,22 @@ type JSON struct {
 	// The time is written as three parts so that the two that change at most once a
 	// second come from timefmt's per-second cache: date and time, microseconds, offset.
 	secs, zone *timefmt.Format
+	exc        ExceptionOptions
 }
 
-// NewJSON returns a record serializer.
-func NewJSON() *JSON {
+// NewJSON returns a record serializer. opts may be nil; only its Exception part is used
+// (with Backtrace, an exception's stack holds every frame, not only the caught ones).
+func NewJSON(opts *Options) *JSON {
 	secs, err1 := timefmt.Compile("YYYY-MM-DDTHH:mm:ss")
 	zone, err2 := timefmt.Compile("Z")
 	if err1 != nil || err2 != nil {
 		panic("format: the serializer's time format does not compile")
 	}
-	return &JSON{secs: secs, zone: zone}
+	j := &JSON{secs: secs, zone: zone}
+	if opts != nil {
+		j.exc = opts.Exception
+	}
+	return j
 }
 
 // appendTime writes t as 2026-03-26T14:30:00.123456+00:00.
@@ -79,11 +85,11 @@ func (j *JSON) Append(dst []byte, r *core.Record) []byte {
 		dst = encode.AppendJSON(dst, a.Value)
 	}
 	dst = append(dst, `},"exception":`...)
-	dst = appendJSONException(dst, r.Exception)
+	dst = j.appendException(dst, r.Exception)
 	return append(dst, "}\n"...)
 }
 
-func appendJSONException(dst []byte, e *core.Exception) []byte {
+func (j *JSON) appendException(dst []byte, e *core.Exception) []byte {
 	if e == nil {
 		return append(dst, "null"...)
 	}
@@ -103,7 +109,8 @@ func appendJSONException(dst []byte, e *core.Exception) []byte {
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"stack":[`...)
-	for i, f := range e.Stack {
+	frames, _ := shownFrames(e, j.exc.Backtrace)
+	for i, f := range frames {
 		if i > 0 {
 			dst = append(dst, ',')
 		}

@@ -17,7 +17,7 @@ func TestJSON(t *testing.T) {
 	r.Extra.Set("nan", math.NaN())
 	r.Extra.Set("bad", "a\xffb")
 	r.Extra.Set("group", slog.GroupValue(slog.Int("x", 1)))
-	line := string(NewJSON().Append(nil, r))
+	line := string(NewJSON(nil).Append(nil, r))
 	want := `{"time":"2026-03-26T14:30:00.123456+01:00","level":"WARNING","level_no":30,"message":"disk almost full","name":"github.com/acme/shop/db","function":"(*Conn).Query","file":"conn.go","line":42,"extra":{"user":"alice","n":3,"nan":"NaN","bad":"a\ufffdb","group":{"x":1}},"exception":null}` + "\n"
 	if line != want {
 		t.Errorf("got  %s\nwant %s", line, want)
@@ -31,7 +31,7 @@ func TestJSONZeroTimeAndException(t *testing.T) {
 	r := &core.Record{Level: info, Message: "m"}
 	r.Exception = core.NewException(errors.Join(errors.New("a")))
 	r.Exception.Stack = []core.Frame{{Function: "main.main", File: "/m.go", Line: 3}}
-	line := NewJSON().Append(nil, r)
+	line := NewJSON(nil).Append(nil, r)
 	var got map[string]any
 	if err := json.Unmarshal(line, &got); err != nil {
 		t.Fatalf("%v: %s", err, line)

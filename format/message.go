@@ -350,44 +350,6 @@ func append2(dst []byte, n int) []byte {
 	return append(dst, byte('0'+n/10), byte('0'+n%10))
 }
 
-// appendException writes an exception as readable text: a "Type: message" header, one
-// line per cause, then the frames, innermost last. Every line ends with a newline.
-func appendException(dst []byte, e *core.Exception) []byte {
-	if e == nil {
-		return dst
-	}
-	dst = append(dst, e.Type...)
-	dst = append(dst, ": "...)
-	dst = encode.AppendTextString(dst, e.Value)
-	dst = append(dst, '\n')
-	for _, c := range e.Chain {
-		for i := 0; i < c.Depth; i++ {
-			dst = append(dst, "  "...)
-		}
-		dst = append(dst, "caused by "...)
-		dst = append(dst, c.Type...)
-		dst = append(dst, ": "...)
-		dst = encode.AppendTextString(dst, c.Value)
-		dst = append(dst, '\n')
-	}
-	if len(e.Stack) > 0 {
-		dst = append(dst, "Stack (most recent call last):\n"...)
-		for _, f := range e.Stack {
-			dst = append(dst, "  "...)
-			dst = encode.AppendTextString(dst, f.Function)
-			dst = append(dst, "\n    "...)
-			dst = encode.AppendTextString(dst, f.File)
-			dst = append(dst, ':')
-			dst = strconv.AppendInt(dst, int64(f.Line), 10)
-			dst = append(dst, '\n')
-		}
-	}
-	return dst
-}
-
-// AppendException appends e rendered as text, as {exception} renders it; nothing for nil.
-func AppendException(dst []byte, e *core.Exception) []byte { return appendException(dst, e) }
-
 // bytesString views b as a string without copying; the string must not outlive b's
 // next change, and is only passed to functions that do not keep it.
 func bytesString(b []byte) string {

@@ -80,11 +80,13 @@ type op struct {
 	outer   []ctok // fMessage: the colours open around the message
 }
 
-// Options describes the process a template renders records for: the values of
-// {process.id} and {process.name}. format never asks the operating system itself.
+// Options describes the process a template renders records for, the values of
+// {process.id} and {process.name} (format never asks the operating system itself), and
+// how {exception} renders. The zero Options is valid.
 type Options struct {
 	PID         int
 	ProcessName string
+	Exception   ExceptionOptions
 }
 
 // Template is a compiled format template. It is immutable after [Parse] (but for an
@@ -362,7 +364,7 @@ func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, ms
 		}
 		return appendValue(dst, v, o.spec, o.hasSpec, o.conv)
 	case fException:
-		return appendException(dst, r.Exception)
+		return AppendException(dst, r.Exception, color, t.proc.Exception)
 	}
 	return dst
 }

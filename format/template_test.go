@@ -332,7 +332,7 @@ func BenchmarkDefaultFormat(b *testing.B) {
 func BenchmarkJSON(b *testing.B) {
 	r := fixedRecord()
 	r.Extra.Set("elapsed", slog.DurationValue(time.Second))
-	j := NewJSON()
+	j := NewJSON(nil)
 	buf := make([]byte, 0, 512)
 	b.ReportAllocs()
 	for b.Loop() {

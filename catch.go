@@ -1,0 +1,345 @@
+package logru
+
+import (
+	"errors"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/logru/logru/core"
+)
+
+// DefaultCatchMessage is the message Catch logs unless told otherwise. {function} is
+// replaced by the function the panic was caught in and {goroutine} by the goroutine's
+// id; {type} and {value} by the panic value's type and text.
+const DefaultCatchMessage = "An error has been caught in function '{function}', goroutine {goroutine}"
+
+// CatchOptions configure [Logger.Catch], [Logger.Run] and [Logger.Go]. The zero value
+// logs the panic at ERROR with [DefaultCatchMessage] and swallows it.
+type CatchOptions struct {
+	// Level is the level of the record, by name or number; "" means ERROR. An unknown
+	// level falls back to ERROR, and the problem goes to the handlers' OnError.
+	Level string
+	// Message is the record's message; "" means DefaultCatchMessage. {function},
+	// {goroutine}, {type} and {value} are replaced; nothing else is parsed.
+	Message string
+	// Reraise panics again with the original value after logging, once every handler is
+	// complete (flushed), so the record reaches every sink even if the panic ends the
+	// process. Outer Catches do not log a re-raised panic a second time.
+	Reraise bool
+	// OnPanic is called after logging with the recovered value (before re-panicking with
+	// Reraise). A panic in it is contained and reported.
+	OnPanic func(v any)
+	// Exclude lists panics to leave alone: they are re-panicked without being logged. An
+	// error element matches a value for which errors.Is holds; a reflect.Type element
+	// matches a value of that type, or an error with one of that type in its chain
+	// (errors.As); any other element matches an equal value.
+	Exclude []any
+}
+
+// PanicError is the error Run and Go return for a panic they caught.
+type PanicError struct {
+	// Value is the value the function panicked with.
+	Value any
+	// Exception describes it, with the stack.
+	Exception *Exception
+}
+
+// Error returns "panic: " and the panic value's text.
+func (e *PanicError) Error() string {
+	if e.Exception != nil {
+		return "panic: " + e.Exception.Value
+	}
+	return "panic: " + textOf(e.Value)
+}
+
+// Unwrap returns the panic value when it is an error.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// Catch recovers a panic in the function that deferred it, logs it with its stack, and
+// lets that function return normally:
+//
+//	func work() {
+//		defer l.Catch()
+//		...
+//	}
+//
+// Catch must be deferred directly (defer l.Catch(...)); called in any other way it
+// recovers nothing, as recover does. Without a panic it does nothing and logs nothing.
+// At most one CatchOptions is used.
+//
+// The record is at ERROR with the message "An error has been caught in function 'F',
+// goroutine N" and the panic as its Exception: the value's type and text, the errors
+// it wraps, and the frames between the panic and the catching function (a handler's
+// Backtrace shows the whole goroutine stack). Its caller fields name the function where
+// the panic surfaced, which is the function that deferred Catch when the panic happened
+// in it: Go tells a deferred function nothing about which frame deferred it, so when the
+// panic came from deeper calls, use Run or Go to have the guarded function named exactly.
+func (l *Logger) Catch(opts ...CatchOptions) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	var o CatchOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	l.handlePanic(v, o, 0)
+}
+
+// Run calls f under Catch: a panic in f is logged as Catch logs it (naming f), and Run
+// returns it as a *PanicError; otherwise Run returns f's error. With Reraise the panic
+// goes on after logging instead. f's own error is returned, not logged.
+func (l *Logger) Run(f func() error, opts ...CatchOptions) (err error) {
+	var o CatchOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err = l.handlePanic(v, o, reflect.ValueOf(f).Pointer())
+		}
+	}()
+	return f()
+}
+
+// Go runs f in a new goroutine under Catch, as Run does, and returns a channel that
+// receives Run's result once f is done (buffered: nobody has to read it).
+func (l *Logger) Go(f func() error, opts ...CatchOptions) <-chan error {
+	done := make(chan error, 1)
+	go func() { done <- l.Run(f, opts...) }()
+	return done
+}
+
+// handlePanic logs a recovered panic and applies the options. fn, when non-zero, is the
+// entry PC of the guarded function (Run, Go): the caught region ends there.
+func (l *Logger) handlePanic(v any, o CatchOptions, fn uintptr) error {
+	if excluded(v, o.Exclude) {
+		panic(v)
+	}
+	var buf [64]uintptr
+	pcs := buf[:runtime.Callers(2, buf[:])]
+	exc := core.PanicException(v)
+	if !isReraise(pcs) {
+		exc.Stack, exc.Caught = panicFrames(pcs, fn)
+		l.logPanic(exc, o, fn != 0)
+		if o.OnPanic != nil {
+			l.callOnPanic(o.OnPanic, v)
+		}
+	}
+	if o.Reraise {
+		l.Complete()
+		reraise(v)
+	}
+	return &PanicError{Value: v, Exception: exc}
+}
+
+// reraise panics again with v. It is a function of its own so that an outer Catch can
+// tell, from the frame that called runtime.gopanic, that the panic was logged already.
+//
+//go:noinline
+func reraise(v any) { panic(v) }
+
+const reraiseFunc = "github.com/logru/logru.reraise"
+
+// isReraise reports whether the panic being handled was raised by reraise.
+func isReraise(pcs []uintptr) bool {
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if f.Function == "runtime.gopanic" {
+			next, _ := frames.Next()
+			return next.Function == reraiseFunc
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+func excluded(v any, list []any) bool {
+	for _, x := range list {
+		switch x := x.(type) {
+		case error:
+			if err, ok := v.(error); ok && errors.Is(err, x) {
+				return true
+			}
+		case reflect.Type:
+			if reflect.TypeOf(v) == x {
+				return true
+			}
+			if err, ok := v.(error); ok && x.Implements(errorType) && asType(err, x) {
+				return true
+			}
+		default:
+			if safeEqual(v, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var errorType = reflect.TypeFor[error]()
+
+// asType reports whether err's chain holds an error of type t, as errors.As would.
+func asType(err error, t reflect.Type) bool {
+	target := reflect.New(t)
+	return errors.As(err, target.Interface())
+}
+
+func safeEqual(a, b any) (eq bool) {
+	defer func() {
+		if recover() != nil {
+			eq = false // not comparable
+		}
+	}()
+	return a == b
+}
+
+// panicFrames resolves the stack of a panic as seen from a deferred Catch: the frames of
+// the runtime and of logru are left out. The caught region runs from the panic to the
+// guarded function when fn names it, else to the last frame before the standard library
+// (the test runner, net/http, the runtime's goroutine start).
+func panicFrames(pcs []uintptr, fn uintptr) ([]Frame, int) {
+	// Skip up to runtime.gopanic: what comes before is Catch's own machinery.
+	frames := runtime.CallersFrames(pcs)
+	var start int
+	for i := 0; ; i++ {
+		f, more := frames.Next()
+		if f.Function == "runtime.gopanic" {
+			start = i + 1
+			break
+		}
+		if !more {
+			start = 0
+			break
+		}
+	}
+	var out []Frame
+	caught := -1
+	all := runtime.CallersFrames(pcs)
+	stdRoot := ""
+	for i := 0; ; i++ {
+		f, more := all.Next()
+		if strings.HasPrefix(f.Function, "runtime.") && stdRoot == "" {
+			stdRoot = goroot(f.File)
+		}
+		if i >= start && f.Function != "" && !hiddenFrame(f.Function) {
+			out = append(out, Frame{Function: f.Function, File: f.File, Line: f.Line})
+			if caught < 0 && (fn != 0 && f.Entry == fn) {
+				caught = len(out)
+			}
+		}
+		if !more || len(out) == 128 {
+			break
+		}
+	}
+	if caught < 0 {
+		caught = len(out)
+		for i, f := range out {
+			if isStd(f, stdRoot) {
+				caught = i
+				break
+			}
+		}
+	}
+	// out is innermost first; Exception.Stack is outermost first.
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, caught
+}
+
+// hiddenFrame reports whether a frame belongs to the runtime or to logru itself.
+func hiddenFrame(fn string) bool {
+	return strings.HasPrefix(fn, "runtime.") ||
+		strings.HasPrefix(fn, "github.com/logru/logru.") || strings.HasPrefix(fn, "github.com/logru/logru/")
+}
+
+// goroot returns the directory holding the standard library's sources, from the file of
+// a runtime frame ("/usr/local/go/src/runtime/panic.go" -> "/usr/local/go/src/"); "" when
+// paths are trimmed.
+func goroot(file string) string {
+	if i := strings.Index(file, "/src/runtime/"); i > 0 {
+		return file[:i+len("/src/")]
+	}
+	return ""
+}
+
+// isStd reports whether a frame is standard-library code: under GOROOT's sources when
+// those are known, else a package path whose first element has no dot (but main).
+func isStd(f Frame, root string) bool {
+	if root != "" {
+		return strings.HasPrefix(f.File, root)
+	}
+	pkg, _ := splitFuncName(f.Function)
+	first, _, _ := strings.Cut(pkg, "/")
+	return pkg != "main" && !strings.Contains(first, ".")
+}
+
+// logPanic writes the Catch record. Its caller fields name the guarded function when
+// it is known (Run, Go: the outer end of the caught region), else the frame where the
+// panic surfaced (the inner end).
+func (l *Logger) logPanic(exc *Exception, o CatchOptions, guarded bool) {
+	c := l.core
+	st := c.state.Load()
+	lv := st.levels[idxError]
+	if o.Level != "" {
+		n, err := parseLevel(st.levels, o.Level)
+		if found, ok := levelByNo(st.levels, n); err == nil && ok {
+			lv = found
+		} else {
+			c.reportAll(st, errors.New("Catch: level "+strconv.Quote(o.Level)+" does not exist; logging at ERROR"))
+		}
+	}
+	if int64(lv.No) < c.minLevel.Load() {
+		return
+	}
+	e := getEntry()
+	defer putEntry(e)
+	e.rec.Level = lv
+	fn := "<unknown>"
+	r := &e.rec
+	r.Function, r.File, r.FilePath = fn, fn, fn
+	if n := len(exc.Stack); n > 0 {
+		f := exc.Stack[n-1]
+		if guarded && exc.Caught > 0 && exc.Caught <= n {
+			f = exc.Stack[n-exc.Caught]
+		}
+		pkg, name := splitFuncName(f.Function)
+		r.Name, r.Function, r.FilePath, r.Line = pkg, name, f.File, f.Line
+		r.Module = pkg[strings.LastIndexByte(pkg, '/')+1:]
+		r.File = f.File[strings.LastIndexByte(f.File, '/')+1:]
+		fn = name
+	}
+	if !st.enabledFor(&callerInfo{name: r.Name}) {
+		return
+	}
+	msg := o.Message
+	if msg == "" {
+		msg = DefaultCatchMessage
+	}
+	msg = strings.NewReplacer(
+		"{function}", fn,
+		"{goroutine}", strconv.FormatUint(goroutineID(), 10),
+		"{type}", exc.Type,
+		"{value}", exc.Value,
+	).Replace(msg)
+	r.Exception = exc
+	l.finish(e, st, msg, false)
+}
+
+func (l *Logger) callOnPanic(f func(any), v any) {
+	defer func() {
+		if r := recover(); r != nil {
+			st := l.core.state.Load()
+			l.core.reportAll(st, panicError("Catch's OnPanic", r))
+		}
+	}()
+	f(v)
+}

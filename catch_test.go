@@ -1,0 +1,384 @@
+package logru_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/logru/logru"
+)
+
+// catcher is a logger whose records are kept for inspection.
+type catcher struct {
+	mu   sync.Mutex
+	recs []*logru.Record
+	text []string
+}
+
+func newCatcher(t *testing.T, h logru.Handler) (*logru.Logger, *catcher) {
+	t.Helper()
+	l := logru.New()
+	c := &catcher{}
+	if h.Format == "" && !h.Serialize {
+		h.Format = "{message}\n{exception}"
+	}
+	h.Sink = func(m logru.Message) {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.recs = append(c.recs, m.Record.Clone())
+		c.text = append(c.text, string(m.Text))
+	}
+	if _, err := l.Add(h); err != nil {
+		t.Fatal(err)
+	}
+	return l, c
+}
+
+func (c *catcher) only(t *testing.T) (*logru.Record, string) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.recs) != 1 {
+		t.Fatalf("%d records, want 1: %q", len(c.recs), c.text)
+	}
+	return c.recs[0], c.text[0]
+}
+
+func work(l *logru.Logger) (returned bool) {
+	defer l.Catch()
+	panic("boom")
+}
+
+func TestCatchBasic(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	work(l) // must return normally
+	r, text := c.only(t)
+	if r.Level.Name != "ERROR" || r.Function != "work" || r.Name != "github.com/logru/logru_test" {
+		t.Errorf("record %s %s %s", r.Level.Name, r.Name, r.Function)
+	}
+	if !strings.HasPrefix(r.Message, "An error has been caught in function 'work', goroutine ") {
+		t.Errorf("message %q", r.Message)
+	}
+	exc := r.Exception
+	if exc == nil || exc.Type != "string" || exc.Value != "boom" || exc.Panic != "boom" {
+		t.Fatalf("exception %+v", exc)
+	}
+	if len(exc.Stack) == 0 || exc.Stack[len(exc.Stack)-1].Function != "github.com/logru/logru_test.work" {
+		t.Errorf("innermost frame %+v", exc.Stack)
+	}
+	for _, f := range exc.Stack {
+		if strings.HasPrefix(f.Function, "runtime.") || strings.HasPrefix(f.Function, "github.com/logru/logru.") {
+			t.Errorf("a runtime or logru frame is shown: %s", f.Function)
+		}
+	}
+	if !strings.Contains(text, "string: boom\nStack (most recent call last):\n") || !strings.Contains(text, "catch_test.go:") {
+		t.Errorf("text %q", text)
+	}
+}
+
+func TestCatchNoPanic(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	func() { defer l.Catch() }()
+	if len(c.recs) != 0 {
+		t.Fatalf("a record without a panic: %q", c.text)
+	}
+}
+
+type myErr struct{ code int }
+
+func (e *myErr) Error() string { return fmt.Sprintf("code %d", e.code) }
+
+func TestCatchPanicKinds(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		f        func()
+		typ, val string
+	}{
+		{"nil", func() { panic(nil) }, "*runtime.PanicNilError", "panic called with nil argument"},
+		{"nil map", func() { var m map[string]int; m["x"] = 1 }, "runtime.plainError", "assignment to entry in nil map"},
+		{"index", func() { s := []int{1}; i := 3; _ = s[i] }, "runtime.boundsError", "runtime error: index out of range [3] with length 1"},
+		{"nil pointer", func() { var p *myErr; _ = p.code }, "runtime.errorString", "runtime error: invalid memory address or nil pointer dereference"},
+		{"custom", func() { panic(&myErr{7}) }, "*logru_test.myErr", "code 7"},
+		{"int", func() { panic(42) }, "int", "42"},
+		{"wrapped", func() { panic(fmt.Errorf("outer: %w", &myErr{3})) }, "*fmt.wrapError", "outer: code 3"},
+		{"in a deferred func", func() {
+			defer func() { panic("from defer") }()
+		}, "string", "from defer"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, c := newCatcher(t, logru.Handler{})
+			func() {
+				defer l.Catch()
+				tt.f()
+			}()
+			r, _ := c.only(t)
+			if r.Exception.Type != tt.typ || r.Exception.Value != tt.val {
+				t.Errorf("got %q %q, want %q %q", r.Exception.Type, r.Exception.Value, tt.typ, tt.val)
+			}
+		})
+	}
+}
+
+func TestCatchWrappedChain(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	func() {
+		defer l.Catch()
+		panic(fmt.Errorf("saving: %w", errors.Join(&myErr{1}, fs.ErrPermission)))
+	}()
+	_, text := c.only(t)
+	for _, want := range []string{
+		"*fmt.wrapError: saving: code 1\\npermission denied\n",
+		"  caused by *errors.joinError: code 1\\npermission denied\n",
+		"    caused by *logru_test.myErr: code 1\n",
+		"    caused by *errors.errorString: permission denied\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestCatchOptions(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{Format: "{level} {message}"})
+	var got any
+	func() {
+		defer l.Catch(logru.CatchOptions{Level: "CRITICAL", Message: "{type} {value} in {function}", OnPanic: func(v any) { got = v }})
+		panic(&myErr{9})
+	}()
+	r, _ := c.only(t)
+	if r.Level.Name != "CRITICAL" || r.Message != "*logru_test.myErr code 9 in TestCatchOptions.func1" {
+		t.Errorf("record %s %q", r.Level.Name, r.Message)
+	}
+	if e, ok := got.(*myErr); !ok || e.code != 9 {
+		t.Errorf("OnPanic got %v", got)
+	}
+}
+
+func TestCatchUnknownLevel(t *testing.T) {
+	var notes []string
+	l := logru.New()
+	buf := &lineBuffer{}
+	l.Add(logru.Handler{Sink: buf, Format: "{level}", OnError: func(err error) { notes = append(notes, err.Error()) }})
+	func() {
+		defer l.Catch(logru.CatchOptions{Level: "NOPE"})
+		panic("x")
+	}()
+	if !strings.HasPrefix(buf.String(), "ERROR\nstring: x\n") || len(notes) != 1 || !strings.Contains(notes[0], `"NOPE"`) {
+		t.Errorf("output %q notes %q", buf.String(), notes)
+	}
+}
+
+var errSkip = errors.New("skip me")
+
+func TestCatchExclude(t *testing.T) {
+	opts := logru.CatchOptions{Exclude: []any{"sentinel", errSkip, reflect.TypeFor[*fs.PathError]()}}
+	for _, v := range []any{"sentinel", fmt.Errorf("wrapped: %w", errSkip), &fs.PathError{Op: "open"}, fmt.Errorf("w: %w", &fs.PathError{})} {
+		l, c := newCatcher(t, logru.Handler{})
+		var repanicked any
+		func() {
+			defer func() { repanicked = recover() }()
+			func() {
+				defer l.Catch(opts)
+				panic(v)
+			}()
+		}()
+		if repanicked != v || len(c.recs) != 0 {
+			t.Errorf("%v: re-panicked %v, %d records", v, repanicked, len(c.recs))
+		}
+	}
+	l, c := newCatcher(t, logru.Handler{})
+	func() {
+		defer l.Catch(opts)
+		panic("other")
+	}()
+	c.only(t) // not excluded: logged and swallowed
+}
+
+type flushSink struct {
+	mu      sync.Mutex
+	lines   int
+	flushed int
+}
+
+func (s *flushSink) Write(logru.Message) error { s.mu.Lock(); s.lines++; s.mu.Unlock(); return nil }
+func (s *flushSink) Flush() error              { s.mu.Lock(); s.flushed++; s.mu.Unlock(); return nil }
+
+func TestCatchReraise(t *testing.T) {
+	l := logru.New()
+	sink := &flushSink{}
+	l.Add(logru.Handler{Sink: sink})
+	var onPanic int
+	var recovered any
+	func() {
+		defer func() { recovered = recover() }()
+		func() {
+			defer l.Catch(logru.CatchOptions{Reraise: true}) // outer: must not log again
+			func() {
+				defer l.Catch(logru.CatchOptions{Reraise: true, OnPanic: func(any) { onPanic++ }})
+				panic("fatal")
+			}()
+		}()
+	}()
+	if recovered != "fatal" {
+		t.Fatalf("re-raised %v, want the original value", recovered)
+	}
+	if sink.lines != 1 || onPanic != 1 {
+		t.Errorf("%d records, OnPanic called %d times; want 1 and 1", sink.lines, onPanic)
+	}
+	if sink.flushed == 0 {
+		t.Error("Reraise did not complete the handlers first")
+	}
+	// An outer Catch without Reraise swallows the re-raised panic, still unlogged twice.
+	func() {
+		defer l.Catch()
+		func() {
+			defer l.Catch(logru.CatchOptions{Reraise: true})
+			panic("again")
+		}()
+	}()
+	if sink.lines != 2 {
+		t.Errorf("%d records after the second nest, want 2", sink.lines)
+	}
+}
+
+func TestRun(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	errPlain := errors.New("plain")
+	if err := l.Run(func() error { return errPlain }); err != errPlain {
+		t.Errorf("Run returned %v", err)
+	}
+	if err := l.Run(func() error { return nil }); err != nil {
+		t.Errorf("Run returned %v", err)
+	}
+	if len(c.recs) != 0 {
+		t.Fatal("Run logged a returned error")
+	}
+	err := l.Run(guarded)
+	var pe *logru.PanicError
+	if !errors.As(err, &pe) || pe.Value == nil || !errors.Is(err, fs.ErrClosed) {
+		t.Fatalf("Run returned %v", err)
+	}
+	r, _ := c.only(t)
+	if r.Function != "guarded" || !strings.Contains(r.Message, "'guarded'") {
+		t.Errorf("Run names %q: %q", r.Function, r.Message)
+	}
+	// The caught region ends at the guarded function.
+	if f := r.Exception.Stack[len(r.Exception.Stack)-r.Exception.Caught]; f.Function != "github.com/logru/logru_test.guarded" {
+		t.Errorf("outer end of the caught region: %s", f.Function)
+	}
+}
+
+func guarded() error { return deeper() }
+
+func deeper() error { panic(fmt.Errorf("deep: %w", fs.ErrClosed)) }
+
+func TestGo(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	done := l.Go(func() error { var m map[int]int; m[1] = 1; return nil })
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "nil map") {
+		t.Fatalf("Go result %v", err)
+	}
+	r, _ := c.only(t)
+	if r.Goroutine != 0 && !strings.Contains(r.Message, "goroutine") {
+		t.Errorf("message %q", r.Message)
+	}
+	if err := <-l.Go(func() error { return nil }); err != nil {
+		t.Errorf("Go of a quiet function: %v", err)
+	}
+}
+
+func TestCatchBacktrace(t *testing.T) {
+	for _, bt := range []bool{false, true} {
+		l, c := newCatcher(t, logru.Handler{Backtrace: bt})
+		work(l)
+		_, text := c.only(t)
+		hasRunner := strings.Contains(text, "testing.tRunner")
+		if hasRunner != bt {
+			t.Errorf("Backtrace %v: the test runner's frame shown = %v\n%s", bt, hasRunner, text)
+		}
+		if bt && !strings.Contains(text, "> github.com/logru/logru_test.") {
+			t.Errorf("Backtrace does not mark the caught region:\n%s", text)
+		}
+	}
+}
+
+func TestCatchSerialize(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{Serialize: true})
+	func() {
+		defer l.Catch()
+		panic(fmt.Errorf("x: %w", fs.ErrNotExist))
+	}()
+	_, line := c.only(t)
+	var got struct {
+		Exception struct {
+			Type, Value string
+			Chain       []struct{ Type, Value string }
+			Stack       []struct {
+				Function, File string
+				Line           int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(line), &got); err != nil {
+		t.Fatalf("%v: %s", err, line)
+	}
+	e := got.Exception
+	if e.Type != "*fmt.wrapError" || e.Value != "x: file does not exist" || len(e.Chain) != 1 || e.Chain[0].Value != "file does not exist" {
+		t.Errorf("exception %+v", e)
+	}
+	if len(e.Stack) == 0 || e.Stack[len(e.Stack)-1].Line == 0 || !strings.HasSuffix(e.Stack[len(e.Stack)-1].File, "catch_test.go") {
+		t.Errorf("stack %+v", e.Stack)
+	}
+}
+
+func TestExceptionMethod(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	err := fmt.Errorf("charge: %w", os.ErrDeadlineExceeded)
+	l.Exception("payment {id} failed", "id", 7, "err", err)
+	l.Exception("no error here")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.recs) != 2 {
+		t.Fatalf("%d records", len(c.recs))
+	}
+	first, second := c.recs[0], c.recs[1]
+	if first.Level.Name != "ERROR" || first.Exception == nil || first.Exception.Err != err || first.Message != "payment 7 failed" {
+		t.Errorf("first %+v", first)
+	}
+	if v, ok := first.Extra.Get("err"); !ok || v != err {
+		t.Error("the error is no longer a field")
+	}
+	if second.Exception == nil || second.Exception.Type != "" || len(second.Exception.Stack) == 0 ||
+		second.Exception.Stack[len(second.Exception.Stack)-1].Function != "github.com/logru/logru_test.TestExceptionMethod" {
+		t.Errorf("second %+v", second.Exception)
+	}
+	if !strings.HasPrefix(c.text[1], "no error here\nStack (most recent call last):\n") {
+		t.Errorf("text %q", c.text[1])
+	}
+}
+
+func TestCatchPackageLevel(t *testing.T) {
+	// A level below the default stderr handler's DEBUG keeps the test output quiet.
+	if _, err := logru.AddLevel(logru.Level{Name: "PKGCATCH", No: 2}); err != nil {
+		t.Fatal(err)
+	}
+	buf := &lineBuffer{}
+	id, _ := logru.Add(logru.Handler{Sink: buf, Format: "{function}: {message}", Level: "PKGCATCH"})
+	defer logru.Remove(id)
+	func() {
+		defer logru.Catch(logru.CatchOptions{Level: "PKGCATCH", Message: "caught {value}"})
+		panic("pkg")
+	}()
+	if got := buf.String(); !strings.HasPrefix(got, "TestCatchPackageLevel.func1: caught pkg\nstring: pkg\n") {
+		t.Errorf("got %q", got)
+	}
+	if err := logru.Run(func() error { return nil }); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,101 @@
+package logru_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/logru/logru"
+)
+
+// show prints what a Catch record holds, leaving out the stack's file paths (they depend
+// on the machine) and the goroutine id.
+func show(m logru.Message) {
+	r := m.Record
+	msg, _, _ := strings.Cut(r.Message, ", goroutine")
+	fmt.Printf("%s %s | %s: %s\n", r.Level.Name, msg, r.Exception.Type, r.Exception.Value)
+}
+
+func parseConfig() {
+	var settings map[string]string
+	settings["mode"] = "fast" // a write to a nil map panics
+}
+
+func ExampleLogger_Catch() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: show})
+
+	func() {
+		defer l.Catch()
+		parseConfig()
+	}()
+	fmt.Println("still running")
+	// Output:
+	// ERROR An error has been caught in function 'parseConfig' | runtime.plainError: assignment to entry in nil map
+	// still running
+}
+
+func ExampleLogger_Catch_options() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: show})
+
+	errShutdown := errors.New("shutting down")
+	opts := logru.CatchOptions{
+		Level:   "CRITICAL",
+		Message: "worker crashed: {value}",
+		OnPanic: func(v any) { fmt.Println("OnPanic got", v) },
+		Exclude: []any{errShutdown}, // re-panicked, not logged
+	}
+	func() {
+		defer l.Catch(opts)
+		panic("out of cheese")
+	}()
+	func() {
+		defer func() { fmt.Println("recovered by the caller:", recover()) }()
+		func() {
+			defer l.Catch(opts)
+			panic(errShutdown)
+		}()
+	}()
+	// Output:
+	// CRITICAL worker crashed: out of cheese | string: out of cheese
+	// OnPanic got out of cheese
+	// recovered by the caller: shutting down
+}
+
+func ExampleLogger_Run() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: show})
+
+	err := l.Run(func() error {
+		var p *struct{ n int }
+		return fmt.Errorf("n=%d", p.n) // nil dereference
+	})
+	var pe *logru.PanicError
+	fmt.Println(errors.As(err, &pe), err)
+	// Output:
+	// ERROR An error has been caught in function 'ExampleLogger_Run.func1' | runtime.errorString: runtime error: invalid memory address or nil pointer dereference
+	// true panic: runtime error: invalid memory address or nil pointer dereference
+}
+
+func ExampleLogger_Go() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: show})
+
+	done := l.Go(func() error { panic("in a goroutine") })
+	fmt.Println(<-done)
+	// Output:
+	// ERROR An error has been caught in function 'ExampleLogger_Go.func1' | string: in a goroutine
+	// panic: in a goroutine
+}
+
+func ExampleLogger_Exception() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: func(m logru.Message) {
+		fmt.Printf("%s | %s: %s\n", m.Record.Message, m.Record.Exception.Type, m.Record.Exception.Value)
+	}})
+	err := fmt.Errorf("charge card: %w", errors.New("connection reset"))
+	l.Exception("order {id} failed", "id", 7, "err", err)
+	// Output:
+	// order 7 failed | *fmt.wrapError: charge card: connection reset
+}

@@ -1,0 +1,93 @@
+package format
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/logru/logru/core"
+)
+
+type detailedErr struct{}
+
+func (detailedErr) Error() string { return "disk full" }
+
+// Format gives %+v a second line, as errors with stacks do.
+func (detailedErr) Format(s fmt.State, verb rune) {
+	s.Write([]byte("disk full\ncode=28 path=/var/log"))
+}
+
+// fixedException is a caught panic with a known stack: four frames, the inner two between
+// the panic and the catching frame.
+func fixedException() *core.Exception {
+	e := core.NewException(errors.Join(errors.New("write failed"), detailedErr{}))
+	e.Stack = []core.Frame{
+		{Function: "testing.tRunner", File: "/usr/local/go/src/testing/testing.go", Line: 1792},
+		{Function: "main.main", File: "/src/app/main.go", Line: 12},
+		{Function: "main.work", File: "/src/app/work.go", Line: 30},
+		{Function: "main.(*Store).save", File: "/src/app/store.go", Line: 7},
+	}
+	e.Caught = 2
+	return e
+}
+
+func TestExceptionGolden(t *testing.T) {
+	var buf bytes.Buffer
+	for _, color := range []bool{false, true} {
+		for _, bt := range []bool{false, true} {
+			for _, diag := range []bool{false, true} {
+				buf.WriteString("--- color=" + boolText(color) + " backtrace=" + boolText(bt) + " diagnose=" + boolText(diag) + "\n")
+				buf.Write(AppendException(nil, fixedException(), color, ExceptionOptions{Backtrace: bt, Diagnose: diag}))
+			}
+		}
+	}
+	golden(t, "exceptions.golden", buf.Bytes())
+}
+
+func boolText(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+func TestExceptionShape(t *testing.T) {
+	got := string(AppendException(nil, fixedException(), false, ExceptionOptions{}))
+	want := "*errors.joinError: write failed\\ndisk full\n" +
+		"  caused by *errors.errorString: write failed\n" +
+		"  caused by format.detailedErr: disk full\n" +
+		"Stack (most recent call last):\n" +
+		"  main.work\n    /src/app/work.go:30\n" +
+		"  main.(*Store).save\n    /src/app/store.go:7\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	bt := string(AppendException(nil, fixedException(), false, ExceptionOptions{Backtrace: true}))
+	if !strings.Contains(bt, "  testing.tRunner\n") || !strings.Contains(bt, "> main.work\n") {
+		t.Errorf("backtrace %q", bt)
+	}
+	diag := string(AppendException(nil, fixedException(), false, ExceptionOptions{Diagnose: true}))
+	if !strings.Contains(diag, "    | disk full\n    | code=28 path=/var/log\n") {
+		t.Errorf("diagnose %q", diag)
+	}
+	if AppendException(nil, nil, true, ExceptionOptions{}) != nil {
+		t.Error("nil exception rendered")
+	}
+	// Errors' text is data: a newline in a message cannot start a line.
+	evil := core.NewException(errors.New("x\nINFO forged"))
+	if got := string(AppendException(nil, evil, false, ExceptionOptions{})); got != "*errors.errorString: x\\nINFO forged\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestJSONBacktrace(t *testing.T) {
+	r := fixedRecord()
+	r.Exception = fixedException()
+	short := string(NewJSON(nil).Append(nil, r))
+	long := string(NewJSON(&Options{Exception: ExceptionOptions{Backtrace: true}}).Append(nil, r))
+	if strings.Contains(short, "tRunner") || !strings.Contains(long, "tRunner") || !strings.Contains(short, `"function":"main.work","file":"/src/app/work.go","line":30`) {
+		t.Errorf("short %s\nlong %s", short, long)
+	}
+}
