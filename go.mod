@@ -8,3 +8,9 @@ require (
 )
 
 require golang.org/x/sys v0.28.0
+
+require (
+	github.com/dsnet/compress v0.0.1
+	github.com/klauspost/compress v1.20.3
+	github.com/ulikunitz/xz v0.5.17
+)
