@@ -40,7 +40,7 @@ var depRules = []depRule{
 		thirdPty: []string{"github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
 	{pkg: "sinks", module: []string{"internal/buffer", "internal/clock", "internal/fsys", "internal/rotspec", "internal/archive", "internal/timefmt"},
 		thirdPty: []string{"github.com/mattn/go-isatty", "github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
-	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode"}},
+	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode", "internal/rotspec"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
 	{pkg: "examples/", module: []string{"", "format", "core"}},

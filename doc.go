@@ -45,6 +45,14 @@
 // FORCE_COLOR) and is stripped otherwise. Serialize writes one JSON object per line
 // instead.
 //
+// # Files
+//
+// A Handler whose Sink is a path writes a file (created 0600, directories made) that can
+// rotate (Rotation: "500 MB", "1 week", "daily", "00:00", "monday at 12:00", or several
+// joined by " or "), keep a bounded history (Retention: "10", "7 days", "1 GB") and
+// compress rotated files on a background worker (Compression: "gz", "zst", "tar.xz", …)
+// that Close waits for. See package sinks for the naming rules and guarantees.
+//
 // # Levels
 //
 // TRACE (5), DEBUG (10), INFO (20), SUCCESS (25), WARNING (30), ERROR (40) and

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/rotspec"
 	"github.com/logru/logru/sinks"
 )
 
@@ -130,40 +131,49 @@ type Handler struct {
 	// rate-limited note on stderr.
 	OnError func(error) `json:"-" yaml:"-"`
 
-	// Rotation, for file sinks, says when to start a new file. Not available yet: Add
-	// rejects it.
+	// Rotation, for file sinks, says when the file is closed, renamed and replaced by a
+	// new one: a size ("500 MB", "1 GiB"), an interval ("1 week", "12 hours"), a word
+	// ("hourly", "daily", "weekly", "monthly", "yearly"), a time of day ("00:00",
+	// "1:30 PM"), a weekday ("monday", "w0", "monday at 12:00"), or several joined by
+	// " or " ("500 MB or 00:00"). A bare number is rejected. "" never rotates.
 	Rotation string `json:"rotation,omitempty" yaml:"rotation,omitempty"`
-	// Retention, for file sinks, says which rotated files to keep. Not available yet.
+	// Retention, for file sinks, says which rotated files to keep: a count ("10"), an age
+	// ("7 days") or a total size ("1 GB"). It runs after each rotation, and at Close when
+	// there is no rotation, and only touches files this sink produced. "" keeps all.
 	Retention string `json:"retention,omitempty" yaml:"retention,omitempty"`
-	// Compression, for file sinks, compresses rotated files. Not available yet.
+	// Compression, for file sinks, compresses rotated files on a background worker:
+	// "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz".
 	Compression string `json:"compression,omitempty" yaml:"compression,omitempty"`
 	// Delay, for file sinks, creates the file at the first record instead of at Add.
 	Delay bool `json:"delay,omitempty" yaml:"delay,omitempty"`
-	// Watch, for file sinks, reopens a file moved or deleted by another program. Not
-	// available yet.
+	// Watch, for file sinks, reopens the file when another program moved or deleted it
+	// (checked at most once a second).
 	Watch bool `json:"watch,omitempty" yaml:"watch,omitempty"`
 	// Mode, for file sinks, is the permission of a created file; 0 means 0600.
+	// Directories logru creates get the matching search permission (0700).
 	Mode os.FileMode `json:"mode,omitempty" yaml:"mode,omitempty"`
 	// Buffering, for file sinks, holds this many bytes before writing; 0 writes each
-	// record at once. Complete and Close flush the buffer.
+	// record at once. Complete, Close and a once-a-second timer flush the buffer.
 	Buffering int `json:"buffering,omitempty" yaml:"buffering,omitempty"`
-	// RotateFunc, for file sinks, decides rotation per record. Not available yet.
+	// Naming, for file sinks, is how rotated files are named: "" or "time"
+	// (app.2026-03-26_14-30-00_123456.log, the old file's opening time) or "index"
+	// (app.1.log for the newest, older ones shifted up). Retention and compression
+	// understand both.
+	Naming string `json:"naming,omitempty" yaml:"naming,omitempty"`
+	// RotateFunc, for file sinks, is asked before each record whether to rotate first,
+	// in addition to Rotation.
 	RotateFunc func(msg []byte, f FileState) bool `json:"-" yaml:"-"`
-	// RetainFunc, for file sinks, receives the rotated files to prune. Not available yet.
+	// RetainFunc, for file sinks, receives the sink's rotated files (oldest first)
+	// instead of Retention doing its work.
 	RetainFunc func(rotated []string) error `json:"-" yaml:"-"`
-	// CompressFunc, for file sinks, compresses one rotated file. Not available yet.
+	// CompressFunc, for file sinks, compresses one rotated file (on the background
+	// worker) instead of Compression.
 	CompressFunc func(path string) error `json:"-" yaml:"-"`
 }
 
-// FileState describes the file a file sink is writing, for a RotateFunc.
-type FileState struct {
-	// Path is the file's path.
-	Path string
-	// Size is the file's size in bytes.
-	Size int64
-	// Created is when the file was created (or first opened by the sink).
-	Created int64
-}
+// FileState describes the file a file sink is writing, for a RotateFunc. See
+// [sinks.FileState].
+type FileState = sinks.FileState
 
 // HandlerStats counts what one handler did. See [Logger.Stats].
 type HandlerStats struct {
@@ -192,7 +202,7 @@ func configErr(field string, value any, msg string) *ConfigError {
 	return &ConfigError{Field: field, Value: fmt.Sprint(value), Err: errors.New(msg)}
 }
 
-// errNotYet marks options this version does not implement.
+// errNotYet marks options this version does not implement yet.
 var errNotYet = errors.New("not supported by this version of logru")
 
 // handler is one added Handler, compiled.
@@ -246,7 +256,7 @@ func (l *Logger) Add(h Handler) (int, error) {
 		return 0, errors.New("logru: Add: the logger is closed")
 	}
 	st := c.state.Load()
-	hd, err := compileHandler(h, st.levels)
+	hd, err := compileHandler(c, h, st.levels)
 	if err != nil {
 		return 0, err
 	}
@@ -258,7 +268,7 @@ func (l *Logger) Add(h Handler) (int, error) {
 	return hd.id, nil
 }
 
-func compileHandler(h Handler, levels []Level) (*handler, error) {
+func compileHandler(c *loggerCore, h Handler, levels []Level) (*handler, error) {
 	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
 	lv, err := parseLevel(levels, h.Level)
 	if err != nil {
@@ -318,7 +328,7 @@ func compileHandler(h Handler, levels []Level) (*handler, error) {
 	}
 
 	// The sink comes last: a file is created only once everything else is valid.
-	if err := hd.openSink(h); err != nil {
+	if err := hd.openSink(c, h); err != nil {
 		return nil, err
 	}
 	return hd, nil
@@ -341,30 +351,52 @@ func checkUnsupported(h Handler) error {
 	path, isPath := h.Sink.(string)
 	isPath = isPath && path != "stdout" && path != "stderr"
 	fileOnly := []struct {
-		name   string
-		set    bool
-		val    any
-		notYet bool // an option of a feature this version does not have
+		name string
+		set  bool
+		val  any
 	}{
-		{"Rotation", h.Rotation != "", h.Rotation, true},
-		{"Retention", h.Retention != "", h.Retention, true},
-		{"Compression", h.Compression != "", h.Compression, true},
-		{"Watch", h.Watch, h.Watch, true},
-		{"RotateFunc", h.RotateFunc != nil, "func", true},
-		{"RetainFunc", h.RetainFunc != nil, "func", true},
-		{"CompressFunc", h.CompressFunc != nil, "func", true},
-		{"Delay", h.Delay, h.Delay, false},
-		{"Mode", h.Mode != 0, h.Mode, false},
-		{"Buffering", h.Buffering != 0, h.Buffering, false},
+		{"Rotation", h.Rotation != "", h.Rotation},
+		{"Retention", h.Retention != "", h.Retention},
+		{"Compression", h.Compression != "", h.Compression},
+		{"Watch", h.Watch, h.Watch},
+		{"Naming", h.Naming != "", h.Naming},
+		{"RotateFunc", h.RotateFunc != nil, "func"},
+		{"RetainFunc", h.RetainFunc != nil, "func"},
+		{"CompressFunc", h.CompressFunc != nil, "func"},
+		{"Delay", h.Delay, h.Delay},
+		{"Mode", h.Mode != 0, h.Mode},
+		{"Buffering", h.Buffering != 0, h.Buffering},
 	}
 	for _, o := range fileOnly {
-		switch {
-		case !o.set:
-		case !isPath:
+		if o.set && !isPath {
 			return configErr("Handler."+o.name, o.val, "only file sinks (a path) take this option")
-		case o.notYet:
-			return &ConfigError{Field: "Handler." + o.name, Value: fmt.Sprint(o.val), Err: errNotYet}
 		}
+	}
+	if h.Rotation != "" {
+		if _, err := rotspec.ParseRotation(h.Rotation); err != nil {
+			return &ConfigError{Field: "Handler.Rotation", Value: h.Rotation, Err: err}
+		}
+	}
+	if h.Retention != "" {
+		if _, err := rotspec.ParseRetention(h.Retention); err != nil {
+			return &ConfigError{Field: "Handler.Retention", Value: h.Retention, Err: err}
+		}
+		if h.RetainFunc != nil {
+			return configErr("Handler.Retention", h.Retention, "Retention and RetainFunc cannot both be set")
+		}
+	}
+	if h.Compression != "" {
+		if _, err := rotspec.ParseCompression(h.Compression); err != nil {
+			return &ConfigError{Field: "Handler.Compression", Value: h.Compression, Err: err}
+		}
+		if h.CompressFunc != nil {
+			return configErr("Handler.Compression", h.Compression, "Compression and CompressFunc cannot both be set")
+		}
+	}
+	switch h.Naming {
+	case "", "time", "index":
+	default:
+		return configErr("Handler.Naming", h.Naming, `want "time" or "index"`)
 	}
 	if h.Mode&^fs.ModePerm != 0 {
 		return configErr("Handler.Mode", h.Mode, "only permission bits are allowed")
@@ -375,7 +407,7 @@ func checkUnsupported(h Handler) error {
 	return nil
 }
 
-func (hd *handler) openSink(h Handler) error {
+func (hd *handler) openSink(c *loggerCore, h Handler) error {
 	auto := h.Colorize == ColorAuto
 	hd.color = h.Colorize == ColorAlways
 	switch s := h.Sink.(type) {
@@ -395,7 +427,18 @@ func (hd *handler) openSink(h Handler) error {
 		case "":
 			return configErr("Handler.Sink", s, "empty path")
 		default:
-			f, err := sinks.NewFile(s, &sinks.FileOptions{Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering})
+			f, err := sinks.NewFile(s, &sinks.FileOptions{
+				Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering, Watch: h.Watch, Naming: h.Naming,
+				Rotation: h.Rotation, RotateFunc: h.RotateFunc,
+				Retention: h.Retention, RetainFunc: h.RetainFunc,
+				Compression: h.Compression, CompressFunc: h.CompressFunc,
+				// Background errors (rotation, compression, retention, flushing) count as
+				// the handler's errors and reach its OnError.
+				OnError: func(err error) {
+					hd.errors.Add(1)
+					c.report(hd, err)
+				},
+			})
 			if err != nil {
 				return &ConfigError{Field: "Handler.Sink", Value: s, Err: err}
 			}

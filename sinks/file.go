@@ -1,47 +1,187 @@
 package sinks
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
+
+	"github.com/logru/logru/internal/archive"
+	"github.com/logru/logru/internal/clock"
+	"github.com/logru/logru/internal/fsys"
+	"github.com/logru/logru/internal/rotspec"
 )
 
-// FileOptions configures a [File]. The zero FileOptions (or nil) means: mode 0600, open
-// at once, no buffering.
-type FileOptions struct {
-	// Mode is the permission of a file the sink creates; 0 means 0600. Directories it
-	// creates get the same permission plus search (x) where it grants read.
-	Mode fs.FileMode
-	// Delay opens (and creates) the file at the first write instead of at NewFile.
-	Delay bool
-	// Buffering is how many bytes are held before a write to the file; 0 writes each
-	// line at once. Buffered lines reach the file at Flush, Sync and Close.
-	Buffering int
-}
-
-// File appends lines to a file, creating the file and its directories as needed. An
-// existing file is appended to, never truncated.
+// FileOptions configures a [File]. A nil *FileOptions, like the zero FileOptions, gives a
+// plain appending file: mode 0600, opened at once, unbuffered, never rotated, every
+// rotated file kept, nothing compressed, no watching.
 //
-// A File is safe for concurrent use: each Write is made under the File's lock, so lines
-// never interleave.
-type File struct {
-	mu     sync.Mutex
-	path   string
-	mode   fs.FileMode
-	delay  bool
-	bufN   int
-	f      *os.File
-	w      *bufio.Writer
-	closed bool
+// The string options use the spec language of loguru, described in the package
+// documentation: Rotation "500 MB", "1 day", "00:00", "monday at 12:00",
+// "100 MB or daily"; Retention "10", "7 days", "1 GB"; Compression "gz", "bz2", "xz",
+// "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz".
+//
+// The function options are called by the File: RotateFunc on the writing goroutine,
+// under the File's lock; RetainFunc, CompressFunc and OnError on the File's background
+// worker (OnError also on writing goroutines and the flusher). They must not call the
+// File, and OnError must be safe for concurrent use.
+type FileOptions struct {
+	// Mode is the permission of the files the sink creates; 0 means 0600. The
+	// directories it creates get the same permission plus search (x) wherever it grants
+	// read: 0600 gives 0700, 0640 gives 0750. Both are subject to the umask. Existing
+	// files and directories keep their permissions.
+	Mode fs.FileMode
+
+	// Delay creates (or opens) the file at the first write instead of in NewFile. A
+	// File closed before any write never creates it.
+	Delay bool
+
+	// Buffering is how many bytes of lines are held in memory before they are written
+	// to the file; 0 writes every line at once. Held lines reach the file at Flush,
+	// Sync, Close, rotation, and at least once a second. A line of Buffering bytes or
+	// more is written at once, after the held lines.
+	Buffering int
+
+	// Rotation says when the active file is closed, renamed (see Naming) and replaced by
+	// a new empty file: "500 MB" before a write would make it larger than that (a line
+	// larger than the limit goes alone into a fresh file); "1 day", "daily", "00:00",
+	// "monday at 12:00", … when that time comes; conditions joined by " or " when any
+	// holds. Time conditions count from when the file was created, so a restarted
+	// program neither rotates early nor skips a rotation that fell due while it was
+	// stopped. "" never rotates.
+	Rotation string
+
+	// RotateFunc, when set, is asked before every write, in addition to Rotation,
+	// whether to rotate first. msg is the line about to be written and f the state of
+	// the active file.
+	RotateFunc func(msg []byte, f FileState) bool
+
+	// Retention says which rotated files to delete, after each rotation (once its file
+	// is compressed), or at Close when no rotation is configured: "10" keeps the ten
+	// newest, "7 days" deletes those last modified longer ago, "1 GB" keeps the newest
+	// files whose sizes add up to at most that. Only files the sink recognises as its
+	// own are considered: see the package documentation. "" keeps every file.
+	Retention string
+
+	// RetainFunc, when set, is called instead of Retention with the paths of the sink's
+	// rotated files (the same files Retention would consider), oldest first; it may
+	// delete, move or keep them. Setting both Retention and RetainFunc is an error.
+	RetainFunc func(rotated []string) error
+
+	// Compression is the format rotated files are compressed into, off the writing
+	// path, on the File's background worker: the file app.<time>.log becomes
+	// app.<time>.log.gz. With no Rotation (nor RotateFunc), the file is compressed at
+	// Close instead, into app.log.gz. "" compresses nothing.
+	Compression string
+
+	// CompressFunc, when set, is called on the background worker instead of
+	// Compression, with the path of each rotated (closed) file, or of the active file at
+	// Close when no rotation is configured. Setting both Compression and CompressFunc is
+	// an error.
+	CompressFunc func(path string) error
+
+	// Watch makes the sink notice when another program moved or deleted the active
+	// file (logrotate's create mode, an operator's rm): at most once a second of writes
+	// it compares the path with the open file, and reopens the path (recreating its
+	// directories) when they differ. Writes in between still go to the old file.
+	Watch bool
+
+	// Naming is how rotated files are named. "" or "time": app.log becomes
+	// app.<creation time YYYY-MM-DD_HH-MM-SS_ffffff>.log, with .2, .3 before the
+	// extension when that name is taken. "index": the newest rotated file is app.1.log,
+	// the one before app.2.log, and so on (logrotate's style); each rotation renames
+	// them all, on the background worker.
+	Naming string
+
+	// OnError receives the errors no caller can see: failed rotations (the line was
+	// still written, to the current file), compressions, retentions, background
+	// flushes, and lines lost when a buffer could not be written. Errors that Write,
+	// Flush, Sync or Close return are not also passed to OnError. nil drops them.
+	OnError func(error)
 }
 
-// NewFile returns a File appending to path. Unless opts.Delay is set the file is opened
-// now, and an error is returned if it cannot be.
+// FileState describes the active file of a [File], as RotateFunc sees it.
+type FileState struct {
+	Path    string    // the absolute path of the active file
+	Size    int64     // its size in bytes, including lines still held in the buffer
+	Created time.Time // when it was created (for a file that existed: its birth or modification time)
+}
+
+// File appends lines to a file, creating the file and its directories as needed, and
+// optionally rotates it, deletes old rotated files and compresses them. An existing
+// file is appended to, never truncated: the file is always opened with O_APPEND.
+//
+// A File is safe for concurrent use. Each Write is made, with the rotation check and
+// any rotation before it, under the File's lock, so lines never interleave and a line is
+// never split between two files. Compression and retention run on one background
+// goroutine per File, started at the first rotation; Close waits for it and for the
+// flusher, so that when Close returns the File runs nothing and holds no file open.
+type File struct {
+	// Set once by newFile.
+	clk      clock.Clock
+	fs       fsys.FS
+	loc      *time.Location // the clock's location, for times read from the filesystem
+	dir      string         // the absolute directory of the active file
+	names    namer
+	root     string // the active name before its extension (literal names only)
+	mode     fs.FileMode
+	delay    bool
+	bufCap   int
+	rot      *rotspec.Rotation // nil: no Rotation spec
+	limit    int64             // rot.SizeLimit()
+	hasTime  bool              // rot.HasTime()
+	rotFunc  func([]byte, FileState) bool
+	ret      *rotspec.Retention // nil: no Retention spec
+	retFunc  func([]string) error
+	format   archive.Format // 0: no Compression spec
+	compFunc func(string) error
+	watch    bool
+	onError  func(error)
+
+	mu        sync.Mutex
+	closed    bool
+	path      string    // the active file's path (for a template before the first open: the template)
+	file      fsys.File // nil before the first open, after a failed open, and after Close
+	info      fs.FileInfo
+	buf       []byte
+	size      int64
+	created   time.Time
+	next      time.Time // the next time boundary; zero when none
+	retryAt   time.Time // no rotation attempt before this, after one failed
+	lastWatch time.Time
+	active    string // the base name protected from retention as the active file
+	reuse     bool   // the next open reuses path instead of rendering the template again
+	torn      bool   // the last write stopped part-way through a line
+	onTick    func() // test hook: called after each flush by the ticker
+
+	tickStop chan struct{} // nil when Buffering is 0
+	tickDone chan struct{}
+
+	w worker
+
+	closeDone chan struct{}
+}
+
+// NewFile returns a File appending to path, which it makes absolute. Unless opts.Delay
+// is set the file is opened now, and an error is returned if it cannot be.
+//
+// The base name of path may hold {time} or {time:FORMAT} (loguru's time tokens,
+// "YYYY-MM-DD_HH-mm-ss_SSSSSS" by default): the name is then formed with the time the
+// file is opened, and a rotation opens a new name instead of renaming the file. {{ and
+// }} stand for literal braces; any other brace is an error.
+//
+// Invalid options are reported, naming the option and its value, before anything is
+// created. NewFile also removes the temporary files that a compression killed part-way
+// (by a crash of an earlier run) left next to the sink's files.
 func NewFile(path string, opts *FileOptions) (*File, error) {
+	return newFile(path, opts, clock.System{}, fsys.OS{})
+}
+
+// newFile is NewFile with its clock and filesystem injected, for tests.
+func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*File, error) {
 	if path == "" {
 		return nil, errors.New("sinks: empty file path")
 	}
@@ -49,114 +189,399 @@ func NewFile(path string, opts *FileOptions) (*File, error) {
 	if opts != nil {
 		o = *opts
 	}
-	if o.Mode == 0 {
-		o.Mode = 0o600
+	f := &File{
+		clk: clk, fs: fsys, loc: clk.Now().Location(),
+		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering,
+		rotFunc: o.RotateFunc, retFunc: o.RetainFunc, compFunc: o.CompressFunc,
+		watch: o.Watch, onError: o.OnError,
+		closeDone: make(chan struct{}),
 	}
-	if o.Mode&^fs.ModePerm != 0 {
-		return nil, fmt.Errorf("sinks: file mode %v has bits other than permissions", o.Mode)
+	if err := f.configure(path, &o); err != nil {
+		return nil, err
 	}
-	if o.Buffering < 0 {
-		return nil, fmt.Errorf("sinks: negative buffering %d", o.Buffering)
+	f.w.init()
+	if f.names.tmpl == nil {
+		if fi, err := fsys.Stat(f.path); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("sinks: file path %q is a directory", path)
+		}
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, fmt.Errorf("sinks: file path %q: %w", path, err)
-	}
-	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("sinks: file path %q is a directory", path)
-	}
-	f := &File{path: abs, mode: o.Mode, delay: o.Delay, bufN: o.Buffering}
-	if !o.Delay {
-		if err := f.open(); err != nil {
+	f.cleanup()
+	if !f.delay {
+		if err := f.open(f.clk.Now(), false); err != nil {
 			return nil, err
 		}
+	}
+	if f.bufCap > 0 {
+		f.tickStop, f.tickDone = make(chan struct{}), make(chan struct{})
+		go f.flusher(f.clk.NewTicker(time.Second))
 	}
 	return f, nil
 }
 
-// dirMode grants search permission wherever mode grants read.
-func dirMode(mode fs.FileMode) fs.FileMode {
-	return mode | (mode&0o444)>>2
-}
-
-func (f *File) open() error {
-	if err := os.MkdirAll(filepath.Dir(f.path), dirMode(f.mode)); err != nil {
-		return fmt.Errorf("sinks: %w", err)
+// configure validates the options and the path and fills in what derives from them.
+func (f *File) configure(path string, o *FileOptions) error {
+	if f.mode == 0 {
+		f.mode = 0o600
 	}
-	file, err := os.OpenFile(f.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, f.mode)
+	if f.mode&^fs.ModePerm != 0 {
+		return fmt.Errorf("sinks: Mode %v has bits other than permissions", o.Mode)
+	}
+	if f.bufCap < 0 {
+		return fmt.Errorf("sinks: Buffering %d is negative", o.Buffering)
+	}
+	if o.Rotation != "" {
+		r, err := rotspec.ParseRotation(o.Rotation)
+		if err != nil {
+			return fmt.Errorf("sinks: Rotation %q: %w", o.Rotation, err)
+		}
+		f.rot, f.limit, f.hasTime = r, r.SizeLimit(), r.HasTime()
+	}
+	if o.Retention != "" {
+		if o.RetainFunc != nil {
+			return fmt.Errorf("sinks: Retention %q and RetainFunc are both set: choose one", o.Retention)
+		}
+		r, err := rotspec.ParseRetention(o.Retention)
+		if err != nil {
+			return fmt.Errorf("sinks: Retention %q: %w", o.Retention, err)
+		}
+		f.ret = r
+	}
+	if o.Compression != "" {
+		if o.CompressFunc != nil {
+			return fmt.Errorf("sinks: Compression %q and CompressFunc are both set: choose one", o.Compression)
+		}
+		c, err := rotspec.ParseCompression(o.Compression)
+		if err != nil {
+			return fmt.Errorf("sinks: Compression %q: %w", o.Compression, err)
+		}
+		f.format = archive.Format(c) // the same formats in the same order, None being 0
+	}
+	scheme, err := parseNaming(o.Naming)
 	if err != nil {
-		return fmt.Errorf("sinks: %w", err)
+		return err
 	}
-	f.f = file
-	if f.bufN > 0 {
-		f.w = bufio.NewWriterSize(file, f.bufN)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("sinks: file path %q: %w", path, err)
+	}
+	dir, base := filepath.Split(abs)
+	if base == "" || strings.HasSuffix(path, string(filepath.Separator)) || strings.HasSuffix(path, "/") {
+		return fmt.Errorf("sinks: file path %q names a directory, not a file", path)
+	}
+	dir, err = unescapeDir(filepath.Clean(dir))
+	if err != nil {
+		return fmt.Errorf("sinks: file path %q: %w", path, err)
+	}
+	tmpl, lit, err := parsePathTemplate(base, f.loc)
+	if err != nil {
+		return fmt.Errorf("sinks: file path %q: %w", path, err)
+	}
+	f.dir = dir
+	f.names = namer{base: lit, tmpl: tmpl, scheme: scheme}
+	if tmpl != nil {
+		name := tmpl.render(f.clk.Now())
+		if err := checkName(name); err != nil {
+			return fmt.Errorf("sinks: file path %q: %w", path, err)
+		}
+		f.path = filepath.Join(dir, base)
+	} else {
+		if err := checkName(lit); err != nil {
+			return fmt.Errorf("sinks: file path %q: %w", path, err)
+		}
+		f.path = filepath.Join(dir, lit)
+		f.root, _ = splitExt(lit)
 	}
 	return nil
 }
 
-// Path returns the absolute path of the file.
-func (f *File) Path() string { return f.path }
+// unescapeDir turns {{ and }} into braces in the directory part of a path; {time} is
+// allowed only in the file name.
+func unescapeDir(dir string) (string, error) {
+	if !strings.ContainsAny(dir, "{}") {
+		return dir, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(dir); i++ {
+		c := dir[i]
+		if c == '{' || c == '}' {
+			if i+1 < len(dir) && dir[i+1] == c {
+				i++
+			} else if c == '{' && strings.HasPrefix(dir[i:], "{time") {
+				return "", errors.New("{time} is allowed only in the file name, not in its directories")
+			} else {
+				return "", fmt.Errorf("single %q in a directory name: write %q for a literal brace", c, string([]byte{c, c}))
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), nil
+}
 
-// Write appends p to the file (or to its buffer).
+// checkName refuses file names that cannot be files in the sink's directory.
+func checkName(name string) error {
+	if name == "" || name == "." || name == ".." || strings.ContainsRune(name, filepath.Separator) || strings.ContainsRune(name, '/') {
+		return fmt.Errorf("the file name %q is not a file name", name)
+	}
+	return nil
+}
+
+// cleanup removes the temporary files of compressions that a crash interrupted, before
+// the worker can start one. Rotated files left uncompressed by such a crash are kept as
+// they are (retention still manages them); they are not compressed again.
+func (f *File) cleanup() {
+	prefix := f.root + "."
+	if f.names.tmpl != nil {
+		prefix = f.names.tmpl.prefix()
+	}
+	if _, err := archive.Cleanup(f.fs, f.dir, prefix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		f.report(err)
+	}
+}
+
+// Path returns the absolute path of the active file. For a path with {time}, it is the
+// name formed when the file was last opened, or the path as given (made absolute) before
+// the first open.
+func (f *File) Path() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.path
+}
+
+// Write appends p, which should be one complete line, to the active file (or to the
+// buffer), rotating the file first when a rotation condition holds. Lines from
+// concurrent Writes never interleave, and a line is never split across two files.
+//
+// Write returns an error only when p could not be written: the file could not be opened
+// or the write itself failed (p may then be partly written; the next write ends that
+// line first). The next Write tries again, reopening the file if needed. Errors on the
+// way that did not stop p from being written, such as a failed rotation, go to
+// OnError. After Close, Write returns [ErrClosed].
 func (f *File) Write(p []byte) (int, error) {
+	n, err, rep := f.write(p)
+	if rep != nil {
+		f.report(rep) // not under the lock: OnError may take its time, or log elsewhere
+	}
+	return n, err
+}
+
+// write is Write under the lock. rep holds errors for OnError. The lock is released by a
+// deferred call, so that a panicking RotateFunc leaves the File usable.
+func (f *File) write(p []byte) (n int, err, rep error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.closed {
-		return 0, ErrClosed
+		return 0, ErrClosed, nil
 	}
-	if f.f == nil {
-		if err := f.open(); err != nil {
-			return 0, err
+	var now time.Time
+	if f.hasTime || f.watch || f.file == nil || !f.retryAt.IsZero() {
+		now = f.clk.Now()
+	}
+	if f.watch && f.file != nil && (now.Sub(f.lastWatch) >= time.Second || now.Before(f.lastWatch)) {
+		f.lastWatch = now
+		rep = f.checkWatch()
+	}
+	if f.file == nil {
+		if err := f.open(now, false); err != nil {
+			return 0, err, rep
 		}
 	}
-	if f.w != nil {
-		return f.w.Write(p)
+	if f.rotationDue(p, now) {
+		if now.IsZero() {
+			now = f.clk.Now()
+		}
+		rerr, oerr := f.rotate(now)
+		rep = errors.Join(rep, rerr)
+		if oerr != nil {
+			return 0, oerr, rep
+		}
 	}
-	return f.f.Write(p)
+	n, err, ferr := f.put(p)
+	return n, err, errors.Join(rep, ferr)
 }
 
-// Flush writes buffered lines to the file.
+// rotationDue is the O(1) check made before every write.
+func (f *File) rotationDue(p []byte, now time.Time) bool {
+	if !f.retryAt.IsZero() {
+		if now.Before(f.retryAt) {
+			return false
+		}
+		f.retryAt = time.Time{}
+	}
+	if f.limit > 0 && f.size > 0 && f.size+int64(len(p)) > f.limit {
+		return true
+	}
+	if !f.next.IsZero() && !now.Before(f.next) {
+		return true
+	}
+	return f.rotFunc != nil && f.rotFunc(p, FileState{Path: f.path, Size: f.size, Created: f.created})
+}
+
+// put writes p to the buffer or the file. ferr reports lines of earlier writes lost
+// when the buffer could not be flushed.
+func (f *File) put(p []byte) (n int, err, ferr error) {
+	if f.bufCap > 0 {
+		if len(f.buf)+len(p) > f.bufCap && len(f.buf) > 0 {
+			ferr = f.flush()
+		}
+		if len(p) < f.bufCap {
+			if f.buf == nil {
+				f.buf = make([]byte, 0, f.bufCap)
+			}
+			f.buf = append(f.buf, p...)
+			f.size += int64(len(p))
+			return len(p), nil, ferr
+		}
+	}
+	n, err = f.writeFile(p)
+	return n, err, ferr
+}
+
+// writeFile writes p to the file, ending first a line that an earlier failed write left
+// incomplete.
+func (f *File) writeFile(p []byte) (int, error) {
+	if f.torn {
+		if _, err := f.file.Write([]byte{'\n'}); err != nil {
+			return 0, fmt.Errorf("sinks: %w", err)
+		}
+		f.size++
+		f.torn = false
+	}
+	n, err := f.file.Write(p)
+	f.size += int64(n)
+	if err == nil && n < len(p) {
+		err = &fs.PathError{Op: "write", Path: f.path, Err: errShortWrite}
+	}
+	if err != nil {
+		f.torn = n > 0 && p[n-1] != '\n'
+		return n, fmt.Errorf("sinks: %w", err)
+	}
+	return n, nil
+}
+
+var errShortWrite = errors.New("short write")
+
+// flush writes the buffer to the file. The buffer is emptied even when the write fails:
+// the lines it held are then lost, and the error says how many bytes.
+func (f *File) flush() error {
+	if len(f.buf) == 0 {
+		return nil
+	}
+	if f.file == nil {
+		return nil // the buffer is filled only while a file is open
+	}
+	held := len(f.buf)
+	n, err := f.writeFile(f.buf)
+	f.size -= int64(held) // writeFile counted the bytes written; the buffer counted them all
+	f.buf = f.buf[:0]
+	if err != nil {
+		return fmt.Errorf("%w (%d buffered bytes lost)", err, held-n)
+	}
+	return nil
+}
+
+// Flush writes the lines held in the buffer to the file.
 func (f *File) Flush() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.flush()
 }
 
-func (f *File) flush() error {
-	if f.w == nil {
-		return nil
-	}
-	return f.w.Flush()
-}
-
-// Sync flushes buffered lines and commits the file to stable storage.
+// Sync writes the lines held in the buffer and commits the file to stable storage. A
+// Sync error means lines may be lost: a later Sync that succeeds does not mean they were
+// saved.
 func (f *File) Sync() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.f == nil {
+	if f.file == nil {
 		return nil
 	}
 	if err := f.flush(); err != nil {
 		return err
 	}
-	return f.f.Sync()
+	if err := f.file.Sync(); err != nil {
+		return fmt.Errorf("sinks: %w", err)
+	}
+	return nil
 }
 
-// Close flushes buffered lines and closes the file. Closing twice is not an error.
+// flusher flushes the buffer at every tick until Close.
+func (f *File) flusher(tk clock.Ticker) {
+	defer close(f.tickDone)
+	defer tk.Stop()
+	for {
+		select {
+		case <-f.tickStop:
+			return
+		case <-tk.C():
+			f.mu.Lock()
+			err := f.flush()
+			hook := f.onTick
+			f.mu.Unlock()
+			if err != nil {
+				f.report(err)
+			}
+			if hook != nil {
+				hook()
+			}
+		}
+	}
+}
+
+// Close writes the lines held in the buffer and closes the file. Without a rotation
+// configured, it then compresses the file (when Compression or CompressFunc is set) and
+// applies the retention. It waits for the background work already queued (compressions
+// are finished, never abandoned half-made) and returns the first error of its own work;
+// the errors of earlier rotations went to OnError.
+//
+// When Close returns, the File has stopped every goroutine it started and holds no file
+// open. Close may be called more than once, also concurrently with Write: later Writes
+// return [ErrClosed], later Closes wait for the first and return nil.
 func (f *File) Close() error {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	if f.closed {
+		f.mu.Unlock()
+		<-f.closeDone
 		return nil
 	}
 	f.closed = true
-	if f.f == nil {
+	var errs []error
+	rotating := f.rot != nil || f.rotFunc != nil
+	if f.file != nil {
+		if err := f.flush(); err != nil {
+			errs = append(errs, err)
+		}
+		if err := f.file.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("sinks: %w", err))
+		}
+		f.file = nil
+		if !rotating && (f.format != 0 || f.compFunc != nil) {
+			f.w.protect(filepath.Base(f.path))
+			f.w.push(f, job{kind: jobClosed, path: f.path, base: filepath.Base(f.path), created: f.created, final: true})
+		}
+	}
+	if !rotating && (f.ret != nil || f.retFunc != nil) {
+		f.w.push(f, job{kind: jobRetain, final: true})
+	}
+	f.mu.Unlock()
+
+	if f.tickStop != nil {
+		close(f.tickStop)
+		<-f.tickDone
+	}
+	errs = append(errs, f.w.finish()...)
+	close(f.closeDone)
+	if len(errs) == 0 {
 		return nil
 	}
-	err := f.flush()
-	if cerr := f.f.Close(); err == nil {
-		err = cerr
+	for _, err := range errs[1:] {
+		f.report(err)
 	}
-	f.f, f.w = nil, nil
-	return err
+	return errs[0]
+}
+
+// report passes err to OnError.
+func (f *File) report(err error) {
+	if f.onError != nil && err != nil {
+		f.onError(err)
+	}
 }

@@ -1,0 +1,170 @@
+package sinks
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/logru/logru/internal/fsys"
+)
+
+// dirMode grants search permission wherever mode grants read.
+func dirMode(mode fs.FileMode) fs.FileMode {
+	return mode | (mode&0o444)>>2
+}
+
+// retryDelay is how long a File waits, by its clock, before it tries again a rotation
+// that failed. The condition that asked for it still holds, so the next write after
+// that tries again; meanwhile lines go to the current file.
+const retryDelay = time.Second
+
+// open opens the active file: the path, or the template rendered with now. An existing
+// file is appended to, and its creation time read from the filesystem; a new one is
+// created now. The first time boundary follows from the creation time, or from now when
+// afterRotation is set.
+func (f *File) open(now time.Time, afterRotation bool) error {
+	path := f.path
+	if f.names.tmpl != nil && !f.reuse {
+		name := f.names.tmpl.render(now)
+		if err := checkName(name); err != nil {
+			return fmt.Errorf("sinks: %w", err)
+		}
+		path = filepath.Join(f.dir, name)
+	}
+	f.reuse = false
+	return f.openPath(path, now, afterRotation, time.Time{})
+}
+
+// openPath opens path as the active file. created, when not zero, is the file's known
+// creation time (the file is being reopened after a failed rotation).
+func (f *File) openPath(path string, now time.Time, afterRotation bool, created time.Time) error {
+	if err := f.fs.MkdirAll(f.dir, dirMode(f.mode)); err != nil {
+		return fmt.Errorf("sinks: creating the directory of %s: %w", path, err)
+	}
+	file, existed, err := f.openOrCreate(path)
+	if err != nil {
+		return fmt.Errorf("sinks: opening %s: %w", path, err)
+	}
+	info, err := file.Stat()
+	if err != nil {
+		file.Close()
+		return fmt.Errorf("sinks: opening %s: %w", path, err)
+	}
+	switch {
+	case !created.IsZero():
+	case !existed:
+		created = now
+	default:
+		if c, err := f.fs.Created(path); err == nil {
+			created = c.In(f.loc)
+		} else {
+			created = info.ModTime().In(f.loc)
+		}
+	}
+	if name := filepath.Base(path); name != f.active {
+		// The active file is never offered to retention.
+		f.w.protect(name)
+		if f.active != "" {
+			f.w.unprotect(f.active)
+		}
+		f.active = name
+	}
+	f.file, f.info, f.path = file, info, path
+	f.size, f.created = info.Size(), created
+	if !existed {
+		f.torn = false
+	}
+	f.lastWatch = now
+	f.next = time.Time{}
+	if f.hasTime {
+		if afterRotation {
+			f.next = f.rot.Next(now)
+		} else {
+			f.next = f.rot.Next(created)
+		}
+	}
+	return nil
+}
+
+// openOrCreate opens path for appending, creating it when it does not exist, and says
+// whether it existed.
+func (f *File) openOrCreate(path string) (file fsys.File, existed bool, err error) {
+	for range 3 { // the file may appear or vanish between the two opens
+		file, err = f.fs.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|os.O_EXCL, f.mode)
+		if err == nil || !errors.Is(err, fs.ErrExist) {
+			return file, false, err
+		}
+		file, err = f.fs.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return file, true, err
+		}
+	}
+	return nil, false, err
+}
+
+// closeFile flushes and closes the active file, returning what went wrong.
+func (f *File) closeFile() error {
+	err := f.flush()
+	if cerr := f.file.Close(); cerr != nil {
+		err = errors.Join(err, fmt.Errorf("sinks: closing %s: %w", f.path, cerr))
+	}
+	f.file, f.info = nil, nil
+	return err
+}
+
+// rotate replaces the active file by a new one: the old file is closed and renamed to
+// its rotated name (or, for a template whose name changed, left as it is), queued for
+// compression and retention, and a new file is opened. rep reports what went wrong
+// without stopping the line from being written; openErr is set when no file could be
+// opened, and the line cannot be written.
+//
+// When the rename fails the old file is reopened and written on, and the rotation is
+// tried again after retryDelay.
+func (f *File) rotate(now time.Time) (rep, openErr error) {
+	oldPath, oldCreated := f.path, f.created
+	rep = f.closeFile()
+
+	if f.names.tmpl != nil {
+		if name := f.names.tmpl.render(now); filepath.Join(f.dir, name) != oldPath {
+			// A new name: the old file keeps its name. It stays protected from
+			// retention (as the active file was) until its job is done.
+			f.w.protect(filepath.Base(oldPath))
+			f.w.push(f, job{kind: jobRotated, path: oldPath, base: filepath.Base(oldPath), created: oldCreated})
+			return rep, f.open(now, true)
+		}
+	}
+
+	root, ext := splitExt(filepath.Base(oldPath))
+	rotated, err := f.w.reserveTimeName(f, root, ext, oldCreated)
+	if err == nil {
+		if err = f.fs.Rename(oldPath, rotated); err != nil {
+			f.w.unprotect(filepath.Base(rotated))
+		}
+	}
+	if err != nil {
+		rep = errors.Join(rep, fmt.Errorf("sinks: rotating %s (writing on to it, trying again in %v): %w", oldPath, retryDelay, err))
+		f.retryAt = now.Add(retryDelay)
+		return rep, f.openPath(oldPath, now, false, oldCreated)
+	}
+	f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true})
+	return rep, f.openPath(oldPath, now, true, time.Time{})
+}
+
+// checkWatch compares the path with the open file, and closes the file when the path
+// was moved or deleted, or now names another file; the write that follows opens the
+// same path again (recreating its directories). The lines held in the buffer go to the
+// old file first.
+func (f *File) checkWatch() error {
+	fi, err := f.fs.Stat(f.path)
+	if err == nil && os.SameFile(fi, f.info) {
+		return nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("sinks: watching %s: %w", f.path, err)
+	}
+	f.reuse = true
+	return f.closeFile()
+}

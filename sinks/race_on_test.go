@@ -1,0 +1,6 @@
+//go:build race
+
+package sinks
+
+// raceEnabled is set when the race detector is on: the heaviest tests do less.
+const raceEnabled = true
