@@ -80,14 +80,11 @@ func (e *PanicError) Unwrap() error {
 // in it: Go tells a deferred function nothing about which frame deferred it, so when the
 // panic came from deeper calls, use Run or Go to have the guarded function named exactly.
 func (l *Logger) Catch(opts ...CatchOptions) {
-	v := recover()
+	v := recover() // recover works only when called by the deferred function itself
 	if v == nil {
 		return
 	}
-	var o CatchOptions
-	if len(opts) > 0 {
-		o = opts[0]
-	}
+	o := firstOptions(opts)
 	l.handlePanic(v, o, 0)
 }
 
@@ -95,10 +92,7 @@ func (l *Logger) Catch(opts ...CatchOptions) {
 // returns it as a *PanicError; otherwise Run returns f's error. With Reraise the panic
 // goes on after logging instead. f's own error is returned, not logged.
 func (l *Logger) Run(f func() error, opts ...CatchOptions) (err error) {
-	var o CatchOptions
-	if len(opts) > 0 {
-		o = opts[0]
-	}
+	o := firstOptions(opts)
 	defer func() {
 		if v := recover(); v != nil {
 			err = l.handlePanic(v, o, reflect.ValueOf(f).Pointer())
@@ -113,6 +107,15 @@ func (l *Logger) Go(f func() error, opts ...CatchOptions) <-chan error {
 	done := make(chan error, 1)
 	go func() { done <- l.Run(f, opts...) }()
 	return done
+}
+
+// firstOptions returns the options given to Catch, Run or Go: the first, or the zero
+// value.
+func firstOptions(opts []CatchOptions) CatchOptions {
+	if len(opts) > 0 {
+		return opts[0]
+	}
+	return CatchOptions{}
 }
 
 // handlePanic logs a recovered panic and applies the options. fn, when non-zero, is the

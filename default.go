@@ -80,14 +80,11 @@ func Critical(msg string, args ...any) {
 // Catch recovers a panic for the default logger; see [Logger.Catch]. Defer it directly:
 // defer logru.Catch().
 func Catch(opts ...CatchOptions) {
-	v := recover()
+	v := recover() // recover works only when called by the deferred function itself
 	if v == nil {
 		return
 	}
-	var o CatchOptions
-	if len(opts) > 0 {
-		o = opts[0]
-	}
+	o := firstOptions(opts)
 	Default().handlePanic(v, o, 0)
 }
 
