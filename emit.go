@@ -252,6 +252,9 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, ra
 	switch {
 	case err == errRemoved:
 		hd.dropped.Add(1)
+	case err == errReentrant:
+		hd.dropped.Add(1)
+		c.report(hd, err)
 	case err != nil:
 		hd.errors.Add(1)
 		c.report(hd, err)
@@ -260,7 +263,28 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, ra
 	}
 }
 
-var errRemoved = errors.New("handler removed")
+var (
+	errRemoved   = errors.New("handler removed")
+	errReentrant = errors.New("a sink logged into its own handler while writing; that record was dropped")
+)
+
+// inEmit reports whether the calling goroutine is already inside a handler's emit, that
+// is, running a sink's code. It reads the stack, so it runs only when a handler's lock is
+// found taken and its sink is user code.
+func inEmit() bool {
+	var buf [64]uintptr
+	pcs := buf[:runtime.Callers(3, buf[:])]
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if f.Function == "github.com/logru/logru.(*handler).emit" {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
+}
 
 func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bool) (out []byte, err error) {
 	defer func() {
@@ -279,9 +303,16 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 	return hd.tmpl.Append(b, r, hd.color, cm), nil
 }
 
-// emit hands one formatted line to the sink, under the handler's lock.
+// emit hands one formatted line to the sink, under the handler's lock. A sink that logs
+// into its own handler would wait for the lock it holds: such a record is refused with
+// errReentrant instead (dropped, counted and reported), never a deadlock.
 func (hd *handler) emit(b []byte, r *Record) (err error) {
-	hd.mu.Lock()
+	if !hd.mu.TryLock() {
+		if hd.userCode && inEmit() {
+			return errReentrant
+		}
+		hd.mu.Lock()
+	}
 	defer hd.mu.Unlock()
 	if hd.removed {
 		return errRemoved

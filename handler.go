@@ -222,13 +222,14 @@ type handler struct {
 	needs     needs
 	onError   func(error)
 
-	mu      sync.Mutex // serializes writes, guards removed
-	removed bool
-	w       io.Writer
-	fn      func(Message)
-	sink    Sink
-	closer  io.Closer // closed at removal: sinks logru opened, and a Sink's Close
-	flusher func() error
+	mu       sync.Mutex // serializes writes, guards removed
+	removed  bool
+	userCode bool // the sink runs user code, which may log back into this handler
+	w        io.Writer
+	fn       func(Message)
+	sink     Sink
+	closer   io.Closer // closed at removal: sinks logru opened, and a Sink's Close
+	flusher  func() error
 
 	records atomic.Uint64
 	dropped atomic.Uint64
@@ -445,7 +446,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			hd.w, hd.closer, hd.flusher, hd.sinkName = f, f, f.Flush, f.Path()
 		}
 	case Sink:
-		hd.sink, hd.sinkName = s, reflect.TypeOf(s).String()
+		hd.sink, hd.sinkName, hd.userCode = s, reflect.TypeOf(s).String(), true
 		hd.needs.caller = true
 		if c, ok := s.(io.Closer); ok {
 			hd.closer = c
@@ -457,7 +458,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 		if s == nil {
 			return configErr("Handler.Sink", "nil func", "a sink is required")
 		}
-		hd.fn, hd.sinkName = s, "func"
+		hd.fn, hd.sinkName, hd.userCode = s, "func", true
 		hd.needs.caller = true
 	case slog.Handler:
 		return &ConfigError{Field: "Handler.Sink", Value: reflect.TypeOf(s).String(), Err: errNotYet}
@@ -466,6 +467,8 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			return configErr("Handler.Sink", reflect.TypeOf(s).String()+"(nil)", "a nil writer")
 		}
 		hd.w, hd.sinkName = s, reflect.TypeOf(s).String()
+		_, isFile := s.(*os.File)
+		hd.userCode = !isFile
 		if f, ok := s.(*os.File); ok {
 			hd.sinkName = f.Name()
 			hd.color = hd.color || auto && sinks.ColorEnabled(f)

@@ -1,6 +1,7 @@
 package logru
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -20,10 +21,13 @@ func (l *Logger) Complete() {
 	}
 }
 
-// Close completes the logger, removes every handler and closes the sinks logru opened
-// (files) and Sinks with a Close method; it returns their errors, joined. After Close the
-// logger writes nothing and Add fails. Close is safe to call twice (the second call does
-// nothing) and while other goroutines log. Children share the closed core.
+// Close completes the logger, closes the sinks logru opened (files, after their
+// compression and retention work is done) and Sinks with a Close method, stops every
+// goroutine logru started for it (FlushOnSignal included), and returns the sinks'
+// errors, joined. After Close the logger writes nothing: a record logged later is
+// dropped and counted in Stats().Dropped, and Add fails. Close is safe to call twice (the
+// second call does nothing) and while other goroutines log. Children share the closed
+// core.
 func (l *Logger) Close() error {
 	c := l.core
 	c.mu.Lock()
@@ -32,7 +36,20 @@ func (l *Logger) Close() error {
 		return nil
 	}
 	c.closed = true
-	return c.detachAll()
+	st := c.state.Load()
+	stops := c.stops
+	c.stops = nil
+	c.mu.Unlock()
+	for _, stop := range stops {
+		stop()
+	}
+	// The handlers stay listed, so that Stats goes on counting what is dropped after
+	// Close; each is closed once and drops what reaches it from then on.
+	var errs []error
+	for _, hd := range st.handlers {
+		errs = append(errs, hd.close())
+	}
+	return errors.Join(errs...)
 }
 
 var processInfo = sync.OnceValues(func() (int, string) {

@@ -24,6 +24,7 @@ type loggerCore struct {
 	callers  callerCache
 	errOut   io.Writer // where notes go when a handler has no OnError: os.Stderr
 	notes    rateLimiter
+	stops    []func() // goroutines to stop at Close (FlushOnSignal)
 }
 
 // coreState is one immutable configuration of a core.
