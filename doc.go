@@ -100,6 +100,18 @@
 // the frames between the panic and the catching function; Diagnose adds each error's
 // %+v. Frames of the Go runtime and of logru are left out.
 //
+// # Queues and the life cycle
+//
+// A handler with Enqueue formats each record in the caller (so the values written are
+// those of the call) and hands the line to one goroutine through a bounded queue
+// (QueueSize, default 10,000). Overflow chooses what a full queue does: "block" (the
+// default) waits, "drop_newest" and "drop_oldest" never wait; Stats().Dropped counts
+// every dropped record and a rate-limited note says how many. [Logger.Complete] waits
+// until everything queued is written and flushed; [Logger.Close] drains the queues, waits
+// for compression and retention, closes the sinks and stops every goroutine logru
+// started. Call it with defer in main; [Logger.FlushOnSignal] does it on SIGINT and
+// SIGTERM too, then lets the signal end the process as it would have.
+//
 // # Errors
 //
 // Logging never panics and never returns an error. A sink's failure goes to its

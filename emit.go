@@ -246,6 +246,10 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, ra
 	defer buf.Free()
 	b, err := hd.format((*buf)[:0], r, cm, raw)
 	*buf = b
+	if err == nil && hd.async != nil {
+		c.enqueue(hd, b, r)
+		return
+	}
 	if err == nil {
 		err = hd.emit(b, r)
 	}
@@ -317,6 +321,11 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 	if hd.removed {
 		return errRemoved
 	}
+	return hd.emitLocked(b, r)
+}
+
+// emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
+func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = panicError("the sink", v)

@@ -120,8 +120,9 @@ type Handler struct {
 	Backtrace bool `json:"backtrace,omitempty" yaml:"backtrace,omitempty"`
 	// Diagnose adds each cause's concrete type and detailed form to exceptions.
 	Diagnose bool `json:"diagnose,omitempty" yaml:"diagnose,omitempty"`
-	// Enqueue hands records to a background writer with a bounded queue. Not available
-	// yet: Add rejects it.
+	// Enqueue hands records to one background goroutine with a bounded queue, so a slow
+	// sink does not slow the caller. The caller still formats the record, so the values
+	// written are those of the call. Complete waits for the queue; Close drains it.
 	Enqueue bool `json:"enqueue,omitempty" yaml:"enqueue,omitempty"`
 	// QueueSize bounds the queue of an Enqueue handler; 0 means 10,000.
 	QueueSize int `json:"queue_size,omitempty" yaml:"queue_size,omitempty"`
@@ -231,6 +232,8 @@ type handler struct {
 	closer   io.Closer // closed at removal: sinks logru opened, and a Sink's Close
 	flusher  func() error
 
+	async   *queued // set with Enqueue
+
 	records atomic.Uint64
 	dropped atomic.Uint64
 	errors  atomic.Uint64
@@ -332,6 +335,14 @@ func compileHandler(c *loggerCore, h Handler, levels []Level) (*handler, error) 
 	if err := hd.openSink(c, h); err != nil {
 		return nil, err
 	}
+	if h.Enqueue {
+		if err := hd.startQueue(c, h); err != nil {
+			if hd.closer != nil {
+				hd.closer.Close()
+			}
+			return nil, err
+		}
+	}
 	return hd, nil
 }
 
@@ -345,9 +356,6 @@ func checkUnsupported(h Handler) error {
 	case "", "block", "drop_newest", "drop_oldest":
 	default:
 		return configErr("Handler.Overflow", h.Overflow, "want block, drop_newest or drop_oldest")
-	}
-	if h.Enqueue {
-		return &ConfigError{Field: "Handler.Enqueue", Value: "true", Err: errNotYet}
 	}
 	path, isPath := h.Sink.(string)
 	isPath = isPath && path != "stdout" && path != "stderr"
@@ -554,16 +562,27 @@ func (l *Logger) Stats() []HandlerStats {
 			Level:   levelName(st.levels, int(h.level.Load())),
 			Sink:    h.sinkName,
 			Records: h.records.Load(),
-			Dropped: h.dropped.Load(),
+			Dropped: h.dropped.Load() + h.queueDropped(),
 			Errors:  h.errors.Load(),
 		})
 	}
 	return out
 }
 
+// queueDropped is what the handler's queue dropped.
+func (hd *handler) queueDropped() uint64 {
+	if hd.async == nil {
+		return 0
+	}
+	return hd.async.q.Dropped()
+}
+
 // close detaches the handler's sink and closes it if logru owns it. Writes that were
 // under way finish first; later ones are dropped and counted.
 func (hd *handler) close() error {
+	if hd.async != nil {
+		hd.async.q.Close() // writes what is queued, then stops the writer goroutine
+	}
 	hd.mu.Lock()
 	defer hd.mu.Unlock()
 	if hd.removed {
@@ -584,6 +603,9 @@ func (hd *handler) close() error {
 
 // flush flushes the handler's sink, when it buffers.
 func (hd *handler) flush() error {
+	if hd.async != nil {
+		hd.async.q.Flush()
+	}
 	if hd.flusher == nil {
 		return nil
 	}

@@ -18,6 +18,7 @@ func (l *Logger) Complete() {
 		if err := hd.flush(); err != nil {
 			c.report(hd, err)
 		}
+		c.announceDrops(hd)
 	}
 }
 
@@ -48,6 +49,7 @@ func (l *Logger) Close() error {
 	var errs []error
 	for _, hd := range st.handlers {
 		errs = append(errs, hd.close())
+		c.announceDrops(hd)
 	}
 	return errors.Join(errs...)
 }

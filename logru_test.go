@@ -548,7 +548,7 @@ func TestAddValidation(t *testing.T) {
 		{logru.Handler{Sink: path, Colorize: 7}, "Handler.Colorize"},
 		{logru.Handler{Sink: path, Overflow: "sometimes"}, "Handler.Overflow"},
 		{logru.Handler{Sink: path, QueueSize: -1}, "Handler.QueueSize"},
-		{logru.Handler{Sink: path, Enqueue: true}, "Handler.Enqueue"},
+		{logru.Handler{Sink: path, Enqueue: true, QueueSize: -5}, "Handler.QueueSize"},
 		{logru.Handler{Sink: path, Rotation: "100"}, "Handler.Rotation"},
 		{logru.Handler{Sink: path, Rotation: "w7"}, "Handler.Rotation"},
 		{logru.Handler{Sink: path, Retention: "sunday"}, "Handler.Retention"},

@@ -8,6 +8,8 @@ import (
 	"time"
 )
 
+func timeNow() time.Time { return time.Now() }
+
 // rateLimiter lets one note through per interval and counts the ones it holds back.
 type rateLimiter struct {
 	last       atomic.Int64 // unix nanoseconds of the last note let through

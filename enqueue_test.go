@@ -1,0 +1,167 @@
+package logru_test
+
+import (
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/logru/logru"
+)
+
+// gatedSink blocks every write until its gate is opened, so that queues fill up.
+type gatedSink struct {
+	gate  chan struct{}
+	mu    sync.Mutex
+	lines []string
+}
+
+func (s *gatedSink) Write(m logru.Message) error {
+	<-s.gate
+	s.mu.Lock()
+	s.lines = append(s.lines, string(m.Text))
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *gatedSink) Lines() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.lines...)
+}
+
+func TestEnqueueBlockLosesNothing(t *testing.T) {
+	l := logru.New()
+	buf := &lineBuffer{}
+	l.Add(logru.Handler{Sink: buf, Format: "{extra[g]} {extra[i]}", Enqueue: true, QueueSize: 8})
+	var wg sync.WaitGroup
+	const goroutines, per = 8, 1000
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < per; i++ {
+				l.Info("x", "g", g, "i", i)
+			}
+		}()
+	}
+	wg.Wait()
+	l.Complete()
+	lines := buf.Lines()
+	if len(lines) != goroutines*per {
+		t.Fatalf("%d lines, want %d", len(lines), goroutines*per)
+	}
+	next := make([]int, goroutines)
+	for _, ln := range lines {
+		f := strings.Fields(ln)
+		g, _ := strconv.Atoi(f[0])
+		i, _ := strconv.Atoi(f[1])
+		if i != next[g] {
+			t.Fatalf("goroutine %d: line %d came after %d", g, i, next[g]-1)
+		}
+		next[g]++
+	}
+	if st := l.Stats()[0]; st.Records != goroutines*per || st.Dropped != 0 {
+		t.Errorf("stats %+v", st)
+	}
+	l.Close()
+}
+
+func TestEnqueueDropPolicies(t *testing.T) {
+	for _, policy := range []string{"drop_newest", "drop_oldest"} {
+		t.Run(policy, func(t *testing.T) {
+			l := logru.New()
+			sink := &gatedSink{gate: make(chan struct{})}
+			var mu sync.Mutex
+			var notes []string
+			l.Add(logru.Handler{Sink: sink, Format: "{message}", Enqueue: true, QueueSize: 10, Overflow: policy,
+				OnError: func(err error) { mu.Lock(); notes = append(notes, err.Error()); mu.Unlock() }})
+			const n = 1000
+			for i := 0; i < n; i++ {
+				l.Info(strconv.Itoa(i)) // never blocks, although the sink is stuck
+			}
+			close(sink.gate)
+			l.Complete()
+			st := l.Stats()[0]
+			lines := sink.Lines()
+			if st.Records+st.Dropped != n || int(st.Records) != len(lines) {
+				t.Fatalf("written %d + dropped %d != %d (lines %d)", st.Records, st.Dropped, n, len(lines))
+			}
+			if policy == "drop_oldest" && lines[len(lines)-1] != "999\n" {
+				t.Errorf("drop_oldest lost the newest record: last line %q", lines[len(lines)-1])
+			}
+			if policy == "drop_newest" && lines[len(lines)-1] == "999\n" {
+				t.Errorf("drop_newest kept the newest record")
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(notes) == 0 || !strings.Contains(notes[0], "dropped") {
+				t.Errorf("no drop note: %q", notes)
+			}
+			l.Close()
+		})
+	}
+}
+
+// Values are captured at the call: mutating a logged slice afterwards changes nothing.
+func TestEnqueueCapturesValues(t *testing.T) {
+	l := logru.New()
+	sink := &gatedSink{gate: make(chan struct{})}
+	l.Add(logru.Handler{Sink: sink, Format: "{message} {extra}", Enqueue: true})
+	s := []string{"before"}
+	m := map[string]int{"n": 1}
+	l.Info("v={s}", "s", s, "m", m)
+	s[0] = "after"
+	m["n"] = 2
+	close(sink.gate)
+	l.Close()
+	if got := sink.Lines(); len(got) != 1 || got[0] != "v=[before] s=[before] m=map[n:1]\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestEnqueueCloseStopsGoroutines(t *testing.T) {
+	before := runtime.NumGoroutine()
+	var loggers []*logru.Logger
+	for i := 0; i < 20; i++ {
+		l := logru.New()
+		l.Add(logru.Handler{Sink: &lineBuffer{}, Enqueue: true})
+		l.Info("x")
+		loggers = append(loggers, l)
+	}
+	for _, l := range loggers {
+		l.Close()
+		l.Info("after Close")
+		if st := l.Stats()[0]; st.Records != 1 || st.Dropped != 1 {
+			t.Errorf("stats %+v", st)
+		}
+	}
+	for i := 0; i < 1000 && runtime.NumGoroutine() > before; i++ {
+		runtime.Gosched()
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines left running after Close (%d before)", n-before, before)
+	}
+}
+
+// A sink behind a queue that logs into its own logger: no deadlock.
+func TestEnqueueReentrantSink(t *testing.T) {
+	l := logru.New()
+	var self *logru.Logger = l
+	count := 0
+	l.Add(logru.Handler{Format: "{message}", Enqueue: true, QueueSize: 2, Sink: func(m logru.Message) {
+		count++
+		if count < 50 {
+			self.Info("from the sink")
+		}
+	}})
+	for i := 0; i < 20; i++ {
+		l.Info("outer")
+	}
+	l.Close()
+	st := l.Stats()[0]
+	if st.Records == 0 || st.Records+st.Dropped < 20 {
+		t.Errorf("stats %+v", st)
+	}
+}
