@@ -232,7 +232,7 @@ type handler struct {
 	closer   io.Closer // closed at removal: sinks logru opened, and a Sink's Close
 	flusher  func() error
 
-	async   *queued // set with Enqueue
+	async *queued // set with Enqueue
 
 	records atomic.Uint64
 	dropped atomic.Uint64

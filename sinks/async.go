@@ -266,7 +266,7 @@ func (a *Async) Flush() {
 // is the head. a.mu is held.
 func (a *Async) doneSeq() uint64 {
 	if a.busy {
-		return a.popped
+		return a.busyFrom
 	}
 	return a.popped
 }
