@@ -1,6 +1,8 @@
 package logru_test
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -163,5 +165,32 @@ func TestEnqueueReentrantSink(t *testing.T) {
 	st := l.Stats()[0]
 	if st.Records == 0 || st.Records+st.Dropped < 20 {
 		t.Errorf("stats %+v", st)
+	}
+}
+
+// Close leaves no open file behind (Linux: counted in /proc/self/fd).
+func TestCloseLeavesNoOpenFile(t *testing.T) {
+	fds := func() int {
+		ents, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd on this system")
+		}
+		return len(ents)
+	}
+	before := fds()
+	dir := t.TempDir()
+	for i := 0; i < 5; i++ {
+		l := logru.New()
+		l.Add(logru.Handler{Sink: filepath.Join(dir, "a.log"), Enqueue: true, Rotation: "200 B", Compression: "gz", Retention: "2"})
+		l.Add(logru.Handler{Sink: filepath.Join(dir, "b.log"), Buffering: 4096})
+		for j := 0; j < 50; j++ {
+			l.Info("some line to rotate the file now and then", "j", j)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := fds(); after > before {
+		t.Errorf("%d file descriptors left open after Close", after-before)
 	}
 }
