@@ -195,10 +195,12 @@ type ConfigError struct {
 	Err   error
 }
 
+// Error returns `logru: <Field> "<Value>": <reason>`.
 func (e *ConfigError) Error() string {
 	return "logru: " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Err.Error()
 }
 
+// Unwrap returns the underlying reason, for errors.Is and errors.As.
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 func configErr(field string, value any, msg string) *ConfigError {

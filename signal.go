@@ -53,7 +53,9 @@ func (l *Logger) FlushOnSignal(sigs ...os.Signal) (stop func()) {
 		case sig := <-ch:
 			firing.Store(true)
 			signal.Stop(ch)
-			_ = l.Close()
+			if err := l.Close(); err != nil {
+				c.reportAll(c.state.Load(), err) // the sinks' close errors have no caller here
+			}
 			if p, err := os.FindProcess(os.Getpid()); err == nil {
 				_ = p.Signal(sig)
 			}

@@ -10,6 +10,7 @@ type SyntaxError struct {
 	Msg string
 }
 
+// Error returns "format: " and the message, with the byte offset.
 func (e *SyntaxError) Error() string {
 	return "format: " + e.Msg + " (at byte " + strconv.Itoa(e.Offset) + ")"
 }

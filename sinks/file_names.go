@@ -225,6 +225,11 @@ func parsePathTemplate(name string, loc *time.Location) (*pathTemplate, string, 
 			}
 			p := tmplPart{f: f}
 			p.learn(loc)
+			// A strftime conversion can render a separator (%x is "01/02/06", %D, %F…):
+			// check what the field writes, not only how it is spelled.
+			if p.chars['/'] || p.chars['\\'] || p.chars[0] {
+				return nil, "", fmt.Errorf("{%s}: the time format writes a path separator (or NUL) into the file name", field)
+			}
 			parts = append(parts, p)
 			hasField = true
 			i += end
@@ -258,12 +263,14 @@ func (p *tmplPart) learn(loc *time.Location) {
 		}
 		p.maxN = max(p.maxN, len(buf))
 	}
+	// Every month, day and hour, with minutes and seconds that go through every digit
+	// (about 18,000 renderings, a few milliseconds, once per sink).
 	year := time.Now().Year()
 	for mo := 1; mo <= 12; mo++ {
-		for _, d := range []int{1, 2, 3, 4, 5, 6, 7, 10, 28, 31} {
-			for _, h := range []int{0, 9, 12, 23} {
+		for d := 1; d <= 31; d++ {
+			for h := 0; h < 24; h++ {
 				for _, ns := range []int{0, 123456789} {
-					sample(time.Date(year, time.Month(mo), d, h, d+h, 59-h, ns, loc))
+					sample(time.Date(year, time.Month(mo), d, h, (d+h*7)%60, (59-h*3+d)%60, ns, loc))
 				}
 			}
 		}

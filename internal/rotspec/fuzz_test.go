@@ -140,3 +140,24 @@ func FuzzParseRetention(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseCompression: never panics, and a parsed format round-trips through its
+// String and has a matching extension.
+func FuzzParseCompression(f *testing.F) {
+	for _, s := range []string{"gz", ".tar.gz", " ZST ", "rar", "", "none", "tar."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseCompression(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseCompression(c.String())
+		if err != nil || back != c {
+			t.Fatalf("%q -> %v -> %v, %v", s, c, back, err)
+		}
+		if (c == None) != (c.Ext() == "") {
+			t.Fatalf("%q: %v has extension %q", s, c, c.Ext())
+		}
+	})
+}
