@@ -166,6 +166,15 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	for _, a := range e.args {
 		r.Extra.SetAttr(a)
 	}
+	// The bound fields' encoding can stand in for them while they lead the record's
+	// fields unchanged: nothing merged before them, no call field replaced one (each
+	// call field was appended), and no patcher can touch them.
+	var pre *format.Prefix
+	if l.boundEnc != nil && st.needs.json && r.Extra.Len() == l.bound.Len()+len(e.args) &&
+		st.extra.Len() == 0 && (l.ctx == nil || fieldsOf(l.ctx) == nil) &&
+		st.patch == nil && len(l.patchers) == 0 {
+		pre = l.boundEnc.json(&l.bound)
+	}
 	r.Message = l.message(e, msg, hasArgs)
 	if r.Exception == nil && l.opts.Exception != nil {
 		r.Exception = core.NewException(l.opts.Exception)
@@ -183,7 +192,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 	for _, hd := range st.handlers {
 		if hd.accepts(r) && c.filterFunc(st, hd, r) {
-			c.write(hd, r, cm, l.opts.Raw)
+			c.write(hd, r, cm, l.opts.Raw, pre)
 		}
 	}
 }
@@ -241,10 +250,10 @@ func (c *loggerCore) filterFunc(st *coreState, hd *handler, r *Record) (ok bool)
 
 // write formats r for hd and writes it, counting and reporting the outcome. Nothing
 // here panics to the caller: a panicking sink or format function is reported.
-func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, raw bool) {
+func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, raw bool, pre *format.Prefix) {
 	buf := buffer.New()
 	defer buf.Free()
-	b, err := hd.format((*buf)[:0], r, cm, raw)
+	b, err := hd.format((*buf)[:0], r, cm, raw, pre)
 	*buf = b
 	if err == nil && hd.async != nil {
 		c.enqueue(hd, b, r)
@@ -290,7 +299,7 @@ func inEmit() bool {
 	}
 }
 
-func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bool) (out []byte, err error) {
+func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bool, pre *format.Prefix) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = b, panicError("formatting record "+strconv.Quote(r.Message), v)
@@ -298,7 +307,7 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 	}()
 	switch {
 	case hd.json != nil:
-		return hd.json.Append(b, r), nil
+		return hd.json.AppendPrefixed(b, r, pre), nil
 	case raw:
 		return hd.raw.Append(b, r, hd.color, cm), nil
 	case hd.fmtFunc != nil:

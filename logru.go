@@ -36,6 +36,7 @@ const BadKey = core.BadKey
 type Logger struct {
 	core     *loggerCore
 	bound    core.Extra      // fields added by Bind; never modified once set
+	boundEnc *boundEncoding  // bound's encodings, made at first use; shared by children with the same bound
 	patchers []func(*Record) // never modified once set
 	opts     Options
 	ctx      context.Context
@@ -62,6 +63,7 @@ func (l *Logger) Bind(args ...any) *Logger {
 	for _, a := range appendArgs(attrs[:0], args, false) {
 		c.bound.SetAttr(a)
 	}
+	c.boundEnc = new(boundEncoding)
 	return c
 }
 

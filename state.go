@@ -42,6 +42,7 @@ type coreState struct {
 type needs struct {
 	caller    bool
 	goroutine bool
+	json      bool // a handler serializes records, so bound fields' JSON is worth caching
 }
 
 func newCore() *loggerCore {
@@ -72,6 +73,7 @@ func (c *loggerCore) publish(st *coreState) {
 		}
 		st.needs.caller = st.needs.caller || h.needs.caller
 		st.needs.goroutine = st.needs.goroutine || h.needs.goroutine
+		st.needs.json = st.needs.json || h.json != nil
 	}
 	c.state.Store(st)
 	c.minLevel.Store(minLevel)

@@ -53,6 +53,10 @@ func (j *JSON) appendTime(dst []byte, t time.Time) []byte {
 
 // Append appends r as a JSON object followed by a newline. It does not retain dst or r.
 func (j *JSON) Append(dst []byte, r *core.Record) []byte {
+	return j.appendRecord(dst, r, nil)
+}
+
+func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix) []byte {
 	dst = append(dst, `{"time":`...)
 	if r.Time.IsZero() {
 		dst = append(dst, "null"...)
@@ -76,14 +80,7 @@ func (j *JSON) Append(dst []byte, r *core.Record) []byte {
 	dst = append(dst, `,"line":`...)
 	dst = strconv.AppendInt(dst, int64(r.Line), 10)
 	dst = append(dst, `,"extra":{`...)
-	for i, a := range r.Extra.Attrs() {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = encode.AppendJSONString(dst, a.Key)
-		dst = append(dst, ':')
-		dst = encode.AppendJSON(dst, a.Value)
-	}
+	dst = p.appendExtra(dst, r.Extra.Attrs())
 	dst = append(dst, `},"exception":`...)
 	dst = j.appendException(dst, r.Exception)
 	return append(dst, "}\n"...)

@@ -483,3 +483,21 @@ func checkJSON(t *testing.T, s string) {
 		}
 	}
 }
+
+// The common-value fast path must write what the slow path writes.
+func TestCommonMatchesSlow(t *testing.T) {
+	for _, x := range []any{
+		errors.New("boom \"quoted\"\n"), time.Monday, []string{"a", "b\x1b[31m", ""}, []string{},
+		json.Number("12"), netIP{1, 2, 3, 4},
+	} {
+		v := slog.AnyValue(x)
+		fast, slow := string(AppendJSON(nil, v)), string(appendSlow(nil, v, true))
+		if fast != slow {
+			t.Errorf("%T: fast path %s, slow path %s", x, fast, slow)
+		}
+	}
+}
+
+type netIP [4]byte
+
+func (ip netIP) String() string { return "ip" }

@@ -75,8 +75,8 @@ func Compile(spec string) (*Format, error) {
 	if err != nil {
 		return nil, &specError{spec: spec, reason: err.Error()}
 	}
-	if f.grain.cacheable() {
-		f.cache = new(cache)
+	if f.grain.cacheable() || f.kind == kindISO {
+		f.cache = new(cache) // kindISO caches its text without the microseconds
 	}
 	return f, nil
 }
@@ -105,6 +105,9 @@ func (f *Format) Append(dst []byte, t time.Time) []byte {
 	if f.cache == nil {
 		return f.render(dst, t)
 	}
+	if f.kind == kindISO {
+		return f.appendISOCached(dst, t)
+	}
 	sec, frac := f.grain.key(t)
 	var loc *time.Location
 	if !f.utc {
@@ -116,6 +119,37 @@ func (f *Format) Append(dst []byte, t time.Time) []byte {
 	start := len(dst)
 	dst = f.render(dst, t)
 	f.cache.store(sec, frac, loc, dst[start:])
+	return dst
+}
+
+// isoSecs is the length of "2006-01-02T15:04:05" in loguru's default time text, which
+// the microseconds and the offset follow.
+const isoSecs = 19
+
+// appendISOCached renders loguru's default text, taking the parts that change once a
+// second (date, time of day, offset) from the cache and writing the microseconds.
+func (f *Format) appendISOCached(dst []byte, t time.Time) []byte {
+	sec := t.Unix()
+	var loc *time.Location
+	if !f.utc {
+		loc = t.Location()
+	}
+	start := len(dst)
+	if out, ok := f.cache.load(dst, sec, 0, loc); ok && len(out)-start > isoSecs {
+		var zone [16]byte
+		z := copy(zone[:], out[start+isoSecs:])
+		out = append(out[:start+isoSecs], '.')
+		out = appendFraction(out, t.Nanosecond(), 6)
+		return append(out, zone[:z]...)
+	}
+	dst = appendISO(dst, t)
+	if b := dst[start:]; len(b) <= isoSecs+7 || b[4] != '-' || b[10] != 'T' || b[isoSecs] != '.' {
+		return dst // a year outside 0000-9999 does not fit the layout the cache assumes
+	}
+	var text [cacheBytes]byte
+	n := copy(text[:], dst[start:start+isoSecs])
+	n += copy(text[n:], dst[start+isoSecs+7:]) // after ".ffffff"
+	f.cache.store(sec, 0, loc, text[:n])
 	return dst
 }
 
