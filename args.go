@@ -47,7 +47,9 @@ func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 // appendAttr adds a slog.Attr: LogValuers resolved, an empty-keyed group inlined, an
 // empty attribute dropped, as slog handlers do.
 func appendAttr(dst []slog.Attr, a slog.Attr) []slog.Attr {
-	a.Value = a.Value.Resolve()
+	if a.Value.Kind() == slog.KindLogValuer { // Resolve is not inlined: skip the call
+		a.Value = a.Value.Resolve()
+	}
 	if a.Key == "" {
 		if a.Value.Kind() == slog.KindGroup {
 			for _, g := range a.Value.Group() {

@@ -27,8 +27,14 @@ func TestAllocations(t *testing.T) {
 	}
 	info := discard(t, logru.Handler{Level: "INFO", Serialize: true})
 	console := discard(t, logru.Handler{Level: "INFO"})
+	text := discard(t, logru.Handler{Level: "INFO", Format: "{time} {level} {message}"})
 	user := "alice"
 	n := 3
+	now := time.Now()
+	strs := []string{"a", "b"}
+	errBoom := errors.New("boom")
+	bound := info.Bind("int", 1, "string", "two", "bool", true, "float", 4.5, "time", now,
+		"strings", strs, "error", errBoom, "dur", time.Second, "stringer", time.Monday, "int64", int64(10))
 	for _, tt := range []struct {
 		name string
 		max  float64
@@ -43,6 +49,19 @@ func TestAllocations(t *testing.T) {
 			info.LogAttrs(logru.LevelInfo, "msg", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
 		}},
 		{"default console format", 1, func() { console.Info("the quick brown fox") }},
+		{"ten fields LogAttrs", 2, func() {
+			info.LogAttrs(logru.LevelInfo, "ten", slog.Int("int", n), slog.String("s", user), slog.Bool("b", true),
+				slog.Float64("f", 4.5), slog.Time("t", now), slog.Any("strs", strs), slog.Any("err", errBoom),
+				slog.Duration("d", time.Second), slog.Any("stringer", time.Monday), slog.Int64("i64", 10))
+		}},
+		{"accumulated context", 0, func() { bound.Info("accumulated") }},
+		{"template LogAttrs", 2, func() {
+			text.LogAttrs(logru.LevelInfo, "user {user} logged in from {ip} after {tries} tries",
+				slog.String("user", user), slog.String("ip", "10.0.0.1"), slog.Int("tries", n))
+		}},
+		{"template any", 2, func() {
+			text.Info("user {user} logged in from {ip} after {tries} tries", "user", user, "ip", "10.0.0.1", "tries", n)
+		}},
 	} {
 		if got := testing.AllocsPerRun(200, tt.f); got > tt.max {
 			t.Errorf("%s: %v allocations, want at most %v", tt.name, got, tt.max)

@@ -227,7 +227,9 @@ func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
 // appendValue writes a field value as text, formatted by spec when there is one that
 // suits it, else plainly. conv "r" quotes strings.
 func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv string) []byte {
-	v = v.Resolve()
+	if v.Kind() == slog.KindLogValuer { // Resolve is not inlined: skip the call
+		v = v.Resolve()
+	}
 	if conv == "r" && v.Kind() == slog.KindString {
 		if !hasSpec {
 			return strconv.AppendQuote(dst, v.String())
