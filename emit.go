@@ -198,13 +198,19 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 }
 
 // message renders the record's message: the literal as is when nothing needs
-// substituting or escaping (no allocation), else through format.AppendMessage.
+// substituting or escaping (no allocation), else through the core's compiled templates
+// or format.AppendMessage.
 func (l *Logger) message(e *entry, msg string, hasArgs bool) string {
 	if !l.opts.Colors && isPlain(msg, hasArgs) {
 		return msg
 	}
 	buf := buffer.New()
-	b := format.AppendMessage((*buf)[:0], msg, e.args, hasArgs, l.opts.Colors)
+	var b []byte
+	if hasArgs && !l.opts.Colors {
+		b = l.core.msgs.Append((*buf)[:0], msg, e.args)
+	} else {
+		b = format.AppendMessage((*buf)[:0], msg, e.args, hasArgs, l.opts.Colors)
+	}
 	s := msg
 	if string(b) != msg {
 		s = string(b)

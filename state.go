@@ -1,6 +1,7 @@
 package logru
 
 import (
+	"github.com/logru/logru/format"
 	"io"
 	"math"
 	"os"
@@ -22,7 +23,8 @@ type loggerCore struct {
 	nextID   int
 	closed   bool
 	callers  callerCache
-	errOut   io.Writer // where notes go when a handler has no OnError: os.Stderr
+	msgs     format.MessageCache // compiled message templates
+	errOut   io.Writer           // where notes go when a handler has no OnError: os.Stderr
 	notes    rateLimiter
 	stops    []func() // goroutines to stop at Close (FlushOnSignal)
 }

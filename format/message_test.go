@@ -112,6 +112,13 @@ func FuzzMessage(f *testing.F) {
 				t.Fatalf("a control character came through from %q / %q: %q", msg, val, out)
 			}
 		}
+		// The compiled form renders as the scanner does.
+		var c MessageCache
+		want := string(AppendMessage(nil, msg, args, true, false))
+		c.Append(nil, msg, args) // seen
+		if got := string(c.Append(nil, msg, args)); got != want {
+			t.Fatalf("MessageCache(%q) = %q, AppendMessage gives %q", msg, got, want)
+		}
 	})
 }
 
@@ -121,5 +128,33 @@ func BenchmarkAppendMessage(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf = AppendMessage(buf[:0], "user {user} logged in from {ip} after {tries} tries", args, true, false)
+	}
+}
+
+// A compiled template renders exactly as AppendMessage does.
+func TestMessageCacheMatches(t *testing.T) {
+	args := []slog.Attr{slog.String("user", "al\x1bice"), slog.Int("n", 42), slog.Float64("f", 3.14159),
+		slog.String("user", "bob"), slog.Any("e", errors.New("x}{y"))}
+	var c MessageCache
+	for _, msg := range []string{
+		"", "plain", "user {user} n={n:>5} f={f:.2f} {missing} {{x}} {n!r} {user!r:>8} {n!x} {} {e}",
+		"tail {n", "{n:bad spec} }", "a\tb\nc\x07", "{extra[a:b]} {n:{n}}",
+	} {
+		want := string(AppendMessage(nil, msg, args, true, false))
+		for range 3 { // seen, compiled, cached
+			if got := string(c.Append(nil, msg, args)); got != want {
+				t.Errorf("Append(%q) = %q, want %q", msg, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkMessageCache(b *testing.B) {
+	args := []slog.Attr{slog.String("user", "alice"), slog.String("ip", "10.0.0.1"), slog.Int("tries", 3)}
+	buf := make([]byte, 0, 256)
+	var c MessageCache
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = c.Append(buf[:0], "user {user} logged in from {ip} after {tries} tries", args)
 	}
 }
