@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"sync/atomic"
+
+	"github.com/logru/logru/format"
 )
 
 // callerInfo is what a program counter resolves to, computed once per PC.
@@ -16,6 +18,7 @@ type callerInfo struct {
 	file     string // base name
 	filePath string
 	line     int
+	json     []byte // the caller's members in a serialized record (format.AppendCallerJSON)
 	// verdict caches the activation decision for this PC's package: generation<<1 | enabled.
 	verdict atomic.Uint64
 }
@@ -29,7 +32,8 @@ type callerCache struct {
 	slots [callerSlots]atomic.Pointer[callerInfo]
 }
 
-var unknownCaller = &callerInfo{function: "<unknown>", file: "<unknown>", filePath: "<unknown>"}
+var unknownCaller = &callerInfo{function: "<unknown>", file: "<unknown>", filePath: "<unknown>",
+	json: format.AppendCallerJSON(nil, "", "<unknown>", "<unknown>", 0)}
 
 func (c *callerCache) lookup(pc uintptr) *callerInfo {
 	if pc == 0 {
@@ -56,6 +60,7 @@ func resolveCaller(pc uintptr) *callerInfo {
 	if f.Function == "" {
 		ci.function, ci.file, ci.filePath = "<unknown>", "<unknown>", "<unknown>"
 	}
+	ci.json = format.AppendCallerJSON(nil, ci.name, ci.function, ci.file, ci.line)
 	return ci
 }
 

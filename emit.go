@@ -20,6 +20,7 @@ type entry struct {
 	args []slog.Attr
 	cm   format.ColoredMessage
 	pcs  [1]uintptr
+	ci   *callerInfo // the resolved caller, when it was captured
 }
 
 var entryPool = sync.Pool{New: func() any { return &entry{args: make([]slog.Attr, 0, 16)} }}
@@ -34,6 +35,7 @@ func putEntry(e *entry) {
 	clear(e.args)
 	e.args = e.args[:0]
 	e.cm = format.ColoredMessage{}
+	e.ci = nil
 	entryPool.Put(e)
 }
 
@@ -58,6 +60,7 @@ func (l *Logger) resolve(e *entry, st *coreState, n int) bool {
 	if !st.enabledFor(ci) {
 		return false
 	}
+	e.ci = ci
 	r := &e.rec
 	r.Name, r.Module, r.Function = ci.name, ci.module, ci.function
 	r.File, r.FilePath, r.Line = ci.file, ci.filePath, ci.line
@@ -169,11 +172,16 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	// The bound fields' encoding can stand in for them while they lead the record's
 	// fields unchanged: nothing merged before them, no call field replaced one (each
 	// call field was appended), and no patcher can touch them.
-	var pre *format.Prefix
-	if l.boundEnc != nil && st.needs.json && r.Extra.Len() == l.bound.Len()+len(e.args) &&
-		st.extra.Len() == 0 && (l.ctx == nil || fieldsOf(l.ctx) == nil) &&
-		st.patch == nil && len(l.patchers) == 0 {
-		pre = l.boundEnc.json(&l.bound)
+	// Likewise the caller's encoding, made once per PC, while no patcher can change it.
+	var enc encoded
+	if st.needs.json && st.patch == nil && len(l.patchers) == 0 {
+		if e.ci != nil {
+			enc.caller = e.ci.json
+		}
+		if l.boundEnc != nil && r.Extra.Len() == l.bound.Len()+len(e.args) &&
+			st.extra.Len() == 0 && (l.ctx == nil || fieldsOf(l.ctx) == nil) {
+			enc.extra = l.boundEnc.json(&l.bound)
+		}
 	}
 	r.Message = l.message(e, msg, hasArgs)
 	if r.Exception == nil && l.opts.Exception != nil {
@@ -192,7 +200,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 	for _, hd := range st.handlers {
 		if hd.accepts(r) && c.filterFunc(st, hd, r) {
-			c.write(hd, r, cm, l.opts.Raw, pre)
+			c.write(hd, r, cm, l.opts.Raw, &enc)
 		}
 	}
 }
@@ -256,10 +264,10 @@ func (c *loggerCore) filterFunc(st *coreState, hd *handler, r *Record) (ok bool)
 
 // write formats r for hd and writes it, counting and reporting the outcome. Nothing
 // here panics to the caller: a panicking sink or format function is reported.
-func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, raw bool, pre *format.Prefix) {
+func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, raw bool, enc *encoded) {
 	buf := buffer.New()
 	defer buf.Free()
-	b, err := hd.format((*buf)[:0], r, cm, raw, pre)
+	b, err := hd.format((*buf)[:0], r, cm, raw, enc)
 	*buf = b
 	if err == nil && hd.async != nil {
 		c.enqueue(hd, b, r)
@@ -305,7 +313,14 @@ func inEmit() bool {
 	}
 }
 
-func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bool, pre *format.Prefix) (out []byte, err error) {
+// encoded holds parts of a record encoded in advance for JSON handlers; nil parts are
+// encoded from the record.
+type encoded struct {
+	extra  *format.Prefix
+	caller []byte
+}
+
+func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bool, enc *encoded) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = b, panicError("formatting record "+strconv.Quote(r.Message), v)
@@ -313,7 +328,7 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 	}()
 	switch {
 	case hd.json != nil:
-		return hd.json.AppendPrefixed(b, r, pre), nil
+		return hd.json.AppendEncoded(b, r, enc.extra, enc.caller), nil
 	case raw:
 		return hd.raw.Append(b, r, hd.color, cm), nil
 	case hd.fmtFunc != nil:

@@ -53,10 +53,24 @@ func (j *JSON) appendTime(dst []byte, t time.Time) []byte {
 
 // Append appends r as a JSON object followed by a newline. It does not retain dst or r.
 func (j *JSON) Append(dst []byte, r *core.Record) []byte {
-	return j.appendRecord(dst, r, nil)
+	return j.appendRecord(dst, r, nil, nil)
 }
 
-func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix) []byte {
+// AppendCallerJSON appends the caller members of a serialized record,
+// `,"name":…,"function":…,"file":…,"line":…`, so that a caller can encode them once per
+// program counter and hand them to [JSON.AppendEncoded].
+func AppendCallerJSON(dst []byte, name, function, file string, line int) []byte {
+	dst = append(dst, `,"name":`...)
+	dst = encode.AppendJSONString(dst, name)
+	dst = append(dst, `,"function":`...)
+	dst = encode.AppendJSONString(dst, function)
+	dst = append(dst, `,"file":`...)
+	dst = encode.AppendJSONString(dst, file)
+	dst = append(dst, `,"line":`...)
+	return strconv.AppendInt(dst, int64(line), 10)
+}
+
+func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix, caller []byte) []byte {
 	dst = append(dst, `{"time":`...)
 	if r.Time.IsZero() {
 		dst = append(dst, "null"...)
@@ -71,14 +85,11 @@ func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix) []byte {
 	dst = strconv.AppendInt(dst, int64(r.Level.No), 10)
 	dst = append(dst, `,"message":`...)
 	dst = encode.AppendJSONString(dst, r.Message)
-	dst = append(dst, `,"name":`...)
-	dst = encode.AppendJSONString(dst, r.Name)
-	dst = append(dst, `,"function":`...)
-	dst = encode.AppendJSONString(dst, r.Function)
-	dst = append(dst, `,"file":`...)
-	dst = encode.AppendJSONString(dst, r.File)
-	dst = append(dst, `,"line":`...)
-	dst = strconv.AppendInt(dst, int64(r.Line), 10)
+	if caller != nil {
+		dst = append(dst, caller...)
+	} else {
+		dst = AppendCallerJSON(dst, r.Name, r.Function, r.File, r.Line)
+	}
 	dst = append(dst, `,"extra":{`...)
 	dst = p.appendExtra(dst, r.Extra.Attrs())
 	dst = append(dst, `},"exception":`...)

@@ -82,9 +82,11 @@ func (p *Prefix) appendExtra(dst []byte, extra []slog.Attr) []byte {
 	return dst
 }
 
-// AppendPrefixed is [JSON.Append] for a record whose Extra begins with the fields p was
-// made from, unchanged: those are copied from p instead of encoded. The caller vouches
-// for that; p may be nil.
-func (j *JSON) AppendPrefixed(dst []byte, r *core.Record, p *Prefix) []byte {
-	return j.appendRecord(dst, r, p)
+// AppendEncoded is [JSON.Append] with parts of the record encoded in advance: p, when
+// not nil, for a record whose Extra begins with the fields p was made from, unchanged;
+// caller, when not nil, is [AppendCallerJSON] of the record's Name, Function, File and
+// Line. Those parts are copied instead of encoded; the caller of AppendEncoded vouches
+// that they match the record.
+func (j *JSON) AppendEncoded(dst []byte, r *core.Record, p *Prefix, caller []byte) []byte {
+	return j.appendRecord(dst, r, p, caller)
 }
