@@ -339,3 +339,13 @@ func BenchmarkJSON(b *testing.B) {
 		buf = j.Append(buf[:0], r)
 	}
 }
+
+func BenchmarkTimeLevelMessage(b *testing.B) {
+	r := fixedRecord()
+	tp := MustParse("{time} {level} {message}\n{exception}")
+	buf := make([]byte, 0, 512)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = tp.Append(buf[:0], r, false, nil)
+	}
+}
