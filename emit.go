@@ -20,6 +20,7 @@ type entry struct {
 	args []slog.Attr
 	cm   format.ColoredMessage
 	pcs  [1]uintptr
+	ev   eventInfo // set by LogEvent only
 }
 
 var entryPool = sync.Pool{New: func() any { return &entry{args: make([]slog.Attr, 0, 16)} }}
@@ -59,6 +60,7 @@ func (l *Logger) resolve(e *entry, st *coreState, n int) bool {
 		return false
 	}
 	r := &e.rec
+	r.PC = ci.pc
 	r.Name, r.Module, r.Function = ci.name, ci.module, ci.function
 	r.File, r.FilePath, r.Line = ci.file, ci.filePath, ci.line
 	return true
@@ -146,8 +148,12 @@ func unknownLevel(what, msg string) error {
 func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	c := l.core
 	r := &e.rec
-	r.Time = time.Now()
-	r.Elapsed = r.Time.Sub(c.start)
+	if e.ev.on {
+		r.Time, r.Elapsed = e.ev.times(c.start)
+	} else {
+		r.Time = time.Now()
+		r.Elapsed = r.Time.Sub(c.start)
+	}
 	if st.needs.goroutine {
 		r.Goroutine = goroutineID()
 	}
@@ -159,6 +165,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		if f := fieldsOf(l.ctx); f != nil {
 			r.Extra.Merge(f)
 		}
+	}
+	if e.ev.ctx != nil {
+		e.ev.mergeContext(r)
 	}
 	if l.bound.Len() > 0 {
 		r.Extra.Merge(&l.bound)
@@ -297,6 +306,8 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 		}
 	}()
 	switch {
+	case hd.slogh != nil:
+		return b, nil // a slog.Handler receives the record, not a line
 	case hd.json != nil:
 		return hd.json.Append(b, r), nil
 	case raw:
@@ -311,6 +322,9 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 // into its own handler would wait for the lock it holds: such a record is refused with
 // errReentrant instead (dropped, counted and reported), never a deadlock.
 func (hd *handler) emit(b []byte, r *Record) (err error) {
+	if hd.viaLog && inLogOutput() {
+		return errReentrant
+	}
 	if !hd.mu.TryLock() {
 		if hd.userCode && inEmit() {
 			return errReentrant
@@ -338,6 +352,8 @@ func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 		hd.fn(Message{Text: b, Record: r})
 	case hd.sink != nil:
 		err = hd.sink.Write(Message{Text: b, Record: r})
+	case hd.slogh != nil:
+		err = hd.emitSlog(r)
 	}
 	return err
 }
