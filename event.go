@@ -29,10 +29,6 @@ type Event struct {
 	// (slog.Record.PC is one); 0 means the caller is unknown. Activation rules
 	// ([Logger.Disable]), filters and {name}, {function}, {file} and {line} use it.
 	PC uintptr
-	// Attrs become the record's extra fields, after the logger's bound ones;
-	// LogValuers are resolved, an empty Attr is dropped and a group with an empty
-	// key is inlined, as slog handlers do. The slice is not kept.
-	Attrs []slog.Attr
 	// Context, when not nil, is the record's Context (in place of the one given with
 	// Logger.Ctx), and the fields it carries ([Contextualize]) join the record's.
 	Context context.Context
@@ -40,15 +36,19 @@ type Event struct {
 
 // LogEvent logs a call made through another logging API: it is the one entry point
 // the bridges of package bridge use, and it goes through everything a logru call does
-// (the level gate, activation, patchers, filters, every handler). The logger's bound
+// (the level gate, activation, patchers, filters, every handler). attrs become the
+// record's extra fields, after the logger's bound ones: LogValuers are resolved, an
+// empty Attr is dropped and a group with an empty key is inlined, as slog handlers do.
+// (They are a parameter of their own, as in [Logger.LogAttrs], so that the caller's
+// array can stay on its stack.) The logger's bound
 // fields, patchers and Options.Exception apply; Options.Depth and Options.Colors do
 // not (the caller is ev.PC, and the message is text, never markup).
 //
-// LogEvent does not keep ev; it is safe for concurrent use, never panics and reports
+// LogEvent keeps neither ev nor attrs; it is safe for concurrent use, never panics and reports
 // problems to the handlers' OnError like any logging call. A nil ev logs nothing.
-func (l *Logger) LogEvent(ev *Event) {
+func (l *Logger) LogEvent(ev *Event, attrs ...slog.Attr) {
 	if ev != nil && l.enabled(ev.Level) {
-		l.logEvent(ev)
+		l.logEvent(ev, attrs)
 	}
 }
 
@@ -77,7 +77,7 @@ func (ev *eventInfo) mergeContext(r *Record) {
 	}
 }
 
-func (l *Logger) logEvent(ev *Event) {
+func (l *Logger) logEvent(ev *Event, attrs []slog.Attr) {
 	if l.opts.Colors {
 		c := *l // the message is text: no markup, whatever the child's options
 		c.opts.Colors = false
@@ -96,7 +96,7 @@ func (l *Logger) logEvent(ev *Event) {
 		n = 1
 	}
 	if !l.wantCaller(st) || l.resolve(e, st, n) {
-		for _, a := range ev.Attrs {
+		for _, a := range attrs {
 			e.args = appendAttr(e.args, a)
 		}
 		e.ev = eventInfo{on: true, t: ev.Time, ctx: ev.Context}

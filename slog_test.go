@@ -127,7 +127,7 @@ func TestLogEvent(t *testing.T) {
 	l, buf := newTest(t, "{level} {function} {message} {extra}")
 	var pcs [1]uintptr
 	runtime.Callers(1, pcs[:])
-	l.Bind("b", 1).LogEvent(&logru.Event{Level: 22, Message: "a {b}\nWARNING forged", PC: pcs[0], Attrs: []slog.Attr{slog.Int("c", 2)}})
+	l.Bind("b", 1).LogEvent(&logru.Event{Level: 22, Message: "a {b}\nWARNING forged", PC: pcs[0]}, slog.Int("c", 2))
 	l.LogEvent(nil)
 	l.LogEvent(&logru.Event{Level: 1, Message: "below DEBUG"})
 	expect(t, buf, `Level 22 TestLogEvent a {b}\nWARNING forged b=1 c=2`+"\n")

@@ -57,18 +57,23 @@ func (h *SlogHandler) Handle(ctx context.Context, r slog.Record) error {
 	var buf [8]slog.Attr
 	attrs := buf[:0]
 	r.Attrs(func(a slog.Attr) bool {
-		attrs = appendAttr(attrs, a)
+		if k := a.Value.Kind(); k == slog.KindGroup || k == slog.KindLogValuer || a.Key == "" {
+			// appendAttr recurses, so escape analysis would move buf to the heap
+			// if it appended to it: it fills a slice of its own.
+			attrs = append(attrs, appendAttr(nil, a)...)
+		} else {
+			attrs = append(attrs, a)
+		}
 		return true
 	})
-	ev := logru.Event{Time: r.Time, Level: logru.LevelFromSlog(r.Level), Message: r.Message, PC: r.PC, Context: ctx, Attrs: attrs}
 	if len(h.groups) > 0 {
 		if len(attrs) == 0 {
-			ev.Attrs = h.noAttrs
+			attrs = h.noAttrs
 		} else {
-			ev.Attrs = h.nest(attrs)
+			attrs = h.nest(attrs)
 		}
 	}
-	h.l.LogEvent(&ev)
+	h.l.LogEvent(&logru.Event{Time: r.Time, Level: logru.LevelFromSlog(r.Level), Message: r.Message, PC: r.PC, Context: ctx}, attrs...)
 	return nil
 }
 
