@@ -112,6 +112,16 @@
 // started. Call it with defer in main; [Logger.FlushOnSignal] does it on SIGINT and
 // SIGTERM too, then lets the signal end the process as it would have.
 //
+// # Bridges
+//
+// Package bridge routes log/slog ([bridge.NewSlogHandler], a slog.Handler) and the
+// standard log package ([bridge.StdLog]) into a logger, keeping their callers. The
+// other way, a Handler's Sink may be any slog.Handler (OpenTelemetry's otelslog, for
+// one): it receives each record as a slog.Record with the record's context. Levels map
+// between the two scales with [LevelFromSlog] and [SlogLevel]. Bridges log through
+// [Logger.LogEvent], which takes the caller, time and level a bridge already knows.
+// [Logger.Add] refuses a sink that would send records back into its own logger.
+//
 // # Errors
 //
 // Logging never panics and never returns an error. A sink's failure goes to its

@@ -21,6 +21,7 @@ type entry struct {
 	cm   format.ColoredMessage
 	pcs  [1]uintptr
 	ci   *callerInfo // the resolved caller, when it was captured
+	ev   eventInfo   // set by LogEvent only
 }
 
 var entryPool = sync.Pool{New: func() any { return &entry{args: make([]slog.Attr, 0, 16)} }}
@@ -62,6 +63,7 @@ func (l *Logger) resolve(e *entry, st *coreState, n int) bool {
 	}
 	e.ci = ci
 	r := &e.rec
+	r.PC = ci.pc
 	r.Name, r.Module, r.Function = ci.name, ci.module, ci.function
 	r.File, r.FilePath, r.Line = ci.file, ci.filePath, ci.line
 	return true
@@ -149,8 +151,12 @@ func unknownLevel(what, msg string) error {
 func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	c := l.core
 	r := &e.rec
-	r.Time = time.Now()
-	r.Elapsed = r.Time.Sub(c.start)
+	if e.ev.on {
+		r.Time, r.Elapsed = e.ev.times(c.start)
+	} else {
+		r.Time = time.Now()
+		r.Elapsed = r.Time.Sub(c.start)
+	}
 	if st.needs.goroutine {
 		r.Goroutine = goroutineID()
 	}
@@ -163,6 +169,10 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 			r.Extra.Merge(f)
 		}
 	}
+	if e.ev.ctx != nil {
+		e.ev.mergeContext(r)
+	}
+	boundFirst := r.Extra.Len() == 0 // no base, context or event fields came before
 	if l.bound.Len() > 0 {
 		r.Extra.Merge(&l.bound)
 	}
@@ -178,8 +188,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		if e.ci != nil {
 			enc.caller = e.ci.json
 		}
-		if l.boundEnc != nil && r.Extra.Len() == l.bound.Len()+len(e.args) &&
-			st.extra.Len() == 0 && (l.ctx == nil || fieldsOf(l.ctx) == nil) {
+		if l.boundEnc != nil && boundFirst && r.Extra.Len() == l.bound.Len()+len(e.args) {
 			enc.extra = l.boundEnc.json(&l.bound)
 		}
 	}
@@ -327,6 +336,8 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 		}
 	}()
 	switch {
+	case hd.slogh != nil:
+		return b, nil // a slog.Handler receives the record, not a line
 	case hd.json != nil:
 		return hd.json.AppendEncoded(b, r, enc.extra, enc.caller), nil
 	case raw:
@@ -341,6 +352,9 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 // into its own handler would wait for the lock it holds: such a record is refused with
 // errReentrant instead (dropped, counted and reported), never a deadlock.
 func (hd *handler) emit(b []byte, r *Record) (err error) {
+	if hd.viaLog && inLogOutput() {
+		return errReentrant
+	}
 	if !hd.mu.TryLock() {
 		if hd.userCode && inEmit() {
 			return errReentrant
@@ -368,6 +382,8 @@ func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 		hd.fn(Message{Text: b, Record: r})
 	case hd.sink != nil:
 		err = hd.sink.Write(Message{Text: b, Record: r})
+	case hd.slogh != nil:
+		err = hd.emitSlog(r)
 	}
 	return err
 }

@@ -57,8 +57,8 @@ func (hd *handler) startQueue(c *loggerCore, h Handler) error {
 func (c *loggerCore) enqueue(hd *handler, b []byte, r *Record) {
 	ql := queuedLines.Get().(*queuedLine)
 	ql.data = append(ql.data[:0], b...)
-	if hd.fn != nil || hd.sink != nil {
-		ql.rec = r.Clone() // func and Sink sinks receive the record too
+	if hd.fn != nil || hd.sink != nil || hd.slogh != nil {
+		ql.rec = r.Clone() // func, Sink and slog.Handler sinks receive the record too
 	}
 	hd.async.q.Enqueue(sinks.Item{Data: ql.data, Ctx: ql})
 	if d := hd.async.q.Dropped(); d != hd.async.dropSeen.Load() {

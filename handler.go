@@ -91,7 +91,9 @@ func (m *ColorMode) UnmarshalText(b []byte) error {
 type Handler struct {
 	// Sink is where lines go: an io.Writer; "stdout" or "stderr"; any other string, a file
 	// path (appended to, created 0600 with its directories); a func(logru.Message); a
-	// logru.Sink. Required.
+	// logru.Sink; or a slog.Handler, which receives each record as a slog.Record (see
+	// [SlogLevel] for its level) instead of a line. Required. A sink that writes back
+	// into the same logger (a [Forwarder]) is refused.
 	Sink any `json:"sink" yaml:"sink"`
 	// Level is the minimum level, by name ("INFO") or number ("35"). "" means DEBUG.
 	Level string `json:"level,omitempty" yaml:"level,omitempty"`
@@ -207,9 +209,6 @@ func configErr(field string, value any, msg string) *ConfigError {
 	return &ConfigError{Field: field, Value: fmt.Sprint(value), Err: errors.New(msg)}
 }
 
-// errNotYet marks options this version does not implement yet.
-var errNotYet = errors.New("not supported by this version of logru")
-
 // handler is one added Handler, compiled.
 type handler struct {
 	id        int
@@ -233,7 +232,9 @@ type handler struct {
 	w        io.Writer
 	fn       func(Message)
 	sink     Sink
-	closer   io.Closer // closed at removal: sinks logru opened, and a Sink's Close
+	slogh    slog.Handler // a slog.Handler sink: it receives records, not lines
+	viaLog   bool         // slogh is slog's default handler, which writes through package log
+	closer   io.Closer    // closed at removal: sinks logru opened, and a Sink's Close
 	flusher  func() error
 
 	async *queued // set with Enqueue
@@ -423,6 +424,9 @@ func checkUnsupported(h Handler) error {
 func (hd *handler) openSink(c *loggerCore, h Handler) error {
 	auto := h.Colorize == ColorAuto
 	hd.color = h.Colorize == ColorAlways
+	if err := c.checkLoop(h.Sink); err != nil {
+		return err
+	}
 	switch s := h.Sink.(type) {
 	case nil:
 		return configErr("Handler.Sink", "nil", "a sink is required")
@@ -473,7 +477,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 		hd.fn, hd.sinkName, hd.userCode = s, "func", true
 		hd.needs.caller = true
 	case slog.Handler:
-		return &ConfigError{Field: "Handler.Sink", Value: reflect.TypeOf(s).String(), Err: errNotYet}
+		return hd.openSlog(s, h)
 	case io.Writer:
 		if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
 			return configErr("Handler.Sink", reflect.TypeOf(s).String()+"(nil)", "a nil writer")
@@ -489,7 +493,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			hd.flusher = f.Flush
 		}
 	default:
-		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message) or a logru.Sink")
+		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink or a slog.Handler")
 	}
 	return nil
 }

@@ -562,7 +562,8 @@ func TestAddValidation(t *testing.T) {
 		{logru.Handler{Sink: path, Buffering: -1}, "Handler.Buffering"},
 		{logru.Handler{Sink: "stdout", Delay: true}, "Handler.Delay"},
 		{logru.Handler{Sink: &bytes.Buffer{}, Mode: 0o644}, "Handler.Mode"},
-		{logru.Handler{Sink: slog.NewTextHandler(&bytes.Buffer{}, nil)}, "Handler.Sink"},
+		{logru.Handler{Sink: slog.NewTextHandler(&bytes.Buffer{}, nil), Serialize: true}, "Handler.Serialize"},
+		{logru.Handler{Sink: slog.NewTextHandler(&bytes.Buffer{}, nil), Format: "{message}"}, "Handler.Format"},
 	} {
 		l := logru.New()
 		id, err := l.Add(tt.h)

@@ -33,6 +33,10 @@ type Record struct {
 	FilePath string
 	// Line is the line number in File; 0 when unknown.
 	Line int
+	// PC is the program counter of the logging call, as runtime.Callers reports it (so
+	// runtime.CallersFrames resolves it, and a slog.Record takes it); 0 when the caller
+	// is unknown or was not captured.
+	PC uintptr
 	// Goroutine is the id of the goroutine that logged, when a handler asked for it;
 	// 0 otherwise.
 	Goroutine uint64
