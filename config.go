@@ -2,6 +2,8 @@ package logru
 
 import (
 	"errors"
+	"io"
+	"log/slog"
 	"reflect"
 	"slices"
 	"strconv"
@@ -130,6 +132,9 @@ func prepareConfig(cfg Config, current []Level) (*preparedConfig, error) {
 	}
 	for i, h := range cfg.Handlers {
 		hd, err := buildHandler(h, p.levels)
+		if err == nil {
+			err = checkSink(h.Sink)
+		}
 		if err != nil {
 			return nil, handlerFieldPath(err, i)
 		}
@@ -147,6 +152,32 @@ func prepareConfig(cfg Config, current []Level) (*preparedConfig, error) {
 		p.extra.Set(k, cfg.Extra[k])
 	}
 	return p, nil
+}
+
+// checkSink refuses, before any sink is opened, the sinks openSink would refuse.
+func checkSink(s any) error {
+	switch s := s.(type) {
+	case nil:
+		return configErr("Handler.Sink", "nil", "a sink is required")
+	case string:
+		if s == "" {
+			return configErr("Handler.Sink", s, "empty path")
+		}
+	case Sink:
+	case func(Message):
+		if s == nil {
+			return configErr("Handler.Sink", "nil func", "a sink is required")
+		}
+	case slog.Handler:
+		return &ConfigError{Field: "Handler.Sink", Value: reflect.TypeOf(s).String(), Err: errNotYet}
+	case io.Writer:
+		if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
+			return configErr("Handler.Sink", reflect.TypeOf(s).String()+"(nil)", "a nil writer")
+		}
+	default:
+		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message) or a logru.Sink")
+	}
+	return nil
 }
 
 // handlerKeys maps Handler's Go field names to their keys in a configuration file.
