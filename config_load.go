@@ -44,7 +44,8 @@ import (
 // rotation, retention, compression, mode…) is an error that unwraps to a *ConfigError
 // whose Field is the key's path ("handlers[1].levle") and whose Value is the value as
 // written; its message starts with the file, line and column. LoadConfig never panics;
-// files over 4 MiB, nested over 64 levels or holding over 65,536 values are refused.
+// files over 4 MiB, nested over 64 levels, holding over 65,536 values or over 1,024
+// extra fields are refused.
 func LoadConfig(path string) (Config, error) {
 	var isYAML bool
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -109,9 +110,15 @@ func checkConfig(cfg Config) error {
 			return configErr("handlers["+strconv.Itoa(i)+"].sink", "", `a sink is required: "stdout", "stderr" or a file path`)
 		}
 	}
+	if len(cfg.Extra) > maxConfigExtra {
+		return configErr("extra", strconv.Itoa(len(cfg.Extra))+" fields", "at most "+strconv.Itoa(maxConfigExtra)+" base fields")
+	}
 	_, err := prepareConfig(cfg, builtinLevels[:])
 	return err
 }
+
+// maxConfigExtra bounds the base fields of a file: every record copies them.
+const maxConfigExtra = 1024
 
 // fileError is an error in a configuration file, at a position.
 type fileError struct {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -498,6 +499,7 @@ func TestLoadConfigFileErrors(t *testing.T) {
 		{"too deep", "deep.json", strings.Repeat(`{"extra": `, 70) + "1" + strings.Repeat("}", 70), "nested"},
 		{"too deep yaml", "deep.yaml", "extra: " + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "\n", "nested"},
 		{"alias bomb", "bomb.yaml", aliasBomb(), "values"},
+		{"too many fields", "fields.json", `{"extra": {"f0": 0` + manyFields(1100) + `}}`, "at most 1024 base fields"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, tt.file)
@@ -515,6 +517,14 @@ func TestLoadConfigFileErrors(t *testing.T) {
 	if _, err := logru.LoadConfig(big); err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("a 5 MB file: %v", err)
 	}
+}
+
+func manyFields(n int) string {
+	var b strings.Builder
+	for i := 1; i < n; i++ {
+		b.WriteString(`, "f` + strconv.Itoa(i) + `": 1`)
+	}
+	return b.String()
 }
 
 // aliasBomb is a "billion laughs" document: each level refers nine times to the last.

@@ -159,6 +159,9 @@ type jsonParser struct {
 	dec    *json.Decoder
 	data   []byte
 	budget int
+	// The position last computed, to go on from there: tokens come in order, and
+	// counting from the start each time would be quadratic.
+	off, line, lineStart int
 }
 
 // pos returns the line and column where the next token starts (after blanks and the
@@ -173,27 +176,35 @@ func (p *jsonParser) pos() (int, int) {
 		}
 		break
 	}
-	return lineCol(p.data, off)
+	return p.lineCol(off)
 }
 
-func lineCol(data []byte, off int) (int, int) {
-	off = min(off, len(data))
-	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	col := off - bytes.LastIndexByte(data[:off], '\n')
-	return line, col
+// lineCol returns the 1-based line and column of byte off.
+func (p *jsonParser) lineCol(off int) (int, int) {
+	off = min(off, len(p.data))
+	if off < p.off || p.line == 0 {
+		p.off, p.line, p.lineStart = 0, 1, 0
+	}
+	seg := p.data[p.off:off]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+		p.line += n
+		p.lineStart = p.off + bytes.LastIndexByte(seg, '\n') + 1
+	}
+	p.off = off
+	return p.line, off - p.lineStart + 1
 }
 
 // where prefixes err with the line of the decoder's position, unless it has one.
 func (p *jsonParser) where(err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, _ := lineCol(p.data, int(se.Offset))
+		line, _ := p.lineCol(int(se.Offset))
 		return fmt.Errorf("line %d: %w", line, err)
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return errors.New("unexpected end of JSON input")
 	}
-	line, _ := lineCol(p.data, int(p.dec.InputOffset()))
+	line, _ := p.lineCol(int(p.dec.InputOffset()))
 	return fmt.Errorf("line %d: %w", line, err)
 }
 
