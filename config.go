@@ -54,9 +54,12 @@ type Activation struct {
 // closes what it opened and returns a *ConfigError whose Field is the path of the bad
 // value ("handlers[1].rotation", "levels[0]", `extra[""]`), and the old configuration
 // stays in force, untouched. Otherwise the new configuration replaces the old one in a
-// single step: a record goes entirely to the old handlers or entirely to the new ones.
-// The old handlers are then closed (their queues drained, files closed); their close
-// errors go to their OnError, or stderr, since the new configuration is in force.
+// single step: a record is judged by the old configuration or by the new one, never by
+// a mix. The old handlers are then closed: writes under way finish and their queues are
+// drained; a record whose call began just before the swap and reaches an old handler
+// after it closed is dropped, as with Remove. Their close errors go to their OnError, or
+// stderr, since the new configuration is in force. A file sink kept across Configure
+// (the same path) is briefly open twice, by the old handler and the new one; both append.
 //
 // The configuration belongs to the core, so it applies to every logger sharing it (the
 // children made with Bind, Patch, Opt and Ctx); their own bound fields and patchers are

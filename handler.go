@@ -91,7 +91,7 @@ func (m *ColorMode) UnmarshalText(b []byte) error {
 type Handler struct {
 	// Sink is where lines go: an io.Writer; "stdout" or "stderr"; any other string, a file
 	// path (appended to, created 0600 with its directories); a func(logru.Message); a
-	// logru.Sink. Required.
+	// logru.Sink. Required. A configuration file (LoadConfig) gives a string only.
 	Sink any `json:"sink" yaml:"sink"`
 	// Level is the minimum level, by name ("INFO") or number ("35"). "" means DEBUG.
 	Level string `json:"level,omitempty" yaml:"level,omitempty"`
@@ -111,7 +111,8 @@ type Handler struct {
 	// FilterFunc keeps the records for which it returns true; it runs after Filter and
 	// FilterLevels.
 	FilterFunc func(*Record) bool `json:"-" yaml:"-"`
-	// Colorize says whether markup becomes colours; see ColorMode.
+	// Colorize says whether markup becomes colours; see ColorMode. A configuration file
+	// writes auto, always or never (true and false mean always and never).
 	Colorize ColorMode `json:"colorize,omitempty" yaml:"colorize,omitempty"`
 	// Serialize writes each record as one JSON object per line instead of Format.
 	Serialize bool `json:"serialize,omitempty" yaml:"serialize,omitempty"`
@@ -153,7 +154,8 @@ type Handler struct {
 	// (checked at most once a second).
 	Watch bool `json:"watch,omitempty" yaml:"watch,omitempty"`
 	// Mode, for file sinks, is the permission of a created file; 0 means 0600.
-	// Directories logru creates get the matching search permission (0700).
+	// Directories logru creates get the matching search permission (0700). A
+	// configuration file writes it in octal, as a string: "0640".
 	Mode os.FileMode `json:"mode,omitempty" yaml:"mode,omitempty"`
 	// Buffering, for file sinks, holds this many bytes before writing; 0 writes each
 	// record at once. Complete, Close and a once-a-second timer flush the buffer.
