@@ -3,6 +3,7 @@ package logru
 import (
 	"context"
 	"log/slog"
+	"os"
 	"sync"
 )
 
@@ -14,14 +15,15 @@ var (
 // Default returns the default logger, which the package-level functions use. It is
 // created at first use with one handler: stderr, level DEBUG, the default format,
 // colours when stderr is a terminal. It is the only package-level state in logru.
+//
+// At that first use, and only then, it reads the environment. LOGRU_LEVEL (a level name,
+// in any case, or a number), LOGRU_FORMAT (a format template), LOGRU_COLORIZE (auto,
+// always, never, or a boolean) and LOGRU_SERIALIZE (a boolean: 1, true, yes, on or 0,
+// false, no, off) shape the stderr handler. LOGRU_CONFIG=path configures the logger from
+// a file instead, as LoadConfig and Configure do. A bad value is reported once, in one
+// line on stderr, and the default it would have replaced stays.
 func Default() *Logger {
-	defaultOnce.Do(func() {
-		l := New()
-		if _, err := l.Add(Handler{Sink: "stderr"}); err != nil {
-			panic("logru: the default handler is invalid: " + err.Error())
-		}
-		defaultLogger = l
-	})
+	defaultOnce.Do(func() { defaultLogger = newDefault(os.Getenv, os.Stderr) })
 	return defaultLogger
 }
 

@@ -122,12 +122,30 @@
 // [Logger.LogEvent], which takes the caller, time and level a bridge already knows.
 // [Logger.Add] refuses a sink that would send records back into its own logger.
 //
+// # Configuration
+//
+// [Logger.Configure] applies a whole [Config] at once: it replaces the handlers, adds
+// levels, sets the core's base extra fields and patcher (shared by every child, under
+// their own bound fields and patchers) and applies activation rules. It checks
+// everything and opens the new sinks before it changes anything, so an invalid
+// configuration returns an error and leaves the old one in force. [LoadConfig] reads a
+// Config from a YAML or JSON file with snake_case keys (handlers, levels, extra,
+// activation; sink, level, format, rotation, mode: "0640", …); an unknown key or a bad
+// value is an error naming the file, the line, the key's path (handlers[1].levle) and
+// the value. [Logger.SetLevel] changes one handler's level while the program runs.
+//
+// The default logger reads the environment once, at its first use: LOGRU_LEVEL,
+// LOGRU_FORMAT, LOGRU_COLORIZE and LOGRU_SERIALIZE shape its stderr handler, and
+// LOGRU_CONFIG=path configures it from a file instead. A bad value is reported in one
+// line on stderr and the default stays.
+//
 // # Errors
 //
 // Logging never panics and never returns an error. A sink's failure goes to its
 // handler's OnError (by default a rate-limited note on stderr) and other handlers carry
 // on; a panicking sink, patcher or value method is contained. Configuration errors are
-// returned by [Logger.Add] and [Logger.AddLevel] and name the field and the value.
+// returned by [Logger.Add], [Logger.AddLevel], [Logger.Configure] and [LoadConfig] and
+// name the field and the value.
 //
 // # Performance
 //
@@ -139,5 +157,5 @@
 //
 // Every Logger method is safe for concurrent use. Each handler receives one complete line
 // per write, so lines from many goroutines never interleave, and Add and Remove never
-// block logging.
+// block logging; Configure and SetLevel take effect while other goroutines log.
 package logru

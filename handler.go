@@ -93,7 +93,8 @@ type Handler struct {
 	// path (appended to, created 0600 with its directories); a func(logru.Message); a
 	// logru.Sink; or a slog.Handler, which receives each record as a slog.Record (see
 	// [SlogLevel] for its level) instead of a line. Required. A sink that writes back
-	// into the same logger (a [Forwarder]) is refused.
+	// into the same logger (a [Forwarder]) is refused. A configuration file (LoadConfig)
+	// gives a string only.
 	Sink any `json:"sink" yaml:"sink"`
 	// Level is the minimum level, by name ("INFO") or number ("35"). "" means DEBUG.
 	Level string `json:"level,omitempty" yaml:"level,omitempty"`
@@ -113,7 +114,8 @@ type Handler struct {
 	// FilterFunc keeps the records for which it returns true; it runs after Filter and
 	// FilterLevels.
 	FilterFunc func(*Record) bool `json:"-" yaml:"-"`
-	// Colorize says whether markup becomes colours; see ColorMode.
+	// Colorize says whether markup becomes colours; see ColorMode. A configuration file
+	// writes auto, always or never (true and false mean always and never).
 	Colorize ColorMode `json:"colorize,omitempty" yaml:"colorize,omitempty"`
 	// Serialize writes each record as one JSON object per line instead of Format.
 	Serialize bool `json:"serialize,omitempty" yaml:"serialize,omitempty"`
@@ -155,7 +157,8 @@ type Handler struct {
 	// (checked at most once a second).
 	Watch bool `json:"watch,omitempty" yaml:"watch,omitempty"`
 	// Mode, for file sinks, is the permission of a created file; 0 means 0600.
-	// Directories logru creates get the matching search permission (0700).
+	// Directories logru creates get the matching search permission (0700). A
+	// configuration file writes it in octal, as a string: "0640".
 	Mode os.FileMode `json:"mode,omitempty" yaml:"mode,omitempty"`
 	// Buffering, for file sinks, holds this many bytes before writing; 0 writes each
 	// record at once. Complete, Close and a once-a-second timer flush the buffer.
@@ -278,6 +281,19 @@ func (l *Logger) Add(h Handler) (int, error) {
 }
 
 func compileHandler(c *loggerCore, h Handler, levels []Level) (*handler, error) {
+	hd, err := buildHandler(h, levels)
+	if err != nil {
+		return nil, err
+	}
+	if err := hd.open(c, h); err != nil {
+		return nil, err
+	}
+	return hd, nil
+}
+
+// buildHandler checks every option of h and compiles it, without opening anything: the
+// sink is opened by open, once every handler of a configuration is known to be valid.
+func buildHandler(h Handler, levels []Level) (*handler, error) {
 	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
 	lv, err := parseLevel(levels, h.Level)
 	if err != nil {
@@ -335,20 +351,24 @@ func compileHandler(c *loggerCore, h Handler, levels []Level) (*handler, error) 
 	if hd.hasFilter || len(hd.flevels) > 0 || hd.ffunc != nil {
 		hd.needs.caller = true
 	}
+	return hd, nil
+}
 
-	// The sink comes last: a file is created only once everything else is valid.
+// open opens the sink of a built handler (creating a file sink's file) and starts its
+// queue. It comes last, so a file is created only once everything else is valid.
+func (hd *handler) open(c *loggerCore, h Handler) error {
 	if err := hd.openSink(c, h); err != nil {
-		return nil, err
+		return err
 	}
 	if h.Enqueue {
 		if err := hd.startQueue(c, h); err != nil {
 			if hd.closer != nil {
 				hd.closer.Close()
 			}
-			return nil, err
+			return err
 		}
 	}
-	return hd, nil
+	return nil
 }
 
 // checkUnsupported rejects options for features this version does not have, and file
@@ -542,9 +562,16 @@ func (c *loggerCore) detachAll() error {
 }
 
 // SetLevel changes the level of handler id while other goroutines log; level is a name
-// or a number as in Handler.Level. An unknown id or level is an error.
+// or a number as in Handler.Level. The level gate follows at once: lowering a handler
+// below every other one makes calls that were skipped log. An unknown id (never added,
+// removed, or replaced by Configure) or level is an error and changes nothing.
+//
+// SetLevel is safe for concurrent use with logging and with every other method; a record
+// whose call began before the change may still be judged by the old level.
 func (l *Logger) SetLevel(id int, level string) error {
 	c := l.core
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	st := c.state.Load()
 	i := slices.IndexFunc(st.handlers, func(h *handler) bool { return h.id == id })
 	if i < 0 {
@@ -555,7 +582,7 @@ func (l *Logger) SetLevel(id int, level string) error {
 		return &ConfigError{Field: "SetLevel level", Value: level, Err: err}
 	}
 	st.handlers[i].level.Store(int64(n))
-	c.refreshMinLevel()
+	c.publish(st.clone()) // recomputes the level gate; publish never writes the live state
 	return nil
 }
 

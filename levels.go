@@ -131,28 +131,43 @@ func levelName(levels []Level, no int) string {
 // does not parse. AddLevel is safe for concurrent use; levels belong to the logger's core
 // and are shared by its children.
 func (l *Logger) AddLevel(lv Level) (Level, error) {
-	if lv.Name == "" {
-		return Level{}, fmt.Errorf("logru: AddLevel: %w", ErrLevelName)
-	}
-	if lv.No < 0 {
-		return Level{}, fmt.Errorf("logru: AddLevel %q: %w: %d", lv.Name, ErrLevelNo, lv.No)
-	}
-	if lv.Color != "" {
-		if _, err := format.LevelColor(lv.Color); err != nil {
-			return Level{}, fmt.Errorf("logru: AddLevel %q: Color %q: %w", lv.Name, lv.Color, err)
-		}
-	}
 	c := l.core
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	st := c.state.Load()
-	next := st.clone()
-	for i, old := range next.levels {
+	next := c.state.Load().clone()
+	levels, got, err := withLevel(next.levels, lv)
+	if err != nil {
+		if lv.Name == "" {
+			return Level{}, fmt.Errorf("logru: AddLevel: %w", err)
+		}
+		return Level{}, fmt.Errorf("logru: AddLevel %q: %w", lv.Name, err)
+	}
+	next.levels = levels
+	c.state.Store(next)
+	return got, nil
+}
+
+// withLevel adds or updates lv in levels as AddLevel does, changing levels in place
+// (give it a copy) and returning the table and the level as registered. Its errors give
+// the reason only, not the level's name.
+func withLevel(levels []Level, lv Level) ([]Level, Level, error) {
+	if lv.Name == "" {
+		return nil, Level{}, ErrLevelName
+	}
+	if lv.No < 0 {
+		return nil, Level{}, fmt.Errorf("%w: %d", ErrLevelNo, lv.No)
+	}
+	if lv.Color != "" {
+		if _, err := format.LevelColor(lv.Color); err != nil {
+			return nil, Level{}, fmt.Errorf("Color %q: %w", lv.Color, err)
+		}
+	}
+	for i, old := range levels {
 		if old.Name != lv.Name {
 			continue
 		}
 		if lv.No != 0 && lv.No != old.No {
-			return Level{}, fmt.Errorf("logru: AddLevel %q: %w (%d, not %d)", lv.Name, ErrLevelExists, old.No, lv.No)
+			return nil, Level{}, fmt.Errorf("%w (%d, not %d)", ErrLevelExists, old.No, lv.No)
 		}
 		if lv.Color != "" {
 			old.Color = lv.Color
@@ -160,16 +175,13 @@ func (l *Logger) AddLevel(lv Level) (Level, error) {
 		if lv.Icon != "" {
 			old.Icon = lv.Icon
 		}
-		next.levels[i] = old
-		c.state.Store(next)
-		return old, nil
+		levels[i] = old
+		return levels, old, nil
 	}
 	if lv.No == 0 {
-		return Level{}, fmt.Errorf("logru: AddLevel %q: %w: a new level needs a number (No ≥ 1)", lv.Name, ErrNoLevel)
+		return nil, Level{}, fmt.Errorf("%w: a new level needs a number (No ≥ 1)", ErrNoLevel)
 	}
-	next.levels = append(next.levels, lv)
-	c.state.Store(next)
-	return lv, nil
+	return append(levels, lv), lv, nil
 }
 
 // GetLevel returns the level registered under name (names are case-sensitive).

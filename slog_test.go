@@ -1,10 +1,12 @@
 package logru_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -142,5 +144,28 @@ func TestLogEventKeepsTime(t *testing.T) {
 	l.LogEvent(&logru.Event{Level: logru.LevelInfo})
 	if len(got) != 2 || !got[0].Equal(when) || !got[1].IsZero() {
 		t.Errorf("times = %v", got)
+	}
+}
+
+// Configure takes slog.Handler sinks as Add does, refusals included.
+func TestConfigureSlogSink(t *testing.T) {
+	var buf bytes.Buffer
+	l := logru.New()
+	if err := l.Configure(logru.Config{Handlers: []logru.Handler{{Sink: slog.NewJSONHandler(&buf, nil)}}}); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("hello", "k", 1)
+	if got := buf.String(); !strings.Contains(got, `"msg":"hello"`) || !strings.Contains(got, `"k":1`) {
+		t.Errorf("slog sink got %q", got)
+	}
+	err := l.Configure(logru.Config{Handlers: []logru.Handler{{Sink: slog.NewJSONHandler(&buf, nil), Format: "{message}"}}})
+	var ce *logru.ConfigError
+	if !errors.As(err, &ce) || !strings.Contains(ce.Field, "format") {
+		t.Fatalf("Configure with Format on a slog sink: %v, want an error naming format", err)
+	}
+	buf.Reset()
+	l.Info("still configured")
+	if !strings.Contains(buf.String(), "still configured") {
+		t.Errorf("the old configuration did not stay: %q", buf.String())
 	}
 }

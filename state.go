@@ -80,10 +80,3 @@ func (c *loggerCore) publish(st *coreState) {
 	c.state.Store(st)
 	c.minLevel.Store(minLevel)
 }
-
-// refreshMinLevel recomputes the level gate after a handler's level changed.
-func (c *loggerCore) refreshMinLevel() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.publish(c.state.Load().clone()) // publish writes the state: never the live one
-}
