@@ -304,6 +304,21 @@ var (
 	errReentrant = errors.New("a sink logged into its own handler while writing; that record was dropped")
 )
 
+// lockWithin takes hd.mu if it is released within d, polling with growing pauses.
+func (hd *handler) lockWithin(d time.Duration) bool {
+	hd.lockWaits.Add(1)
+	deadline := time.Now().Add(d)
+	for pause := time.Microsecond; ; pause = min(2*pause, time.Millisecond) {
+		if hd.mu.TryLock() {
+			return true
+		}
+		if !time.Now().Before(deadline) {
+			return false
+		}
+		time.Sleep(pause)
+	}
+}
+
 // inEmit reports whether the calling goroutine is already inside a handler's emit, that
 // is, running a sink's code. It reads the stack, so it runs only when a handler's lock is
 // found taken and its sink is user code.
@@ -357,9 +372,17 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 	}
 	if !hd.mu.TryLock() {
 		if hd.userCode && inEmit() {
-			return errReentrant
+			// This goroutine is inside a sink's write. If it holds hd's lock itself (a
+			// sink logging into its own handler), waiting would never end; if another
+			// goroutine holds it (a sink of one logger feeding another), it is released
+			// soon. The stack cannot tell which handler's lock this goroutine holds, so
+			// wait a bounded time, then refuse.
+			if !hd.lockWithin(hd.reentryWait) {
+				return errReentrant
+			}
+		} else {
+			hd.mu.Lock()
 		}
-		hd.mu.Lock()
 	}
 	defer hd.mu.Unlock()
 	if hd.removed {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/logru/logru/format"
 	"github.com/logru/logru/internal/rotspec"
@@ -214,20 +215,23 @@ func configErr(field string, value any, msg string) *ConfigError {
 
 // handler is one added Handler, compiled.
 type handler struct {
-	id        int
-	sinkName  string
-	level     atomic.Int64
-	filter    string
-	hasFilter bool
-	flevels   []prefixLevel // longest prefix first
-	ffunc     func(*Record) bool
-	tmpl      *format.Template
-	raw       *format.Template // {message}, for Options.Raw
-	json      *format.JSON
-	fmtFunc   func(*Record) string
-	color     bool
-	needs     needs
-	onError   func(error)
+	id int
+	// reentryWait and lockWaits: see emit. lockWaits counts the bounded waits begun.
+	reentryWait time.Duration
+	lockWaits   atomic.Int64
+	sinkName    string
+	level       atomic.Int64
+	filter      string
+	hasFilter   bool
+	flevels     []prefixLevel // longest prefix first
+	ffunc       func(*Record) bool
+	tmpl        *format.Template
+	raw         *format.Template // {message}, for Options.Raw
+	json        *format.JSON
+	fmtFunc     func(*Record) string
+	color       bool
+	needs       needs
+	onError     func(error)
 
 	mu       sync.Mutex // serializes writes, guards removed
 	removed  bool
@@ -357,6 +361,7 @@ func buildHandler(h Handler, levels []Level) (*handler, error) {
 // open opens the sink of a built handler (creating a file sink's file) and starts its
 // queue. It comes last, so a file is created only once everything else is valid.
 func (hd *handler) open(c *loggerCore, h Handler) error {
+	hd.reentryWait = c.reentryWait
 	if err := hd.openSink(c, h); err != nil {
 		return err
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func TestSplitFuncName(t *testing.T) {
@@ -137,3 +139,64 @@ var errNope = &noteErr{}
 type noteErr struct{}
 
 func (*noteErr) Error() string { return "nope" }
+
+// A sink of one logger that logs into another, whose handler lock another goroutine
+// holds for a while, waits for the lock: it is not refused as re-entrant.
+func TestCrossLoggerLockWait(t *testing.T) {
+	b := New()
+	b.core.reentryWait = time.Minute // the test decides when the lock is released
+	var got []string
+	var mu sync.Mutex
+	gate, entered := make(chan struct{}), make(chan struct{})
+	var notes bytes.Buffer
+	if _, err := b.Add(Handler{Format: "{message}", OnError: func(err error) { notes.WriteString(err.Error()) },
+		Sink: func(m Message) {
+			if m.Record.Message == "first" {
+				close(entered)
+				<-gate // hold b's handler lock until the other record waits for it
+			}
+			mu.Lock()
+			got = append(got, m.Record.Message)
+			mu.Unlock()
+		}}); err != nil {
+		t.Fatal(err)
+	}
+	a := New()
+	if _, err := a.Add(Handler{Format: "{message}", Sink: func(m Message) { b.Info("from a: " + m.Record.Message) }}); err != nil {
+		t.Fatal(err)
+	}
+	done, doneA := make(chan struct{}), make(chan struct{})
+	go func() { b.Info("first"); close(done) }()
+	<-entered
+	go func() { a.Info("x"); close(doneA) }()
+	hd := b.core.state.Load().handlers[0]
+	for hd.lockWaits.Load() == 0 {
+		runtime.Gosched()
+	}
+	close(gate)
+	<-done
+	<-doneA
+	if len(got) != 2 || got[1] != "from a: x" || notes.Len() > 0 {
+		t.Errorf("records %q, notes %q", got, notes.String())
+	}
+}
+
+// A sink logging into its own handler is still refused, after the bounded wait.
+func TestSelfReentryRefusedAfterWait(t *testing.T) {
+	l := New()
+	l.core.reentryWait = time.Millisecond
+	var notes, lines []string
+	if _, err := l.Add(Handler{Format: "{message}", OnError: func(err error) { notes = append(notes, err.Error()) },
+		Sink: func(m Message) {
+			lines = append(lines, m.Record.Message)
+			if m.Record.Message == "outer" {
+				l.Info("inner")
+			}
+		}}); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("outer")
+	if len(lines) != 1 || len(notes) != 1 || !strings.Contains(notes[0], "logged into its own handler") {
+		t.Errorf("lines %q, notes %q", lines, notes)
+	}
+}

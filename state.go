@@ -24,9 +24,12 @@ type loggerCore struct {
 	closed   bool
 	callers  callerCache
 	msgs     format.MessageCache // compiled message templates
-	errOut   io.Writer           // where notes go when a handler has no OnError: os.Stderr
-	notes    rateLimiter
-	stops    []func() // goroutines to stop at Close (FlushOnSignal)
+	// reentryWait bounds how long a record logged from inside a sink waits for a handler
+	// lock held elsewhere before it is refused as re-entrant (see handler.emit).
+	reentryWait time.Duration
+	errOut      io.Writer // where notes go when a handler has no OnError: os.Stderr
+	notes       rateLimiter
+	stops       []func() // goroutines to stop at Close (FlushOnSignal)
 }
 
 // coreState is one immutable configuration of a core.
@@ -48,7 +51,7 @@ type needs struct {
 }
 
 func newCore() *loggerCore {
-	c := &loggerCore{start: time.Now(), errOut: os.Stderr}
+	c := &loggerCore{start: time.Now(), errOut: os.Stderr, reentryWait: 50 * time.Millisecond}
 	st := &coreState{levels: append([]Level(nil), builtinLevels[:]...), gen: 1}
 	c.state.Store(st)
 	c.minLevel.Store(math.MaxInt64)
