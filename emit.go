@@ -58,6 +58,12 @@ func (l *Logger) resolve(e *entry, st *coreState, n int) bool {
 	if n == 1 {
 		ci = l.core.callers.lookup(e.pcs[0])
 	}
+	return l.accept(e, st, ci)
+}
+
+// accept applies the activation rules to the resolved caller ci and, when the record
+// may go on, fills the record's caller fields.
+func (l *Logger) accept(e *entry, st *coreState, ci *callerInfo) bool {
 	if !st.enabledFor(ci) {
 		return false
 	}
@@ -69,17 +75,21 @@ func (l *Logger) resolve(e *entry, st *coreState, n int) bool {
 	return true
 }
 
+// callerPC needs this frame: never inlined.
+//go:noinline
 func (l *Logger) logArgs(idx int, msg string, args []any) {
 	st := l.core.state.Load()
 	e := getEntry()
 	e.rec.Level = st.levels[idx]
-	if !l.wantCaller(st) || l.resolve(e, st, runtime.Callers(callerSkip+l.opts.Depth, e.pcs[:])) {
+	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		l.finish(e, st, msg, len(args) > 0)
 	}
 	putEntry(e)
 }
 
+// callerPC needs this frame: never inlined.
+//go:noinline
 func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	st := l.core.state.Load()
 	lv, ok := levelByNo(st.levels, level)
@@ -89,7 +99,7 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	}
 	e := getEntry()
 	e.rec.Level = lv
-	if !l.wantCaller(st) || l.resolve(e, st, runtime.Callers(callerSkip+l.opts.Depth, e.pcs[:])) {
+	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		for _, a := range attrs {
 			e.args = appendAttr(e.args, a)
 		}
@@ -98,6 +108,8 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	putEntry(e)
 }
 
+// callerPC needs this frame: never inlined.
+//go:noinline
 func (l *Logger) logNamed(name, msg string, args []any) {
 	st := l.core.state.Load()
 	lv, ok := levelByName(st.levels, name)
@@ -110,7 +122,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 	}
 	e := getEntry()
 	e.rec.Level = lv
-	if !l.wantCaller(st) || l.resolve(e, st, runtime.Callers(callerSkip+l.opts.Depth, e.pcs[:])) {
+	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		l.finish(e, st, msg, len(args) > 0)
 	}
@@ -119,11 +131,14 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 
 // logException is logArgs for Exception: the record's exception is the first error among
 // args, else Options.Exception, else the current goroutine's stack.
+//
+// callerPC needs this frame: never inlined.
+//go:noinline
 func (l *Logger) logException(msg string, args []any) {
 	st := l.core.state.Load()
 	e := getEntry()
 	e.rec.Level = st.levels[idxError]
-	if !l.wantCaller(st) || l.resolve(e, st, runtime.Callers(callerSkip+l.opts.Depth, e.pcs[:])) {
+	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		for _, a := range args {
 			if err, ok := a.(error); ok && err != nil {

@@ -23,7 +23,9 @@ type loggerCore struct {
 	nextID   int
 	closed   bool
 	callers  callerCache
-	msgs     format.MessageCache // compiled message templates
+	// retCallers resolves the return addresses callerPC gives (see callerfp.go).
+	retCallers retCache
+	msgs       format.MessageCache // compiled message templates
 	// reentryWait bounds how long a record logged from inside a sink waits for a handler
 	// lock held elsewhere before it is refused as re-entrant (see handler.emit).
 	reentryWait time.Duration
