@@ -76,6 +76,7 @@ func (l *Logger) accept(e *entry, st *coreState, ci *callerInfo) bool {
 }
 
 // callerPC needs this frame: never inlined.
+//
 //go:noinline
 func (l *Logger) logArgs(idx int, msg string, args []any) {
 	st := l.core.state.Load()
@@ -89,6 +90,7 @@ func (l *Logger) logArgs(idx int, msg string, args []any) {
 }
 
 // callerPC needs this frame: never inlined.
+//
 //go:noinline
 func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	st := l.core.state.Load()
@@ -109,6 +111,7 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 }
 
 // callerPC needs this frame: never inlined.
+//
 //go:noinline
 func (l *Logger) logNamed(name, msg string, args []any) {
 	st := l.core.state.Load()
@@ -133,6 +136,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 // args, else Options.Exception, else the current goroutine's stack.
 //
 // callerPC needs this frame: never inlined.
+//
 //go:noinline
 func (l *Logger) logException(msg string, args []any) {
 	st := l.core.state.Load()
