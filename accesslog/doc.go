@@ -18,7 +18,7 @@
 //	200 GET /api/users?page=2 850.0µs
 //	200 GET /report 2.41s [SLOW]
 //
-// and the record's extra fields are status, method, path, query (with LogQuery),
+// and the record's extra fields are status, method, path, query (with LogQuery, when there is one),
 // bytes (of the response body), duration_ms, remote, request_id, and header_<name>
 // for each of Options.IncludeHeaders, in that order. The record also carries the
 // request's context (Record.Context) and the fields it holds (see logru.Contextualize),

@@ -48,12 +48,12 @@ func ExampleNew() {
 	mux.HandleFunc("GET /search", func(w http.ResponseWriter, r *http.Request) {})
 	h := logged(mux)
 
-	for _, target := range []string{"/search?q=go&token=s3cret", "/missing"} {
+	for _, target := range []string{"/search?q=go&token=s3cret", "/missing?q=x"} {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", target, nil))
 	}
 	// Output:
 	// INFO 200 GET /search q=go&token=REDACTED
-	// INFO 404 GET /missing
+	// INFO 404 GET /missing q=x
 }
 
 func ExampleRequestID() {

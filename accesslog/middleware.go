@@ -148,7 +148,7 @@ func (h *handler) log(ctx context.Context, ln *line, headers []string) {
 		slog.String("method", ln.method),
 		slog.String("path", ln.path),
 	)
-	if c.logQuery {
+	if ln.query != "" {
 		attrs = append(attrs, slog.String("query", ln.query))
 	}
 	attrs = append(attrs,

@@ -63,8 +63,8 @@ type Options struct {
 	// request id.
 	ExcludePaths []string
 
-	// LogQuery adds the query string to the message ("GET /users?page=2") and as the
-	// field query. Values whose key suggests a secret (containing token, key, secret,
+	// LogQuery adds the query string to the message ("GET /users?page=2") and, when the
+	// request has one, as the field query. Values whose key suggests a secret (containing token, key, secret,
 	// password, passwd, pwd, auth, session or sig, in any case) are written as REDACTED.
 	// Off by default: queries often carry personal data.
 	LogQuery bool
