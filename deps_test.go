@@ -43,7 +43,7 @@ var depRules = []depRule{
 	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode", "internal/rotspec"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
-	{pkg: "examples/", module: []string{"", "format", "core"}},
+	{pkg: "examples/", module: []string{"", "format", "core", "accesslog"}},
 }
 
 func TestDependencyRules(t *testing.T) {
