@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"sync"
 )
 
 // ridKey is the context key of the request id; its String names it in %v output, as
@@ -43,11 +44,26 @@ func validID(id string, max int) bool {
 	return true
 }
 
-// newID returns 128 random bits as 32 hex digits.
+// randBuf holds random bytes from crypto/rand, read 512 at a time: one read costs about
+// as much as a system call, so ids are cut from a buffer. Each byte is handed out once.
+type randBuf struct {
+	b   [512]byte
+	off int
+}
+
+var randBufs = sync.Pool{New: func() any { return &randBuf{off: 512} }}
+
+// newID returns 128 random bits from crypto/rand as 32 hex digits.
 func newID() string {
-	var b [16]byte
-	rand.Read(b[:]) // never fails (Go 1.24+: it crashes the program instead)
+	rb := randBufs.Get().(*randBuf)
+	if rb.off+16 > len(rb.b) {
+		rand.Read(rb.b[:]) // never fails (Go 1.24+: it crashes the program instead)
+		rb.off = 0
+	}
 	var s [32]byte
-	hex.Encode(s[:], b[:])
+	hex.Encode(s[:], rb.b[rb.off:rb.off+16])
+	clear(rb.b[rb.off : rb.off+16])
+	rb.off += 16
+	randBufs.Put(rb)
 	return string(s[:])
 }
