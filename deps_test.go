@@ -45,7 +45,7 @@ var depRules = []depRule{
 		thirdPty: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
-	{pkg: "examples/", module: []string{"", "format", "core", "bridge"}},
+	{pkg: "examples/", module: []string{"", "format", "core", "bridge", "accesslog"}},
 }
 
 func TestDependencyRules(t *testing.T) {

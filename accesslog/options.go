@@ -1,0 +1,205 @@
+package accesslog
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/logru/logru"
+)
+
+// Defaults used where an [Options] field is left zero.
+const (
+	// DefaultRequestIDHeader is the header a request id is read from and echoed in.
+	DefaultRequestIDHeader = "X-Request-ID"
+	// DefaultRequestIDMaxLen is the longest client-supplied request id that is kept.
+	DefaultRequestIDMaxLen = 64
+)
+
+// Caps on the request data copied into a line. Longer values are cut (at a character
+// boundary) and end with "…", so a hostile request cannot make a huge line.
+const (
+	maxPath   = 8 << 10 // the path, and the query
+	maxHeader = 2 << 10 // one header's value
+	maxMethod = 32
+)
+
+// Options configure [Middleware] and [New]. The zero value is ready to use: the default
+// logger, INFO, no headers, no query, no slow threshold, request ids in X-Request-ID,
+// panics logged and passed on.
+//
+// Options are read once, when the middleware is made; changing them afterwards has no
+// effect on it.
+type Options struct {
+	// Logger receives the access lines. nil means logru.Default() (as it is when the
+	// middleware is made). Records name package github.com/logru/logru/accesslog as their
+	// caller, so Logger.Disable and handler filters can single them out.
+	Logger *logru.Logger
+
+	// Level is the level of an ordinary access line, by name: "" means INFO. A level the
+	// logger does not know (when the middleware is made) falls back to INFO, and a
+	// warning saying so is logged once, at construction.
+	Level string
+
+	// SlowThreshold, when positive, marks requests that took longer: they are logged at
+	// WARNING (or Level, if higher) and " [SLOW]" ends their message. Zero disables it.
+	SlowThreshold time.Duration
+
+	// ErrorOn5xx logs responses with a 5xx status (and requests whose handler panicked)
+	// at ERROR, or at Level if that is higher. Off by default.
+	ErrorOn5xx bool
+
+	// IncludeHeaders names request headers to log, each as the field header_<name> in
+	// lower case with '-' turned into '_' ("User-Agent" gives header_user_agent). A header
+	// the request lacks is logged as "". Several values are joined with ", ". The
+	// credentials headers Authorization, Proxy-Authorization, Cookie, Set-Cookie and
+	// X-Api-Key are never logged unless named here, and then redacted: "[REDACTED]", or
+	// for the two Authorization headers the scheme and "[REDACTED]" ("Bearer [REDACTED]").
+	IncludeHeaders []string
+
+	// ExcludePaths lists request paths served without an access line, such as health
+	// checks: an entry matches the path exactly, or, when it ends in "*", every path that
+	// starts with what precedes the "*" ("/static/*"). Excluded requests still get a
+	// request id.
+	ExcludePaths []string
+
+	// LogQuery adds the query string to the message ("GET /users?page=2") and, when the
+	// request has one, as the field query. Values whose key suggests a secret (containing token, key, secret,
+	// password, passwd, pwd, auth, session or sig, in any case) are written as REDACTED.
+	// Off by default: queries often carry personal data.
+	LogQuery bool
+
+	// Recover recovers a panicking handler: the panic is logged as Logger.Catch logs it
+	// (at ERROR, with its stack and the request's id), the client gets a 500 if nothing
+	// was sent yet, and the server carries on. http.ErrAbortHandler is never recovered.
+	// Without Recover the access line is written (status 500) and the panic goes on to
+	// net/http, its stack intact.
+	Recover bool
+
+	// TrustProxy takes the client's address from the proxy in front of the server: the
+	// X-Real-IP header when it holds an IP address, else the last (rightmost) address
+	// of X-Forwarded-For, the one that proxy appended. Leave it off unless every request
+	// comes through such a proxy: clients can send these headers themselves. Without it,
+	// or when neither header holds an address, remote is the connection's IP.
+	TrustProxy bool
+
+	// RequestIDHeader is the header a request id is read from and written to in the
+	// response; "" means X-Request-ID.
+	RequestIDHeader string
+
+	// RequestIDMaxLen is the longest id taken from a request; 0 means 64. A request's id
+	// is used only when it has 1 to RequestIDMaxLen characters, each a letter, a digit or
+	// one of "-_.:+/=@"; otherwise (or when there is none) a new one is made: 32 hex
+	// digits from crypto/rand.
+	RequestIDMaxLen int
+
+	// now is the clock; nil means time.Now. Tests set it through export_test.go.
+	now func() time.Time
+}
+
+// header is one header to log: its canonical name and its field key.
+type header struct {
+	name   string // canonical MIME header key
+	key    string // header_<name>
+	secret bool
+}
+
+// config is Options resolved once, for the request path.
+type config struct {
+	log        *logru.Logger
+	level      int
+	slow       time.Duration
+	errorOn5xx bool
+	headers    []header
+	exact      map[string]bool
+	prefixes   []string
+	logQuery   bool
+	recover    bool
+	trustProxy bool
+	idHeader   string // canonical
+	idMax      int
+	now        func() time.Time
+}
+
+// secretHeaders are never logged in clear.
+var secretHeaders = map[string]bool{
+	"Authorization":       true,
+	"Proxy-Authorization": true,
+	"Cookie":              true,
+	"Set-Cookie":          true,
+	"X-Api-Key":           true,
+}
+
+func (o *Options) resolve() *config {
+	c := &config{
+		log:        o.Logger,
+		level:      logru.LevelInfo,
+		slow:       o.SlowThreshold,
+		errorOn5xx: o.ErrorOn5xx,
+		logQuery:   o.LogQuery,
+		recover:    o.Recover,
+		trustProxy: o.TrustProxy,
+		idHeader:   o.RequestIDHeader,
+		idMax:      o.RequestIDMaxLen,
+		now:        o.now,
+	}
+	if c.log == nil {
+		c.log = logru.Default()
+	}
+	// Reset per-call options (Raw, Colors, …) a caller's child may carry: request data
+	// must never be read as markup.
+	c.log = c.log.Opt(logru.Options{})
+	if o.Level != "" {
+		lv, ok := c.log.GetLevel(o.Level)
+		if !ok {
+			lv, ok = c.log.GetLevel(strings.ToUpper(o.Level))
+		}
+		if ok {
+			c.level = lv.No
+		} else {
+			c.log.Warning("accesslog: level {level} does not exist; access lines are logged at INFO", "level", o.Level)
+		}
+	}
+	if c.idHeader == "" {
+		c.idHeader = DefaultRequestIDHeader
+	}
+	c.idHeader = http.CanonicalHeaderKey(c.idHeader)
+	if c.idMax <= 0 {
+		c.idMax = DefaultRequestIDMaxLen
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	for _, h := range o.IncludeHeaders {
+		name := http.CanonicalHeaderKey(strings.TrimSpace(h))
+		if name == "" {
+			continue
+		}
+		key := "header_" + strings.ReplaceAll(strings.ToLower(name), "-", "_")
+		c.headers = append(c.headers, header{name: name, key: key, secret: secretHeaders[name]})
+	}
+	for _, p := range o.ExcludePaths {
+		if prefix, ok := strings.CutSuffix(p, "*"); ok {
+			c.prefixes = append(c.prefixes, prefix)
+			continue
+		}
+		if c.exact == nil {
+			c.exact = map[string]bool{}
+		}
+		c.exact[p] = true
+	}
+	return c
+}
+
+// excluded reports whether path is served without an access line.
+func (c *config) excluded(path string) bool {
+	if c.exact[path] {
+		return true
+	}
+	for _, p := range c.prefixes {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
