@@ -2,6 +2,7 @@ package logru
 
 import (
 	"errors"
+	"github.com/logru/logru/internal/encode"
 	"reflect"
 	"runtime"
 	"strconv"
@@ -327,11 +328,13 @@ func (l *Logger) logPanic(exc *Exception, o CatchOptions, guarded bool) {
 	if msg == "" {
 		msg = DefaultCatchMessage
 	}
+	// The panic's text is data: its control characters (newlines included) are escaped
+	// so that it cannot forge a line; the message's own literal text keeps its own.
 	msg = strings.NewReplacer(
-		"{function}", fn,
+		"{function}", escapeText(fn),
 		"{goroutine}", strconv.FormatUint(goroutineID(), 10),
-		"{type}", exc.Type,
-		"{value}", exc.Value,
+		"{type}", escapeText(exc.Type),
+		"{value}", escapeText(exc.Value),
 	).Replace(msg)
 	r.Exception = exc
 	l.finish(e, st, msg, false)
@@ -345,4 +348,14 @@ func (l *Logger) callOnPanic(f func(any), v any) {
 		}
 	}()
 	f(v)
+}
+
+// escapeText returns s with every control character escaped (see encode.AppendTextString).
+func escapeText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return string(encode.AppendTextString(nil, s))
+		}
+	}
+	return s
 }

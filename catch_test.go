@@ -382,3 +382,16 @@ func TestCatchPackageLevel(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A panic's text substituted into Catch's message cannot forge a line.
+func TestCatchMessageValueEscaped(t *testing.T) {
+	l, buf := newTest(t, "{message}")
+	func() {
+		defer l.Catch(logru.CatchOptions{Message: "caught {value}!"})
+		panic("boom\nINFO forged line\x1b[31m")
+	}()
+	first := strings.SplitN(buf.String(), "\n", 2)[0]
+	if want := `caught boom\nINFO forged line\x1b[31m!`; first != want {
+		t.Errorf("first line %q, want %q", first, want)
+	}
+}
