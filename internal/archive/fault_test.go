@@ -21,7 +21,12 @@ import (
 // waitCalls yields until fa has seen n calls of op; it fails t after a bounded wait.
 func waitCalls(t *testing.T, fa *fsys.Faulty, op fsys.Op, n int) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	// bzip2 compresses a whole 900 kB block before its first write, which takes a good
+	// while under -race on a loaded machine: wait as long as the test may run.
+	deadline := time.Now().Add(5 * time.Minute)
+	if d, ok := t.Deadline(); ok {
+		deadline = d.Add(-5 * time.Second)
+	}
 	for fa.Calls(op) < n {
 		if time.Now().After(deadline) {
 			t.Fatalf("waited in vain for %d calls of %s", n, op)
