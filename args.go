@@ -46,6 +46,17 @@ func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 
 // appendAttr adds a slog.Attr: LogValuers resolved, an empty-keyed group inlined, an
 // empty attribute dropped, as slog handlers do.
+// plainAttrs reports whether appendAttr would copy attrs unchanged: no LogValuer to
+// resolve and no empty key (an empty group to drop or a group to inline).
+func plainAttrs(attrs []slog.Attr) bool {
+	for i := range attrs {
+		if attrs[i].Key == "" || attrs[i].Value.Kind() == slog.KindLogValuer {
+			return false
+		}
+	}
+	return true
+}
+
 func appendAttr(dst []slog.Attr, a slog.Attr) []slog.Attr {
 	if a.Value.Kind() == slog.KindLogValuer { // Resolve is not inlined: skip the call
 		a.Value = a.Value.Resolve()

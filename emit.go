@@ -102,8 +102,12 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	e := getEntry()
 	e.rec.Level = lv
 	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
-		for _, a := range attrs {
-			e.args = appendAttr(e.args, a)
+		if plainAttrs(attrs) {
+			e.args = append(e.args, attrs...) // one copy, no per-attribute work
+		} else {
+			for _, a := range attrs {
+				e.args = appendAttr(e.args, a)
+			}
 		}
 		l.finish(e, st, msg, len(attrs) > 0)
 	}
