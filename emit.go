@@ -10,7 +10,6 @@ import (
 
 	"github.com/logru/logru/core"
 	"github.com/logru/logru/format"
-	"github.com/logru/logru/internal/buffer"
 )
 
 // entry is the per-call scratch space, pooled: the record, the call's arguments as
@@ -21,15 +20,18 @@ type entry struct {
 	cm   format.ColoredMessage
 	pcs  [1]uintptr
 	ci   *callerInfo // the resolved caller, when it was captured
+	buf  []byte      // scratch for the message and for each handler's line, in turn
 	ev   eventInfo   // set by LogEvent only
 }
 
-var entryPool = sync.Pool{New: func() any { return &entry{args: make([]slog.Attr, 0, 16)} }}
+var entryPool = sync.Pool{New: func() any {
+	return &entry{args: make([]slog.Attr, 0, 16), buf: make([]byte, 0, 1024)}
+}}
 
 func getEntry() *entry { return entryPool.Get().(*entry) }
 
 func putEntry(e *entry) {
-	if cap(e.args) > 256 || e.rec.Extra.Len() > 256 {
+	if cap(e.args) > 256 || e.rec.Extra.Len() > 256 || cap(e.buf) > maxScratch {
 		return // let oversized scratch go
 	}
 	e.rec.Reset()
@@ -39,6 +41,10 @@ func putEntry(e *entry) {
 	e.ci = nil
 	entryPool.Put(e)
 }
+
+// maxScratch is the largest line buffer an entry keeps when it goes back to the pool,
+// so that one huge record does not pin memory forever.
+const maxScratch = 16 << 10
 
 // callerSkip is the number of frames between runtime.Callers and the user's logging
 // call: the log* method and the public method (usually inlined into the caller, but
@@ -232,7 +238,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 	for _, hd := range st.handlers {
 		if hd.accepts(r) && c.filterFunc(st, hd, r) {
-			c.write(hd, r, cm, l.opts.Raw, &enc)
+			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf)
 		}
 	}
 }
@@ -244,19 +250,17 @@ func (l *Logger) message(e *entry, msg string, hasArgs bool) string {
 	if !l.opts.Colors && isPlain(msg, hasArgs) {
 		return msg
 	}
-	buf := buffer.New()
 	var b []byte
 	if hasArgs && !l.opts.Colors {
-		b = l.core.msgs.Append((*buf)[:0], msg, e.args)
+		b = l.core.msgs.Append(e.buf[:0], msg, e.args)
 	} else {
-		b = format.AppendMessage((*buf)[:0], msg, e.args, hasArgs, l.opts.Colors)
+		b = format.AppendMessage(e.buf[:0], msg, e.args, hasArgs, l.opts.Colors)
 	}
 	s := msg
 	if string(b) != msg {
 		s = string(b)
 	}
-	*buf = b
-	buf.Free()
+	e.buf = b[:0]
 	return s
 }
 
@@ -296,11 +300,10 @@ func (c *loggerCore) filterFunc(st *coreState, hd *handler, r *Record) (ok bool)
 
 // write formats r for hd and writes it, counting and reporting the outcome. Nothing
 // here panics to the caller: a panicking sink or format function is reported.
-func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, raw bool, enc *encoded) {
-	buf := buffer.New()
-	defer buf.Free()
-	b, err := hd.format((*buf)[:0], r, cm, raw, enc)
-	*buf = b
+// scratch is the entry's buffer: the line is built there, and it keeps what it grew to.
+func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, raw bool, enc *encoded, scratch *[]byte) {
+	b, err := hd.format((*scratch)[:0], r, cm, raw, enc)
+	*scratch = b[:0]
 	if err == nil && hd.async != nil {
 		c.enqueue(hd, b, r)
 		return
