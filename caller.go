@@ -23,11 +23,26 @@ type callerInfo struct {
 	verdict atomic.Uint64
 }
 
-const callerSlots = 1 << 10
+// The caller caches are 4-way set associative: a program counter hashes to a set of
+// callerWays slots and may sit in any of them, so that a few hot call sites whose
+// counters share a set do not evict each other on every record (each eviction costs a
+// stack unwind and an allocation).
+const (
+	callerSlots = 1 << 10
+	callerWays  = 4
+)
 
-// callerCache maps program counters to resolved callers: a fixed array of slots indexed
-// by a hash of the PC, each holding the last caller seen there. Lookups take no lock and
-// allocate nothing; a miss resolves the PC and replaces the slot.
+// callerSet returns the first slot of pc's set.
+func callerSet(pc uintptr) int {
+	return int(uint64(pc)*0x9e3779b97f4a7c15>>(64-8)) * callerWays // 256 sets
+}
+
+// callerWay returns the slot a new entry takes in a full set: it depends on the key, so
+// that concurrent misses for different keys spread over the set.
+func callerWay(pc uintptr) int { return int(pc>>4) & (callerWays - 1) }
+
+// callerCache maps program counters to resolved callers (see callerSlots). Lookups take
+// no lock and allocate nothing; a miss resolves the PC and stores it in its set.
 type callerCache struct {
 	slots [callerSlots]atomic.Pointer[callerInfo]
 }
@@ -39,12 +54,19 @@ func (c *callerCache) lookup(pc uintptr) *callerInfo {
 	if pc == 0 {
 		return unknownCaller
 	}
-	slot := &c.slots[(pc^pc>>10^pc>>20)&(callerSlots-1)]
-	if ci := slot.Load(); ci != nil && ci.pc == pc {
-		return ci
+	set := c.slots[callerSet(pc):][:callerWays]
+	for i := range set {
+		if ci := set[i].Load(); ci != nil && ci.pc == pc {
+			return ci
+		}
 	}
 	ci := resolveCaller(pc)
-	slot.Store(ci)
+	for i := range set {
+		if set[i].CompareAndSwap(nil, ci) {
+			return ci
+		}
+	}
+	set[callerWay(pc)].Store(ci)
 	return ci
 }
 

@@ -17,7 +17,7 @@ import (
 // address serves every caller) the address is remembered as unusable, and calls through
 // it keep unwinding.
 
-// retCache maps return addresses to resolved callers, like callerCache.
+// retCache maps return addresses to resolved callers, set associative like callerCache.
 type retCache struct {
 	slots [callerSlots]atomic.Pointer[retEntry]
 }
@@ -36,12 +36,14 @@ func (l *Logger) resolveAt(e *entry, st *coreState, ret uintptr) bool {
 		// One frame more than resolve's callers: this function (inlined or not, it counts).
 		return l.resolve(e, st, runtime.Callers(callerSkip+1+l.opts.Depth, e.pcs[:]))
 	}
-	slot := &l.core.retCallers.slots[(ret^ret>>10^ret>>20)&(callerSlots-1)]
-	if re := slot.Load(); re != nil && re.ret == ret {
-		if re.ci != nil {
-			return l.accept(e, st, re.ci)
+	set := l.core.retCallers.slots[callerSet(ret):][:callerWays]
+	for i := range set {
+		if re := set[i].Load(); re != nil && re.ret == ret {
+			if re.ci != nil {
+				return l.accept(e, st, re.ci)
+			}
+			return l.resolve(e, st, runtime.Callers(callerSkip+1, e.pcs[:]))
 		}
-		return l.resolve(e, st, runtime.Callers(callerSkip+1, e.pcs[:]))
 	}
 	ci := unknownCaller
 	if runtime.Callers(callerSkip+1, e.pcs[:]) == 1 {
@@ -51,7 +53,15 @@ func (l *Logger) resolveAt(e *entry, st *coreState, ret uintptr) bool {
 	if ci != unknownCaller && samePhysicalFunc(ret, ci.pc) {
 		re.ci = ci
 	}
-	slot.Store(re)
+	stored := false
+	for i := range set {
+		if stored = set[i].CompareAndSwap(nil, re); stored {
+			break
+		}
+	}
+	if !stored {
+		set[callerWay(ret)].Store(re)
+	}
 	return l.accept(e, st, ci)
 }
 

@@ -42,6 +42,39 @@ func TestCallerCache(t *testing.T) {
 	}
 }
 
+// Call sites whose program counters share a set do not evict each other, up to the
+// set's ways; a fifth one takes a slot and the lookups stay correct.
+func TestCallerCacheSetsHoldCollisions(t *testing.T) {
+	var c callerCache
+	var pcs [1]uintptr
+	runtime.Callers(1, pcs[:])
+	base := pcs[0]
+	var same []uintptr
+	for pc := base; len(same) < callerWays+1; pc++ {
+		if callerSet(pc) == callerSet(base) {
+			same = append(same, pc)
+		}
+	}
+	first := map[uintptr]*callerInfo{}
+	for _, pc := range same[:callerWays] {
+		first[pc] = c.lookup(pc)
+	}
+	for _, pc := range same[:callerWays] {
+		if c.lookup(pc) != first[pc] {
+			t.Errorf("PC %#x was evicted by another of its set", pc)
+		}
+	}
+	extra := same[callerWays]
+	if ci := c.lookup(extra); ci.pc != extra || c.lookup(extra).pc != extra {
+		t.Errorf("the fifth PC of a set resolved to %#x", ci.pc)
+	}
+	for _, pc := range same[:callerWays] {
+		if ci := c.lookup(pc); ci.pc != pc {
+			t.Errorf("PC %#x resolved to %#x", pc, ci.pc)
+		}
+	}
+}
+
 // loguru's test_activation: the rule list stays minimal.
 func TestRulePruning(t *testing.T) {
 	var rules []rule
