@@ -198,7 +198,7 @@ type HandlerStats struct {
 type ConfigError struct {
 	Field string // "Handler.Level", "handlers[1].level", …
 	Value string // the value as given
-	Err   error
+	Err   error  // why the value is refused; Unwrap returns it
 }
 
 // Error returns `logru: <Field> "<Value>": <reason>`.

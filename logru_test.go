@@ -851,3 +851,29 @@ func TestSinkLogsIntoItsOwnLogger(t *testing.T) {
 		t.Errorf("stats %+v notes %q", st, notes)
 	}
 }
+
+// LogAttrs copies plain attributes in one step and resolves the others one by one; both
+// ways must give the record the ...any path gives.
+func TestLogAttrsMatchesArgs(t *testing.T) {
+	for _, attrs := range [][]slog.Attr{
+		{slog.String("user", "alice"), slog.Int("n", 3)},
+		{slog.Int("k", 1), slog.Int("k", 2)},
+		{slog.Int("a", 1), {}, slog.Int("b", 2)},
+		{slog.Group("", slog.Int("inlined", 1)), slog.Int("after", 2)},
+		{slog.Group("", slog.Group("", slog.Int("deep", 1)))},
+		{slog.Any("tok", secretToken("x")), slog.Int("n", 3)},
+		{slog.Group("g", slog.Int("a", 1))},
+	} {
+		la, bufA := newTest(t, "{message} | {extra}")
+		lb, bufB := newTest(t, "{message} | {extra}")
+		args := make([]any, len(attrs))
+		for i, a := range attrs {
+			args[i] = a
+		}
+		la.LogAttrs(logru.LevelInfo, "n={n}", attrs...)
+		lb.Info("n={n}", args...)
+		if a, b := bufA.String(), bufB.String(); a != b {
+			t.Errorf("%v: LogAttrs wrote %q, Info wrote %q", attrs, a, b)
+		}
+	}
+}

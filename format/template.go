@@ -84,9 +84,9 @@ type op struct {
 // {process.id} and {process.name} (format never asks the operating system itself), and
 // how {exception} renders. The zero Options is valid.
 type Options struct {
-	PID         int
-	ProcessName string
-	Exception   ExceptionOptions
+	PID         int              // {process} and {process.id}; 0 writes 0
+	ProcessName string           // {process.name}; "" writes nothing
+	Exception   ExceptionOptions // how {exception} renders; the zero value shows the caught frames
 }
 
 // Template is a compiled format template. It is immutable after [Parse] (but for an
@@ -103,7 +103,7 @@ type Template struct {
 // capturing what no handler shows.
 type Needs struct {
 	Caller    bool // name, module, function, file, line
-	Goroutine bool
+	Goroutine bool // goroutine: the goroutine id, which costs a stack read
 }
 
 // Parse compiles a format template: literal text with colour markup, and {field} or
@@ -274,10 +274,10 @@ func (t *Template) Needs() Needs { return t.needs }
 // the message rendered without colours; when the record's Message differs from it (a
 // patcher changed it), the record's Message is written instead.
 type ColoredMessage struct {
-	Template string
-	Args     []slog.Attr
-	Fields   bool // whether placeholders are substituted (the call had arguments)
-	Plain    string
+	Template string      // the message as logged, markup and placeholders included
+	Args     []slog.Attr // the call's arguments, read during Append only
+	Fields   bool        // whether placeholders are substituted (the call had arguments)
+	Plain    string      // the message rendered without colours
 }
 
 // Append appends r rendered by t to dst and returns the extended buffer. With color,

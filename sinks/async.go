@@ -11,7 +11,7 @@ import (
 // Item is one queued record: its formatted bytes and an opaque value the caller gets back.
 type Item struct {
 	Data []byte // owned by the queue once enqueued; handed to Write, then to Release
-	Ctx  any
+	Ctx  any    // the caller's own value, handed back to Write and Release untouched
 }
 
 // Overflow policies: what [Async.Enqueue] does when the queue is full.
