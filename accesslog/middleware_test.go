@@ -461,7 +461,10 @@ func TestStreaming(t *testing.T) {
 // TestHijack upgrades a connection the way WebSocket servers do.
 func TestHijack(t *testing.T) {
 	c := newCapture(t)
-	srv := serve(t, mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	// The server does not wait for a hijacked connection's handler, so the test waits
+	// until the middleware has returned, its line written.
+	served := make(chan struct{})
+	srv := serve(t, afterServe(served, mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hj, ok := w.(http.Hijacker)
 		if !ok {
 			t.Error("the wrapper hides http.Hijacker")
@@ -478,7 +481,7 @@ func TestHijack(t *testing.T) {
 		msg, _ := brw.ReadString('\n')
 		brw.WriteString("echo: " + msg)
 		brw.Flush()
-	}), accesslog.Options{Logger: c.L}))
+	}), accesslog.Options{Logger: c.L})))
 	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
 	if err != nil {
 		t.Fatal(err)
@@ -494,6 +497,7 @@ func TestHijack(t *testing.T) {
 	if got, _ := br.ReadString('\n'); got != "echo: ping\n" {
 		t.Fatalf("after the upgrade: %q", got)
 	}
+	<-served
 	srv.Close()
 	if e := c.only(t); str(e.Fields["status"]) != "101" || !strings.HasPrefix(e.Message, "101 GET /ws ") {
 		t.Errorf("%q %v", e.Message, e.Fields)
@@ -669,4 +673,12 @@ func TestConcurrent(t *testing.T) {
 	if n := len(c.entries()); n != 2*workers*each {
 		t.Errorf("%d records, want %d", n, 2*workers*each)
 	}
+}
+
+// afterServe wraps h and closes done once h has returned.
+func afterServe(done chan struct{}, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer close(done)
+		h.ServeHTTP(w, r)
+	})
 }
