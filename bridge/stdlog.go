@@ -107,11 +107,13 @@ func (w *stdWriter) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	msg := p
-	if n := len(msg); n > 0 && msg[n-1] == '\n' {
-		msg = msg[:n-1]
-	}
 	if w.src != nil {
 		msg = stripHeader(msg, w.src.Flags(), w.src.Prefix())
+	}
+	// log ends every line with a newline (adding one unless the message has it): it is
+	// dropped after the header, which may itself hold one (a prefix "x\n"), is gone.
+	if n := len(msg); n > 0 && msg[n-1] == '\n' {
+		msg = msg[:n-1]
 	}
 	w.l.LogEvent(&logru.Event{Time: time.Now(), Level: level, Message: string(msg), PC: pc})
 	if fatal {

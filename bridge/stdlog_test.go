@@ -105,6 +105,23 @@ func TestNewStdLogger(t *testing.T) {
 	}
 }
 
+// A prefix ending in a newline, after the file:line, with an empty message: the record's
+// message is empty, not the prefix's first line (found by FuzzStripHeader).
+func TestStdLoggerNewlinePrefix(t *testing.T) {
+	l, buf := textLogger(t)
+	lg, err := bridge.NewStdLogger(l, "INFO")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lg.SetPrefix("0\n")
+	lg.SetFlags(log.Lshortfile | log.Lmsgprefix)
+	_, _, line, _ := runtime.Caller(0)
+	lg.Print("") // line+1
+	if got, want := buf.String(), "INFO TestStdLoggerNewlinePrefix:"+itoa(line+1)+" \n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestStdLogAndSlogDefault routes both package log and slog into one logger, from many
 // goroutines: every message arrives once, and nothing deadlocks.
 func TestStdLogAndSlogDefault(t *testing.T) {
