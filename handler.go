@@ -40,9 +40,12 @@ type Sink interface {
 type ColorMode int
 
 const (
-	// ColorAuto, the zero value, colours output to a terminal (stdout, stderr or an
-	// *os.File that is one) unless NO_COLOR is set, or wherever FORCE_COLOR is set, and
-	// never TERM=dumb terminals, files, writers or functions.
+	// ColorAuto, the zero value, decides per sink. Only "stdout", "stderr" and *os.File
+	// writers can be coloured automatically: NO_COLOR set to anything non-empty turns
+	// colours off; else FORCE_COLOR set to anything non-empty turns them on (even when
+	// the file is no terminal); else they are on when the file is a terminal and TERM
+	// is not "dumb". Paths, other writers, functions and Sinks are never coloured
+	// automatically.
 	ColorAuto ColorMode = iota
 	// ColorAlways colours the output, whatever the sink.
 	ColorAlways

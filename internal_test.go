@@ -233,3 +233,38 @@ func TestSelfReentryRefusedAfterWait(t *testing.T) {
 		t.Errorf("lines %q, notes %q", lines, notes)
 	}
 }
+
+// Logging never takes the lock that Add, Remove and the other configuration methods
+// take: with that lock held elsewhere, every kind of log call still completes.
+func TestLoggingDoesNotTakeTheConfigLock(t *testing.T) {
+	l := New()
+	var buf bytes.Buffer
+	var errs []error
+	l.Add(Handler{Sink: &buf, Format: "{level} {name}:{function} {message} {extra}", OnError: func(err error) { errs = append(errs, err) }})
+	l.Add(Handler{Sink: &buf, Serialize: true, Filter: "github.com/logru", FilterLevels: map[string]string{"": "DEBUG"}, OnError: func(error) {}})
+	l.Disable("github.com/nowhere")
+	l.core.mu.Lock()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		l.Info("info {n}", "n", 1)
+		l.LogAttrs(LevelWarning, "attrs")
+		l.Log("SUCCESS", "named")
+		l.Log("NOPE", "unknown level")
+		l.LogAttrs(33, "unknown number")
+		l.Exception("exception")
+		l.Bind("a", 1).Patch(func(r *Record) {}).Opt(Options{Colors: true, Lazy: true}).Error("<red>child</red>")
+		l.Opt(Options{Raw: true}).Critical("raw\n")
+		_ = l.Enabled(LevelDebug)
+		_ = l.Stats()
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a log call waited for the configuration lock")
+	}
+	l.core.mu.Unlock()
+	if n := strings.Count(buf.String(), "\n"); n != 12 || len(errs) != 2 {
+		t.Errorf("%d lines, errors %v:\n%s", n, errs, buf.String())
+	}
+}

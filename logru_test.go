@@ -397,6 +397,61 @@ func TestColorize(t *testing.T) {
 	}
 }
 
+// ColorAuto follows NO_COLOR, FORCE_COLOR and TERM=dumb for *os.File sinks (a temporary
+// file here, which is no terminal); writers that are not files and path sinks are never
+// coloured automatically, and ColorAlways or ColorNever ignore the environment.
+func TestColorAutoEnvironment(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		env  map[string]string
+		mode logru.ColorMode
+		file bool // an *os.File sink, else a bytes.Buffer
+		want bool
+	}{
+		{"file, no env", nil, logru.ColorAuto, true, false},
+		{"file, FORCE_COLOR", map[string]string{"FORCE_COLOR": "1"}, logru.ColorAuto, true, true},
+		{"file, FORCE_COLOR and TERM=dumb", map[string]string{"FORCE_COLOR": "1", "TERM": "dumb"}, logru.ColorAuto, true, true},
+		{"file, NO_COLOR wins", map[string]string{"FORCE_COLOR": "1", "NO_COLOR": "1"}, logru.ColorAuto, true, false},
+		{"file, empty NO_COLOR", map[string]string{"FORCE_COLOR": "1", "NO_COLOR": ""}, logru.ColorAuto, true, true},
+		{"buffer, FORCE_COLOR", map[string]string{"FORCE_COLOR": "1"}, logru.ColorAuto, false, false},
+		{"always, NO_COLOR", map[string]string{"NO_COLOR": "1"}, logru.ColorAlways, true, true},
+		{"never, FORCE_COLOR", map[string]string{"FORCE_COLOR": "1"}, logru.ColorNever, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, k := range []string{"NO_COLOR", "FORCE_COLOR", "TERM"} {
+				t.Setenv(k, tt.env[k])
+			}
+			f, err := os.CreateTemp(t.TempDir(), "color")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			var buf bytes.Buffer
+			var sink any = &buf
+			if tt.file {
+				sink = f
+			}
+			l := logru.New()
+			if _, err := l.Add(logru.Handler{Sink: sink, Format: "<level>{message}</level>", Colorize: tt.mode}); err != nil {
+				t.Fatal(err)
+			}
+			l.Warning("W")
+			l.Close()
+			got := buf.Bytes()
+			if tt.file {
+				got, _ = os.ReadFile(f.Name())
+			}
+			want := "W\n"
+			if tt.want {
+				want = "\x1b[33m\x1b[1mW\x1b[0m\n"
+			}
+			if string(got) != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
 func TestColorModeText(t *testing.T) {
 	for _, s := range []string{"auto", "always", "never"} {
 		var m logru.ColorMode
