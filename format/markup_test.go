@@ -1,6 +1,7 @@
 package format
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -201,4 +202,61 @@ func stripANSI(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// markupGoldenTags lists every tag of the markup language: each style and colour in
+// each of its spellings, fg/bg forms, 256-colour, hex and RGB colours and the level tag.
+func markupGoldenTags() []string {
+	tags := []string{
+		"bold", "b", "dim", "d", "italic", "i", "underline", "u", "blink", "l",
+		"reverse", "v", "hide", "h", "strike", "s", "normal", "n", "level", "lvl",
+	}
+	names := []string{"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"}
+	shorts := []string{"k", "r", "g", "y", "e", "m", "c", "w"}
+	for i, n := range names {
+		up, sh := strings.ToUpper(n), shorts[i]
+		tags = append(tags,
+			n, sh, "light-"+n, "l"+sh, // foreground
+			up, strings.ToUpper(sh), "LIGHT-"+up, "L"+strings.ToUpper(sh), // background
+			"fg "+n, "fg "+up, "fg light-"+n, "fg l"+sh,
+			"bg "+n, "bg "+up, "bg light-"+n, "bg L"+strings.ToUpper(sh))
+	}
+	return append(tags,
+		"fg 0", "fg 7", "fg 007", "fg 255", "bg 0", "bg 208", "bg 255",
+		"fg #000", "fg #F12", "fg #ff8800", "fg #FF8800", "bg #BEE", "bg #00a000",
+		"fg 0,0,0", "fg 255,128,0", "fg 0,095,0", "bg 72,119,65", "bg 255,255,255")
+}
+
+// The markup golden file holds, for every tag, its coloured and stripped rendering, then
+// a set of nesting and escaping cases; refresh it with go test ./format -update. Every
+// line was checked against loguru's own parser.
+func TestMarkupGolden(t *testing.T) {
+	var b strings.Builder
+	line := func(in string) {
+		c, err := Colorize(in, "<yellow><bold>")
+		s, serr := Strip(in)
+		if err != nil || serr != nil {
+			t.Errorf("%q: %v, %v", in, err, serr)
+		}
+		fmt.Fprintf(&b, "%-40q %q %q\n", in, c, s)
+	}
+	for _, tag := range markupGoldenTags() {
+		line("<" + tag + ">x</" + tag + ">")
+		line("<" + tag + ">x</>")
+	}
+	for _, in := range []string{
+		"<red>a<b>b<u>c</u>d</b>e</red>f",
+		"<red>a<b>b<u>c</>d</>e</>f",
+		"<level>a<red>b</red>c</level>",
+		"<bg 0,160,0><fg 255,0,0>1</fg 255,0,0></bg 0,160,0>",
+		"<fg #ff0000><bg LIGHT-BLUE><i>x</i>y</bg LIGHT-BLUE>z</fg #ff0000>",
+		`\<red>a\</red>`, `\\<red>a\\</red>`, `\\\<red>a\\\</red>`, `\\\\<red>a</red>`,
+		`a\b \\c \<d <r>e\</r>f</r>`,
+		"1 < 2 > 0 <r>2 > 1</r> <1<r>2</r>3> {: <10} </ x>",
+		"<r>\n<b>multi\nline</b>\n</r>",
+		"plain text, no tags",
+	} {
+		line(in)
+	}
+	golden(t, "markup.golden", []byte(b.String()))
 }
