@@ -2,6 +2,7 @@ package logru
 
 import (
 	"bytes"
+	"errors"
 	"runtime"
 	"strings"
 	"sync"
@@ -266,5 +267,35 @@ func TestLoggingDoesNotTakeTheConfigLock(t *testing.T) {
 	l.core.mu.Unlock()
 	if n := strings.Count(buf.String(), "\n"); n != 12 || len(errs) != 2 {
 		t.Errorf("%d lines, errors %v:\n%s", n, errs, buf.String())
+	}
+}
+
+type panickyErr struct{}
+
+func (panickyErr) Error() string { panic("Error blew up") }
+
+type errSink struct{ err error }
+
+func (s errSink) Write([]byte) (int, error) { return 0, s.err }
+
+// The note written to stderr for a handler without OnError is one safe line: the error's
+// text is escaped (it cannot forge a line or drive the terminal), and an Error method
+// that panics does not reach the caller.
+func TestNoteIsOneSafeLine(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{errors.New("bad\nlogru: forged\x1b[31m"), `logru: handler 0 (logru.errSink): bad\nlogru: forged\x1b[31m` + "\n"},
+		{panickyErr{}, "logru: handler 0 (logru.errSink): <PANIC=Error method: Error blew up>\n"},
+	} {
+		var out bytes.Buffer
+		l := New()
+		l.core.errOut = &out
+		l.Add(Handler{Sink: errSink{tt.err}})
+		l.Info("x")
+		if out.String() != tt.want {
+			t.Errorf("note %q, want %q", out.String(), tt.want)
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/logru/logru/internal/encode"
 )
 
 func timeNow() time.Time { return time.Now() }
@@ -30,7 +32,7 @@ func (r *rateLimiter) allow(now time.Time) (bool, uint64) {
 }
 
 // writeNote writes one line about err to w, rate-limited by r. Errors writing the note
-// are ignored: there is nowhere left to report them.
+// are ignored: there is nowhere left to report them. It never panics.
 func writeNote(w io.Writer, r *rateLimiter, who string, err error) {
 	ok, held := r.allow(time.Now())
 	if !ok || w == nil {
@@ -40,7 +42,10 @@ func writeNote(w io.Writer, r *rateLimiter, who string, err error) {
 	b = append(b, "logru: "...)
 	b = append(b, who...)
 	b = append(b, ": "...)
-	b = append(b, err.Error()...)
+	// The error may come from user code: its text is escaped so that it stays on one
+	// line, and an Error method that panics is shown as such instead of crashing the
+	// log call.
+	b = encode.AppendTextAny(b, err)
 	if held > 0 {
 		b = append(b, " (and "...)
 		b = strconv.AppendUint(b, held, 10)
