@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/logru/logru"
@@ -231,4 +232,121 @@ func ExampleLogger_Close() {
 	// Output:
 	// before
 	// <nil> <nil>
+}
+
+func ExampleDefault() {
+	// The package-level functions log through Default(), which starts with one handler
+	// (id 0): stderr at DEBUG in the default format. For the output check this example
+	// quiets that handler and adds one on stdout, then puts things back.
+	logru.SetLevel(0, "CRITICAL")
+	id, _ := logru.Add(logru.Handler{Sink: os.Stdout, Format: "{level} {message} {extra}"})
+
+	logru.Info("through the default logger", "port", 8000)
+	// Bound fields are extra fields; only the call's own arguments fill the template.
+	logru.Bind("user", "alice").Warning("{user} is not substituted, {n} is", "n", 1)
+
+	logru.Remove(id)
+	logru.SetLevel(0, "DEBUG")
+	// Output:
+	// INFO through the default logger port=8000
+	// WARNING {user} is not substituted, 1 is user=alice n=1
+}
+
+func ExampleFields() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "{message} | {extra}"})
+
+	// Key/value pairs, a slog.Attr (one pair) and a Fields map (all its pairs, in key
+	// order) can be mixed; all become extra fields, and a later key wins.
+	l.Info("order {id} for {user}", "id", 7, slog.String("user", "alice"), logru.Fields{"total": 9.5, "id": 8})
+	// A key without a value, or a key that is not a string, is kept under !BADKEY.
+	l.Info("odd arguments", "lone")
+	l.Info("odd arguments", 42, "x", "y")
+	// Output:
+	// order 8 for alice | id=8 user=alice total=9.5
+	// odd arguments | !BADKEY=lone
+	// odd arguments | !BADKEY=42 x=y
+}
+
+func ExampleLogger_Info_formatSpec() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "{message}"})
+
+	// {key:spec} uses Python's format-spec mini language.
+	l.Info("[{s:<6}] [{s:>6}] [{s:*^7}] [{s:.2}]", "s", "abc")
+	l.Info("{n:d} {n:+d} {n:08d} {n:,} {n:_} {n:x} {n:#X} {n:o} {n:b}", "n", 1234)
+	l.Info("{f:.2f} {f:10.3f} {f:e} {f:.3g} {p:.1%}", "f", 3.14159, "p", 0.256)
+	// A missing key stays as written, a spec that does not fit the value is ignored,
+	// and {{ }} are literal braces.
+	l.Info("{missing} {n:q} {{literal}}", "n", 5)
+	// Output:
+	// [abc   ] [   abc] [**abc**] [ab]
+	// 1234 +1234 00001234 1,234 1_234 4d2 0X4D2 2322 10011010010
+	// 3.14      3.142 3.141590e+00 3.14 25.6%
+	// {missing} 5 {literal}
+}
+
+func ExampleHandler_filter() {
+	l := logru.New()
+	format := "{level} {message}"
+	// Filter keeps the records of one package and the packages below it.
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "filter: " + format, Filter: "github.com/acme"})
+	// FilterLevels sets a minimum level per package prefix; "" is the default.
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "levels: " + format, FilterLevels: map[string]string{
+		"":                            "ERROR",
+		"github.com/logru/logru_test": "INFO",
+	}})
+	// FilterFunc sees the whole record.
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "func: " + format, FilterFunc: func(r *logru.Record) bool {
+		v, _ := r.Extra.Get("user")
+		return v == "alice"
+	}})
+
+	l.Debug("below INFO for this package")
+	l.Info("for alice", "user", "alice")
+	// Output:
+	// levels: INFO for alice
+	// func: INFO for alice
+}
+
+func ExampleHandler_formatFunc() {
+	l := logru.New()
+	// FormatFunc builds the whole line itself: no newline or exception is added.
+	l.Add(logru.Handler{Sink: os.Stdout, FormatFunc: func(r *logru.Record) string {
+		return fmt.Sprintf("%s|%d|%s\n", r.Level.Name, r.Level.No, r.Message)
+	}})
+	l.Warning("disk {pct}% full", "pct", 93)
+	// Output:
+	// WARNING|30|disk 93% full
+}
+
+// upperSink is a custom Sink: it receives each formatted line with its record.
+type upperSink struct{ lines []string }
+
+func (s *upperSink) Write(m logru.Message) error {
+	s.lines = append(s.lines, strings.ToUpper(string(m.Text)))
+	return nil
+}
+
+func ExampleSink() {
+	l := logru.New()
+	s := &upperSink{}
+	l.Add(logru.Handler{Sink: s, Format: "{level} {message}"})
+	l.Info("to a custom sink")
+	fmt.Printf("%q\n", s.lines)
+	// Output:
+	// ["INFO TO A CUSTOM SINK\n"]
+}
+
+func ExampleColorMode() {
+	l := logru.New()
+	show := func(m logru.Message) { fmt.Printf("%q\n", m.Text) }
+	format := "<green>{level}</green> <level>{message}</level>"
+	l.Add(logru.Handler{Sink: show, Format: format, Colorize: logru.ColorAlways})
+	l.Add(logru.Handler{Sink: show, Format: format, Colorize: logru.ColorNever})
+	// ColorAuto (the zero value) would colour only a terminal: see ColorAuto.
+	l.Error("failed")
+	// Output:
+	// "\x1b[32mERROR\x1b[0m \x1b[31m\x1b[1mfailed\x1b[0m\n"
+	// "ERROR failed\n"
 }
