@@ -271,16 +271,21 @@ func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv str
 	return encode.AppendText(dst, v)
 }
 
-// appendExtra writes fields as key=value pairs separated by spaces; values holding a
-// space, an equals sign or a quote, and empty values, are quoted.
+// appendExtra writes fields as key=value pairs separated by spaces; keys and values
+// holding a space, an equals sign or a quote, and empty ones, are quoted, so that the
+// pairs can be told apart ("a b"="x=y").
 func appendExtra(dst []byte, e *core.Extra) []byte {
 	for i, a := range e.Attrs() {
 		if i > 0 {
 			dst = append(dst, ' ')
 		}
-		dst = encode.AppendTextString(dst, a.Key)
-		dst = append(dst, '=')
 		n := len(dst)
+		dst = encode.AppendTextString(dst, a.Key)
+		if needsQuote(dst[n:]) {
+			dst = quoteTail(dst, n)
+		}
+		dst = append(dst, '=')
+		n = len(dst)
 		dst = encode.AppendText(dst, a.Value)
 		if a.Value.Kind() != slog.KindGroup && needsQuote(dst[n:]) {
 			dst = quoteTail(dst, n)

@@ -218,6 +218,33 @@ func TestNeeds(t *testing.T) {
 
 // Values substituted into a line are data: control characters are escaped and markup
 // in them is never rendered.
+// {extra} quotes keys and values that hold a space, an equals sign or a quote, and empty
+// ones, so that every pair can be told apart.
+func TestExtraQuoting(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		val  any
+		want string
+	}{
+		{"k", "v", "k=v"},
+		{"k", "", `k=""`},
+		{"k", "x y", `k="x y"`},
+		{"k", "a=b", `k="a=b"`},
+		{"k", `say "hi"`, `k="say \"hi\""`},
+		{"a b", 1, `"a b"=1`},
+		{"c=d", "e", `"c=d"=e`},
+		{`q"`, 2, `"q\""=2`},
+		{"", 3, `""=3`},
+		{"k\n", "v\r", `k\n=v\r`},
+	} {
+		var r core.Record
+		r.Extra.Set(tt.key, tt.val)
+		if got := render(t, "{extra}", &r, false); got != tt.want {
+			t.Errorf("%q=%v: got %s, want %s", tt.key, tt.val, got, tt.want)
+		}
+	}
+}
+
 func TestValuesAreData(t *testing.T) {
 	r := fixedRecord()
 	r.Extra.Set("evil", "bob\nINFO admin logged in \x1b[2J <red>x</red>")
