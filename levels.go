@@ -8,6 +8,7 @@ import (
 
 	"github.com/logru/logru/core"
 	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/encode"
 )
 
 // Level is a severity: a name, a number, a colour and an icon. See [core.Level].
@@ -128,7 +129,7 @@ func levelName(levels []Level, no int) string {
 //
 // Errors, wrapping [ErrLevelName], [ErrLevelNo], [ErrLevelExists] or a markup error: an
 // empty name, a negative number, a name registered with another number, a colour that
-// does not parse. AddLevel is safe for concurrent use; levels belong to the logger's core
+// does not parse, a name or icon holding a control character or invalid UTF-8. AddLevel is safe for concurrent use; levels belong to the logger's core
 // and are shared by its children.
 func (l *Logger) AddLevel(lv Level) (Level, error) {
 	c := l.core
@@ -156,6 +157,14 @@ func withLevel(levels []Level, lv Level) ([]Level, Level, error) {
 	}
 	if lv.No < 0 {
 		return nil, Level{}, fmt.Errorf("%w: %d", ErrLevelNo, lv.No)
+	}
+	// Names and icons are written into every line as they are: a control character in
+	// one could break lines or drive the terminal.
+	if encode.NeedsTextEscape(lv.Name) {
+		return nil, Level{}, fmt.Errorf("Name %q: holds a control character or invalid UTF-8", lv.Name)
+	}
+	if encode.NeedsTextEscape(lv.Icon) {
+		return nil, Level{}, fmt.Errorf("Icon %q: holds a control character or invalid UTF-8", lv.Icon)
 	}
 	if lv.Color != "" {
 		if _, err := format.LevelColor(lv.Color); err != nil {
