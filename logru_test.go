@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -205,6 +206,25 @@ func TestOptColors(t *testing.T) {
 	l.Debug("<blue>b</blue>")
 	if got := plain.Lines()[1]; got != "a <blue>b</blue>\n" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// loguru's test_opt.py cases: message colours nest inside the format's, every closing tag
+// in the message re-applies the format's open tags, and Raw with Colors colours the
+// message alone (no newline).
+func TestOptColorsNestInFormat(t *testing.T) {
+	l := logru.New()
+	var got []string
+	l.Add(logru.Handler{Sink: func(m logru.Message) { got = append(got, string(m.Text)) }, Format: "<level>FOO {message} BAR</level>", Colorize: logru.ColorAlways})
+	c := l.Opt(logru.Options{Colors: true})
+	c.Info("> foo <red>{a}</> bar <lvl>{b}</> baz <green>{c}</green> <", "a", 1, "b", 2, "c", 3)
+	l.Opt(logru.Options{Colors: true, Raw: true}).Info("Raw <red>colors</red> and <lvl>level</lvl>")
+	want := []string{
+		"\x1b[1mFOO > foo \x1b[31m1\x1b[0m\x1b[1m bar \x1b[1m2\x1b[0m\x1b[1m baz \x1b[32m3\x1b[0m\x1b[1m < BAR\x1b[0m\n",
+		"Raw \x1b[31mcolors\x1b[0m and \x1b[1mlevel\x1b[0m",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
