@@ -2,7 +2,11 @@ package pyfmt
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -783,5 +787,53 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	for g := 0; g < 8; g++ {
 		<-done
+	}
+}
+
+// TestFormatPythonRandom checks 3000 random specs against CPython's own format(), as
+// recorded in testdata/random.json by testdata/gen_random.py: fill, align, sign, z, #,
+// 0, width, grouping, precision and every type, on integers, floats and strings.
+func TestFormatPythonRandom(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "random.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][4]*string
+	if err := json.Unmarshal(b, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 1000 {
+		t.Fatalf("only %d rows", len(rows))
+	}
+	for _, row := range rows {
+		kind, spec, text, want := *row[0], *row[1], *row[2], row[3]
+		var v any
+		switch kind {
+		case "i":
+			n, err := strconv.ParseInt(text, 10, 64)
+			if err != nil {
+				t.Fatalf("row %q: %v", text, err)
+			}
+			v = n
+		case "f":
+			f, err := strconv.ParseFloat(text, 64)
+			if err != nil {
+				t.Fatalf("row %q: %v", text, err)
+			}
+			v = f
+		default:
+			v = text
+		}
+		var got []byte
+		ok := false
+		if s, err := Parse(spec); err == nil {
+			got, ok = appendValue(&s, nil, v)
+		}
+		switch {
+		case want == nil && ok:
+			t.Errorf("format(%s %s, %q): got %q, Python raises", kind, text, spec, got)
+		case want != nil && (!ok || string(got) != *want):
+			t.Errorf("format(%s %s, %q): got %q (ok=%v), Python gives %q", kind, text, spec, got, ok, *want)
+		}
 	}
 }
