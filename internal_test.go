@@ -299,3 +299,21 @@ func TestNoteIsOneSafeLine(t *testing.T) {
 		}
 	}
 }
+
+// An unknown level with no OnError to take it becomes one note on stderr: from a
+// handler without OnError, and from a logger without handlers.
+func TestUnknownLevelNote(t *testing.T) {
+	for _, withHandler := range []bool{true, false} {
+		var out, buf bytes.Buffer
+		l := New()
+		l.core.errOut = &out
+		if withHandler {
+			l.Add(Handler{Sink: &buf})
+		}
+		l.Log("AUDTI", "lost\n{x}", "x", 1)
+		want := `logru: logger: Log: level "AUDTI" does not exist; record not logged: "lost\n{x}"` + "\n"
+		if out.String() != want || buf.Len() != 0 {
+			t.Errorf("handler %v: note %q, want %q; written %q", withHandler, out.String(), want, buf.String())
+		}
+	}
+}
