@@ -731,6 +731,71 @@ func TestSinkErrors(t *testing.T) {
 	}
 }
 
+type badError struct{}
+
+func (badError) Error() string { panic("error boom") }
+
+type badJSON struct{ X int }
+
+func (badJSON) MarshalJSON() ([]byte, error) { panic("json boom") }
+
+type nilError struct{ msg string }
+
+func (e *nilError) Error() string { return e.msg }
+
+type chain struct{ Next *chain }
+
+// Every hostile value, end to end: each line stays one line of text or one valid JSON
+// object, and the value is shown for what it is.
+func TestHostileValuesEndToEnd(t *testing.T) {
+	deep := &chain{}
+	for c, i := deep, 0; i < 5000; i++ {
+		c.Next = &chain{}
+		c = c.Next
+	}
+	cyc := &chain{}
+	cyc.Next = cyc
+	var nilErr *nilError
+	for _, tt := range []struct {
+		name     string
+		v        any
+		text, js string
+	}{
+		{"panicking String", badStringer{}, `<PANIC=String method: stringer boom>`, `"<PANIC=String method: stringer boom>"`},
+		{"panicking Error", badError{}, `<PANIC=Error method: error boom>`, `"<PANIC=Error method: error boom>"`},
+		{"panicking MarshalJSON", badJSON{1}, "{X:1}", `"<PANIC=MarshalJSON method: json boom>"`},
+		{"nil Stringer receiver", (*nilStringer)(nil), "<nil>", "null"},
+		{"nil error receiver", nilErr, "<nil>", "null"},
+		{"pointer cycle", cyc, "<cycle *logru_test.chain>", `"<cycle *logru_test.chain>"`},
+		{"deep value", deep, "<max depth>", `"<max depth>"`},
+		{"NaN", math.NaN(), "NaN", `"NaN"`},
+		{"+Inf", math.Inf(1), "+Inf", `"+Inf"`},
+		{"-Inf float32", float32(math.Inf(-1)), "-Inf", `"-Inf"`},
+		{"invalid UTF-8", "a\xffb", `a\xffb`, `"a\ufffdb"`},
+		{"control characters", "a\nb\r\x1b[2J\u0085\u2028", `a\nb\r\x1b[2J\u0085\u2028`, `"a\nb\r\u001b[2J\u0085\u2028"`},
+	} {
+		l := logru.New()
+		text, js := &lineBuffer{}, &lineBuffer{}
+		l.Add(logru.Handler{Sink: text, Format: "{extra[v]}"})
+		l.Add(logru.Handler{Sink: js, Serialize: true})
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s: the log call panicked: %v", tt.name, r)
+				}
+			}()
+			l.Info("m", "v", tt.v)
+		}()
+		if got := text.String(); strings.Count(got, "\n") != 1 || !strings.Contains(got, tt.text) {
+			t.Errorf("%s: text %q lacks %q", tt.name, got, tt.text)
+		}
+		got := js.String()
+		if strings.Count(got, "\n") != 1 || !validJSON(got) || !strings.Contains(got[strings.Index(got, `"extra":{"v":`)+1:], tt.js) {
+			t.Errorf("%s: JSON %q lacks %s", tt.name, got, tt.js)
+		}
+	}
+}
+
 type badStringer struct{}
 
 func (badStringer) String() string { panic("stringer boom") }
