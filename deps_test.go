@@ -1,6 +1,8 @@
 package logru_test
 
 import (
+	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -53,10 +55,18 @@ func TestDependencyRules(t *testing.T) {
 	if len(imports) < 5 {
 		t.Fatalf("found only %d packages: is the test running in the module root?", len(imports))
 	}
+	for _, v := range violations(imports) {
+		t.Error(v)
+	}
+}
+
+// violations lists every import that breaks depRules, and every package without a rule.
+func violations(imports map[string][]string) []string {
+	var out []string
 	for pkg, imps := range imports {
 		rule, ok := ruleFor(pkg)
 		if !ok {
-			t.Errorf("package %q has no dependency rule: add one to deps_test.go", pkg)
+			out = append(out, fmt.Sprintf("package %q has no dependency rule: add one to deps_test.go", pkg))
 			continue
 		}
 		for _, imp := range imps {
@@ -64,16 +74,70 @@ func TestDependencyRules(t *testing.T) {
 			case imp == module || strings.HasPrefix(imp, module+"/"):
 				rel := strings.TrimPrefix(strings.TrimPrefix(imp, module), "/")
 				if !slices.Contains(rule.module, rel) {
-					t.Errorf("%q imports %q, which ARCHITECTURE.md does not allow", pkgName(pkg), imp)
+					out = append(out, fmt.Sprintf("%q imports %q, which ARCHITECTURE.md does not allow", pkgName(pkg), imp))
 				}
 			case isStd(imp):
 				if slices.Contains(rule.forbidStd, imp) {
-					t.Errorf("%q imports %q, which ARCHITECTURE.md forbids there", pkgName(pkg), imp)
+					out = append(out, fmt.Sprintf("%q imports %q, which ARCHITECTURE.md forbids there", pkgName(pkg), imp))
 				}
 			default:
 				if !slices.Contains(rule.thirdPty, imp) {
-					t.Errorf("%q imports the outside package %q: the design names every dependency", pkgName(pkg), imp)
+					out = append(out, fmt.Sprintf("%q imports the outside package %q: the design names every dependency", pkgName(pkg), imp))
 				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// The checker itself catches each kind of violation.
+func TestDependencyRulesCatchViolations(t *testing.T) {
+	for _, tt := range []struct {
+		pkg, imp string
+		ok       bool
+	}{
+		{"format", module + "/core", true},
+		{"format", "strings", true},
+		{"format", "os", false},                           // format is pure
+		{"format", module + "/sinks", false},              // format does not know sinks
+		{"format", module, false},                         // nor the root
+		{"sinks", module + "/core", false},                // sinks deal in bytes
+		{"sinks", module + "/format", false},              //
+		{"sinks", "github.com/mattn/go-isatty", true},     // a named dependency
+		{"core", module + "/internal/encode", false},      // core is stdlib only
+		{"core", "github.com/pkg/errors", false},          // an unnamed dependency
+		{"", module + "/bridge", false},                   // the root does not import bridge
+		{"bridge", module + "/format", false},             // bridge uses the public API only
+		{"examples/quickstart", module, true},             // examples use the public API
+		{"examples/quickstart", module + "/sinks", false}, //
+		{"newpkg", "strings", false},                      // a package without a rule
+	} {
+		got := violations(map[string][]string{tt.pkg: {tt.imp}})
+		if (len(got) == 0) != tt.ok {
+			t.Errorf("package %q importing %q: violations %q, want ok=%v", tt.pkg, tt.imp, got, tt.ok)
+		}
+	}
+}
+
+// Rule 1: core holds no mutable package state, so no package-level variable at all.
+func TestCoreHasNoPackageState(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob(filepath.Join("core", "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no core files: %v", err)
+	}
+	for _, p := range files {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				t.Errorf("%s: core declares a package-level variable", fset.Position(g.Pos()))
 			}
 		}
 	}
