@@ -24,6 +24,9 @@ func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 			dst = append(dst, slog.Attr{Key: a, Value: toValue(args[i+1], lazy)})
 			i += 2
 		case slog.Attr:
+			if lazy {
+				a = lazyAttr(a)
+			}
 			dst = appendAttr(dst, a)
 			i++
 		case Fields:
@@ -73,6 +76,17 @@ func appendAttr(dst []slog.Attr, a slog.Attr) []slog.Attr {
 		}
 	}
 	return append(dst, a)
+}
+
+// lazyAttr calls a's value when it is a func() any, for Options.Lazy: a slog.Attr made
+// with slog.Any("k", f) is as lazy as the pair "k", f.
+func lazyAttr(a slog.Attr) slog.Attr {
+	if a.Value.Kind() == slog.KindAny {
+		if f, ok := a.Value.Any().(func() any); ok {
+			a.Value = toValue(f, true)
+		}
+	}
+	return a
 }
 
 // toValue makes a slog.Value of a log argument, resolving LogValuers and, when lazy,

@@ -108,9 +108,14 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	e := getEntry()
 	e.rec.Level = lv
 	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
-		if plainAttrs(attrs) {
+		switch {
+		case l.opts.Lazy:
+			for _, a := range attrs {
+				e.args = appendAttr(e.args, lazyAttr(a))
+			}
+		case plainAttrs(attrs):
 			e.args = append(e.args, attrs...) // one copy, no per-attribute work
-		} else {
+		default:
 			for _, a := range attrs {
 				e.args = appendAttr(e.args, a)
 			}

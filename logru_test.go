@@ -181,9 +181,15 @@ func TestOptLazy(t *testing.T) {
 	lazy.Debug("not {v}", "v", f)
 	lazy.Info("yes {v}", "v", f)
 	lazy.Info("panic {v}", "v", func() any { panic("no") })
-	expect(t, buf, "yes 1\npanic <PANIC=lazy value: no>\n")
-	if calls != 1 {
-		t.Errorf("lazy function called %d times, want 1", calls)
+	// A slog.Attr or a Fields value is as lazy as a pair, through LogAttrs too.
+	lazy.Debug("not {v}", slog.Any("v", f))
+	lazy.LogAttrs(logru.LevelDebug, "not {v}", slog.Any("v", f))
+	lazy.Info("attr {v}", slog.Any("v", f))
+	lazy.LogAttrs(logru.LevelInfo, "LogAttrs {v}", slog.Any("v", f))
+	lazy.Info("fields {v}", logru.Fields{"v": f})
+	expect(t, buf, "yes 1\npanic <PANIC=lazy value: no>\nattr 2\nLogAttrs 3\nfields 4\n")
+	if calls != 4 {
+		t.Errorf("lazy function called %d times, want 4", calls)
 	}
 }
 

@@ -4,7 +4,9 @@ package logru
 // Options is the default behaviour.
 type Options struct {
 	// Lazy calls argument values of type func() any only when some handler will emit the
-	// record, and logs what they return.
+	// record, and logs what they return: in key/value pairs, slog.Attr values (also
+	// through LogAttrs) and Fields. Each is called once per record; a panic in one is
+	// logged as the value's text. Bound fields are not lazy.
 	Lazy bool
 	// Exception attaches this error to every record, rendered by {exception} and in
 	// serialized output.
