@@ -69,8 +69,10 @@ func (l *Logger) Bind(args ...any) *Logger {
 
 // Patch returns a child that runs f on each of its records, after the message is
 // formatted and before any handler sees the record; patchers run in the order they were
-// added. A patcher may change any field. A panicking patcher is contained and reported
-// through the handlers' OnError.
+// added. A patcher may change any field. Text it puts in Message, Name, Function or File
+// is written as it is, not escaped as call arguments are: put untrusted text in an extra
+// field (always escaped) instead. A panicking patcher is contained and reported through
+// the handlers' OnError.
 func (l *Logger) Patch(f func(*Record)) *Logger {
 	c := l.child()
 	if f != nil {
