@@ -126,7 +126,6 @@ type File struct {
 	loc      *time.Location // the clock's location, for times read from the filesystem
 	dir      string         // the absolute directory of the active file
 	names    namer
-	root     string // the active name before its extension (literal names only)
 	mode     fs.FileMode
 	delay    bool
 	bufCap   int
@@ -289,7 +288,6 @@ func (f *File) configure(path string, o *FileOptions) error {
 			return fmt.Errorf("sinks: file path %q: %w", path, err)
 		}
 		f.path = filepath.Join(dir, lit)
-		f.root, _ = splitExt(lit)
 	}
 	return nil
 }
@@ -326,14 +324,16 @@ func checkName(name string) error {
 }
 
 // cleanup removes the temporary files of compressions that a crash interrupted, before
-// the worker can start one. Rotated files left uncompressed by such a crash are kept as
-// they are (retention still manages them); they are not compressed again.
+// the worker can start one: only those of archives whose names the sink makes, never
+// those of another sink compressing in the same directory. Rotated files left
+// uncompressed by such a crash are kept as they are (retention still manages them);
+// they are not compressed again.
 func (f *File) cleanup() {
-	prefix := f.root + "."
-	if f.names.tmpl != nil {
-		prefix = f.names.tmpl.prefix()
+	own := func(archive string) bool {
+		_, ok := f.names.parse(archive)
+		return ok
 	}
-	if _, err := archive.Cleanup(f.fs, f.dir, prefix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if _, err := archive.CleanupFunc(f.fs, f.dir, own); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		f.report(err)
 	}
 }

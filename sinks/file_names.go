@@ -296,14 +296,6 @@ func (t *pathTemplate) render(now time.Time) string {
 	return string(b)
 }
 
-// prefix returns the literal text before the first field.
-func (t *pathTemplate) prefix() string {
-	if t.parts[0].f == nil {
-		return t.parts[0].lit
-	}
-	return ""
-}
-
 // match reports whether name could have been rendered by the template.
 func (t *pathTemplate) match(name string) bool { return matchParts(t.parts, name) }
 
