@@ -2,6 +2,7 @@ package sinks
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -429,6 +430,81 @@ func TestRotateAtMissingOrRepeatedTime(t *testing.T) {
 		s.close()
 		if got := rotations(t, s.dir); len(got) != 3 {
 			t.Errorf("%s around %s: rotated %v, want one file a day", tt.spec, tt.day.Format(time.DateOnly), got)
+		}
+	}
+}
+
+func TestNamingCustom(t *testing.T) {
+	t.Parallel()
+	// A template of the user's: rotated files take its rendering of their creation
+	// time, .2 on a collision; compression adds its extension, and retention keeps
+	// the newest two of them, leaving other names alone.
+	dir := t.TempDir()
+	foreign := []string{"old-notes.log", "old-2026-03-20.txt", "app.log.1", "old-2026-03-20.0.log"}
+	for _, n := range foreign {
+		mustWrite(t, filepath.Join(dir, n), n)
+	}
+	s := openIn(t, dir, "app.log", &FileOptions{
+		Naming: "old-{time:YYYY-MM-DD}.log", Rotation: "6 h", Compression: "gz", Retention: "2",
+	}, clock.NewFake(t0), &fsys.Faulty{})
+	for i := range 4 { // files made at 10:00 and 16:00 on the 20th, 22:00 the 20th, 04:00 the 21st
+		s.write(strings.Repeat("x", i+1) + "\n")
+		s.clk.Advance(6 * time.Hour)
+	}
+	s.write("now\n")
+	s.close()
+	want := map[string]string{"app.log": "now\n"}
+	for _, n := range foreign {
+		want[n] = n
+	}
+	got := files(t, dir)
+	for n, w := range want {
+		if got[n] != w {
+			t.Errorf("%s holds %q, want %q", n, got[n], w)
+		}
+	}
+	archives := map[string]string{"old-2026-03-20.3.log.gz": "xxx\n", "old-2026-03-21.log.gz": "xxxx\n"}
+	for n, w := range archives {
+		if _, ok := got[n]; !ok {
+			t.Errorf("missing %s (have %v)", n, names(t, dir))
+		} else if b := string(decompress(t, filepath.Join(dir, n))); b != w {
+			t.Errorf("%s holds %q, want %q", n, b, w)
+		}
+	}
+	if len(got) != len(want)+len(archives) {
+		t.Errorf("files %v", names(t, dir))
+	}
+	s.noErrors()
+}
+
+func TestNamingCustomParse(t *testing.T) {
+	t.Parallel()
+	loc := time.UTC
+	_, custom, err := parseNaming("old-{time:YYYY-MM-DD}.log", loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := namer{base: "app.log", scheme: namingCustom, custom: custom}
+	for name, want := range map[string]bool{
+		"old-2026-03-20.log": true, "old-2026-03-20.2.log": true, "old-2026-03-20.12.log.tar.xz": true,
+		"old-2026-03-20.1.log": false, "old-2026-03-20.02.log": false, "old-2026-03-20.log.1": false,
+		"old-20260320.log": false, // too short for the format
+		"old-notes.log":    false, "old-2026-03-20.x.log": false, "old-2026-03-20": false,
+		"new-2026-03-20.log": false, "old-2026-03-20.2.3.log": false,
+	} {
+		if _, ok := n.parse(name); ok != want {
+			t.Errorf("parse(%q) = %v, want %v", name, ok, want)
+		}
+	}
+	if got := n.rotatedName("app", ".log", t0, 1); got != "old-2026-03-20.log" {
+		t.Errorf("rotatedName = %q", got)
+	}
+	if got := n.rotatedName("app", ".log", t0, 3); got != "old-2026-03-20.3.log" {
+		t.Errorf("rotatedName = %q", got)
+	}
+	for _, bad := range []string{"old.log", "old-{time:YYYY/MM}.log", "old-{date}.log", "old-{time.log", "{time:%x}.log"} {
+		if _, _, err := parseNaming(bad, loc); err == nil || !strings.Contains(err.Error(), "sinks: Naming "+strconv.Quote(bad)) {
+			t.Errorf("parseNaming(%q): %v", bad, err)
 		}
 	}
 }
