@@ -377,16 +377,25 @@ func TestRestart(t *testing.T) {
 	loc := paris(t)
 	for _, tt := range []struct {
 		name            string
+		spec            string
 		created, reopen time.Time
 		rotates         bool
 	}{
 		// Written at 23:59, stopped, started again after midnight: the first write
 		// rotates the file of yesterday.
-		{"boundary passed while stopped", time.Date(2026, 3, 24, 23, 59, 0, 0, loc), time.Date(2026, 3, 25, 0, 1, 0, 0, loc), true},
+		{"boundary passed while stopped", "00:00", time.Date(2026, 3, 24, 23, 59, 0, 0, loc), time.Date(2026, 3, 25, 0, 1, 0, 0, loc), true},
 		// Created after today's boundary: no early rotation.
-		{"created after the boundary", time.Date(2026, 3, 25, 0, 5, 0, 0, loc), time.Date(2026, 3, 25, 0, 10, 0, 0, loc), false},
+		{"created after the boundary", "00:00", time.Date(2026, 3, 25, 0, 5, 0, 0, loc), time.Date(2026, 3, 25, 0, 10, 0, 0, loc), false},
 		// Created before a boundary still ahead: none yet.
-		{"boundary ahead", time.Date(2026, 3, 24, 23, 0, 0, 0, loc), time.Date(2026, 3, 24, 23, 30, 0, 0, loc), false},
+		{"boundary ahead", "00:00", time.Date(2026, 3, 24, 23, 0, 0, 0, loc), time.Date(2026, 3, 24, 23, 30, 0, 0, loc), false},
+		// Intervals count from the creation time, not from the restart.
+		{"interval passed while stopped", "1 h", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 10, 0, 0, 0, loc), true},
+		{"interval not yet passed", "1 h", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 9, 59, 59, 0, loc), false},
+		{"weekday passed while stopped", "monday at 12:00", time.Date(2026, 3, 27, 9, 0, 0, 0, loc), time.Date(2026, 3, 30, 12, 0, 0, 0, loc), true},
+		{"weekday ahead", "monday at 12:00", time.Date(2026, 3, 30, 12, 0, 0, 0, loc), time.Date(2026, 4, 6, 11, 0, 0, 0, loc), false},
+		// A size limit counts the bytes already in the file ("before\n" is 7).
+		{"size passed", "10 B", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 9, 1, 0, 0, loc), true},
+		{"size not passed", "13 B", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 9, 1, 0, 0, loc), false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -395,7 +404,7 @@ func TestRestart(t *testing.T) {
 			mustWrite(t, path, "before\n")
 			cfs := &createdFS{FS: fsys.OS{}}
 			cfs.set(path, tt.created.UTC()) // a birth time comes back in UTC or Local
-			s := openIn(t, dir, "app.log", &FileOptions{Rotation: "00:00"}, clock.NewFake(tt.reopen), &fsys.Faulty{FS: cfs})
+			s := openIn(t, dir, "app.log", &FileOptions{Rotation: tt.spec}, clock.NewFake(tt.reopen), &fsys.Faulty{FS: cfs})
 			s.write("after\n")
 			s.close()
 			want := map[string]string{"app.log": "before\nafter\n"}
@@ -405,6 +414,36 @@ func TestRestart(t *testing.T) {
 			wantFiles(t, dir, want)
 		})
 	}
+}
+
+// TestRestartBirthTime restarts on the real filesystem: the creation time is the
+// file's birth time (statx) where the filesystem records one, else its modification
+// time; either way a file made now is not rotated by a daily rotation now, and one whose
+// creation a day ago is recorded is.
+func TestRestartBirthTime(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	mustWrite(t, path, "before\n")
+	c, err := fsys.OS{}.Created(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(c); d < -time.Minute || d > time.Minute {
+		t.Fatalf("Created = %v, not about now", c)
+	}
+	s := openIn(t, dir, "app.log", &FileOptions{Rotation: "1 day"}, clock.NewFake(c.Add(23*time.Hour)), &fsys.Faulty{})
+	s.write("after\n")
+	s.mu.Lock()
+	created := s.created
+	s.mu.Unlock()
+	if !created.Equal(c) {
+		t.Errorf("creation time %v, want %v", created, c)
+	}
+	s.clk.Set(c.Add(24 * time.Hour))
+	s.write("next day\n")
+	s.close()
+	wantFiles(t, dir, map[string]string{"app." + stamp(c.Local()) + ".log": "before\nafter\n", "app.log": "next day\n"})
 }
 
 func TestRotateAtMissingOrRepeatedTime(t *testing.T) {
