@@ -541,6 +541,25 @@ func TestNamingCustomParse(t *testing.T) {
 	if got := n.rotatedName("app", ".log", t0, 3); got != "old-2026-03-20.3.log" {
 		t.Errorf("rotatedName = %q", got)
 	}
+	// Every name the scheme gives is one parse recognises, whatever the template.
+	paris := paris(t)
+	for _, spec := range []string{"old-{time}.log", "{time:YYYY.MM.DD}.log", "old_{time:YYYY-MM-DD HH.mm}", "{time:X}.log.old", "a{{b}}{time:YYYY}.txt"} {
+		_, custom, err := parseNaming(spec, paris)
+		if err != nil {
+			t.Fatalf("parseNaming(%q): %v", spec, err)
+		}
+		n := namer{base: "app.log", scheme: namingCustom, custom: custom}
+		for _, at := range []time.Time{t0.In(paris), time.Date(2026, 10, 25, 2, 30, 0, 999, paris), time.Date(1999, 12, 31, 23, 59, 59, 0, paris)} {
+			for _, k := range []int{1, 2, 3, 17, 100} {
+				name := n.rotatedName("app", ".log", at, k)
+				for _, ext := range []string{"", ".gz", ".tar.xz"} {
+					if o, ok := n.parse(name + ext); !ok || o.kind != kindCustom || o.n != k {
+						t.Errorf("%q: parse(%q) = %+v, %v", spec, name+ext, o, ok)
+					}
+				}
+			}
+		}
+	}
 	for _, bad := range []string{"old.log", "old-{time:YYYY/MM}.log", "old-{date}.log", "old-{time.log", "{time:%x}.log"} {
 		if _, _, err := parseNaming(bad, loc); err == nil || !strings.Contains(err.Error(), "sinks: Naming "+strconv.Quote(bad)) {
 			t.Errorf("parseNaming(%q): %v", bad, err)
