@@ -435,10 +435,7 @@ func (n *namer) parseCustom(s string) (ownName, bool) {
 		return ownName{kind: kindCustom, logical: s, stamp: s, n: 1}, true
 	}
 	for i := strings.IndexByte(s, '.'); i >= 0; {
-		num, ext, _ := strings.Cut(s[i+1:], ".")
-		if ext != "" {
-			ext = "." + ext
-		}
+		num, ext := cutCounter(s[i+1:])
 		if k, ok := parseCounter(num); ok && k >= 2 {
 			b := s[:i] + ext
 			if r, e := splitExt(b); r == s[:i] && e == ext && n.custom.match(b) {
@@ -454,6 +451,16 @@ func (n *namer) parseCustom(s string) (ownName, bool) {
 	return ownName{}, false
 }
 
+// cutCounter splits s at its first dot, keeping the dot with the extension: "2.log" is
+// "2" and ".log", "2." is "2" and "." (a name "app." has the extension "."), "2" is "2"
+// and "".
+func cutCounter(s string) (num, ext string) {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
 // rotatedAt tries to read s as root + "." + <rotation mark> + ext with the dot at i.
 func (n *namer) rotatedAt(s string, i int) (ownName, bool) {
 	root, rest := s[:i], s[i+1:]
@@ -462,7 +469,7 @@ func (n *namer) rotatedAt(s string, i int) (ownName, bool) {
 	}
 	// baseOK checks that root+ext is a name of the sink that splits into root and ext.
 	baseOK := func(ext string) bool {
-		if ext != "" && (len(ext) < 2 || ext[0] != '.' || strings.IndexByte(ext[1:], '.') >= 0) {
+		if ext != "" && (ext[0] != '.' || strings.IndexByte(ext[1:], '.') >= 0) {
 			return false
 		}
 		b := root + ext
@@ -475,20 +482,14 @@ func (n *namer) rotatedAt(s string, i int) (ownName, bool) {
 			return ownName{kind: kindTime, logical: s, base: root + tail, stamp: stamp, n: 1}, true
 		}
 		if len(tail) > 1 && tail[0] == '.' {
-			num, ext, _ := strings.Cut(tail[1:], ".")
-			if ext != "" {
-				ext = "." + ext
-			}
+			num, ext := cutCounter(tail[1:])
 			if k, ok := parseCounter(num); ok && k >= 2 && baseOK(ext) {
 				return ownName{kind: kindTime, logical: s, base: root + ext, stamp: stamp, n: k}, true
 			}
 		}
 	}
 	if n.scheme == namingIndex {
-		num, ext, _ := strings.Cut(rest, ".")
-		if ext != "" {
-			ext = "." + ext
-		}
+		num, ext := cutCounter(rest)
 		if k, ok := parseCounter(num); ok && baseOK(ext) {
 			return ownName{kind: kindIndex, logical: s, base: root + ext, n: k}, true
 		}

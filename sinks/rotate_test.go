@@ -566,3 +566,21 @@ func TestNamingCustomParse(t *testing.T) {
 		}
 	}
 }
+
+func TestNamingTrailingDot(t *testing.T) {
+	t.Parallel()
+	// A name ending in a dot has the extension ".": counters go before it, and the
+	// names parse back (strings.Cut once dropped that dot).
+	for _, scheme := range []naming{namingTime, namingIndex} {
+		n := namer{base: "app.", scheme: scheme}
+		names := []string{timeName("app", ".", t0, 1), timeName("app", ".", t0, 2) + ".gz"}
+		if scheme == namingIndex {
+			names = append(names, indexName("app", ".", 3), indexName("app", ".", 3)+".tar.xz")
+		}
+		for _, name := range names {
+			if o, ok := n.parse(name); !ok || o.base != "app." {
+				t.Errorf("scheme %d: parse(%q) = %+v, %v", scheme, name, o, ok)
+			}
+		}
+	}
+}
