@@ -424,7 +424,7 @@ func TestLoadConfigErrors(t *testing.T) {
 			field: "handlers[0].mode", value: "-rw-------", text: "only file sinks"},
 		{name: "bad colorize", field: "handlers[1].colorize", value: "sometimes", text: "want auto, always or never"},
 		{name: "bad overflow", field: "handlers[1].overflow", value: "drop_all", text: "want block"},
-		{name: "bad naming", field: "handlers[1].naming", value: "date", text: `want "time" or "index"`},
+		{name: "bad naming", field: "handlers[1].naming", value: "date", text: `want "time", "index" or a file name with a {time} field`},
 		{name: "bad format", field: "handlers[1].format", value: "<red>{message}", text: ""},
 		{name: "format with serialize", yaml: "handlers: [{sink: a.log, serialize: true, format: '{message}'}]\n",
 			json: `{"handlers": [{"sink": "a.log", "serialize": true, "format": "{message}"}]}`, field: "handlers[0].format", value: "{message}", text: "cannot be used with Serialize"},

@@ -129,3 +129,31 @@ func readLog(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+func TestFileCustomNamingThroughHandler(t *testing.T) {
+	dir := t.TempDir()
+	l := logru.New()
+	if _, err := l.Add(logru.Handler{Sink: filepath.Join(dir, "app.log"), Format: "{message}", Rotation: "100 B", Retention: "3", Compression: "gz", Naming: "old-{time:YYYY}.log"}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 50; i++ {
+		l.Info("0123456789012345678901234567890123456789")
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	if len(names) != 4 || names[0] != "app.log" {
+		t.Fatalf("files %v", names)
+	}
+	for _, n := range names[1:] {
+		if !strings.HasPrefix(n, "old-") || !strings.HasSuffix(n, ".log.gz") {
+			t.Errorf("files %v", names)
+		}
+	}
+}

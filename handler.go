@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -168,9 +169,10 @@ type Handler struct {
 	// record at once. Complete, Close and a once-a-second timer flush the buffer.
 	Buffering int `json:"buffering,omitempty" yaml:"buffering,omitempty"`
 	// Naming, for file sinks, is how rotated files are named: "" or "time"
-	// (app.2026-03-26_14-30-00_123456.log, the old file's opening time) or "index"
-	// (app.1.log for the newest, older ones shifted up). Retention and compression
-	// understand both.
+	// (app.2026-03-26_14-30-00_123456.log, the old file's opening time), "index"
+	// (app.1.log for the newest, older ones shifted up), or a file name with {time}
+	// fields formed with the old file's opening time ("app-{time:YYYY-MM-DD}.log", then
+	// app-2026-03-26.2.log on a collision). Retention and compression understand all.
 	Naming string `json:"naming,omitempty" yaml:"naming,omitempty"`
 	// RotateFunc, for file sinks, is asked before each record whether to rotate first,
 	// in addition to Rotation.
@@ -438,7 +440,9 @@ func checkUnsupported(h Handler) error {
 	switch h.Naming {
 	case "", "time", "index":
 	default:
-		return configErr("Handler.Naming", h.Naming, `want "time" or "index"`)
+		if !strings.ContainsAny(h.Naming, "{}") { // a template is checked by sinks.NewFile
+			return configErr("Handler.Naming", h.Naming, `want "time", "index" or a file name with a {time} field`)
+		}
 	}
 	if h.Mode&^fs.ModePerm != 0 {
 		return configErr("Handler.Mode", h.Mode, "only permission bits are allowed")
@@ -485,6 +489,9 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				},
 			})
 			if err != nil {
+				if h.Naming != "" && strings.HasPrefix(err.Error(), "sinks: Naming ") {
+					return &ConfigError{Field: "Handler.Naming", Value: h.Naming, Err: err}
+				}
 				return &ConfigError{Field: "Handler.Sink", Value: s, Err: err}
 			}
 			hd.w, hd.closer, hd.flusher, hd.sinkName = f, f, f.Flush, f.Path()

@@ -642,6 +642,8 @@ func TestAddValidation(t *testing.T) {
 		{logru.Handler{Sink: path, Compression: "rar"}, "Handler.Compression"},
 		{logru.Handler{Sink: path, Compression: "gz", CompressFunc: func(string) error { return nil }}, "Handler.Compression"},
 		{logru.Handler{Sink: path, Naming: "weird"}, "Handler.Naming"},
+		{logru.Handler{Sink: path, Naming: "old-{date}.log"}, "Handler.Naming"},
+		{logru.Handler{Sink: path, Naming: "old/{time}.log"}, "Handler.Naming"},
 		{logru.Handler{Sink: &bytes.Buffer{}, Rotation: "1 MB"}, "Handler.Rotation"},
 		{logru.Handler{Sink: "stderr", Watch: true}, "Handler.Watch"},
 		{logru.Handler{Sink: path, Mode: os.ModeDir | 0o600}, "Handler.Mode"},

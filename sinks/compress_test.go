@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -211,4 +212,42 @@ func hasTmp(t *testing.T, dir string) bool {
 		}
 	}
 	return false
+}
+
+func TestCleanupSparesOtherSinks(t *testing.T) {
+	t.Parallel()
+	// Another sink in the same directory (app.err.log, or a template with no literal
+	// prefix) may be compressing while this one starts: its temporary files are not
+	// this sink's leftovers.
+	const hex = "0123456789abcdef"
+	for _, tt := range []struct {
+		name         string
+		mine, theirs []string
+	}{
+		{"app.log",
+			[]string{"app." + stamp(t0) + ".log.gz", "app." + stamp(t0) + ".2.log.tar.xz", "app.log.zst"},
+			[]string{"app.err." + stamp(t0) + ".log.gz", "app.err.log.gz", "app.log.1.gz", "other." + stamp(t0) + ".log.gz"}},
+		{"{time:YYYY}.log",
+			[]string{"2026.log.gz", "2025." + stamp(t0) + ".log.bz2"},
+			[]string{"app." + stamp(t0) + ".log.gz", "app.log.gz", "20265.log.gz"}},
+	} {
+		dir := t.TempDir()
+		for _, n := range slices.Concat(tt.mine, tt.theirs) {
+			mustWrite(t, filepath.Join(dir, n+".tmp-"+hex), "half")
+		}
+		s := openIn(t, dir, tt.name, nil, clock.NewFake(t0), &fsys.Faulty{})
+		s.close()
+		left := files(t, dir)
+		for _, n := range tt.mine {
+			if _, ok := left[n+".tmp-"+hex]; ok {
+				t.Errorf("%s: %s.tmp-… was kept", tt.name, n)
+			}
+		}
+		for _, n := range tt.theirs {
+			if _, ok := left[n+".tmp-"+hex]; !ok {
+				t.Errorf("%s: %s.tmp-… was removed", tt.name, n)
+			}
+		}
+		s.noErrors()
+	}
 }

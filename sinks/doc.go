@@ -61,7 +61,10 @@
 // goes before the extension: nothing is ever overwritten. With Naming "index" the newest
 // rotated file is app.1.log and older ones are renumbered app.2.log, app.3.log, … at
 // each rotation (on the background worker; until then the file waits under its
-// time-stamped name). Archives keep their extension: app.2.log.gz.
+// time-stamped name). Archives keep their extension: app.2.log.gz. Any other Naming is
+// a file name with {time} fields, formed with the rotated file's creation time
+// ("app-{time:YYYY-MM-DD}.log" gives app-2026-03-26.log, then app-2026-03-26.2.log),
+// which retention recognises as well.
 //
 // A path whose file name holds {time} or {time:FORMAT} (loguru's tokens:
 // "app_{time:YYYY-MM-DD}.log") takes its name when the file is opened; rotating then
@@ -86,6 +89,7 @@
 //
 //	app.<YYYY-MM-DD_HH-MM-SS_ffffff>[.N].log   rotated files (N from 2)
 //	app.<K>.log                                rotated files, with Naming "index" only
+//	<a rendering of Naming>[.N]                rotated files, with a custom Naming only
 //	app.log                                    compressed at Close
 //
 // each optionally followed by an archive extension, and for a {time} path, any name the
@@ -126,7 +130,6 @@
 //
 // One File should own a path: two Files, or two processes, writing and rotating one
 // file will rotate at the wrong times. Compressions of different Files in one
-// directory are safe, but a File whose name starts with another's (app.log and
-// app.err.log) may, when created, remove the temporary file of the other's running
-// compression, which then fails and keeps its source.
+// directory are safe: a File, when created, removes only the temporary files of
+// archives named by its own grammar.
 package sinks

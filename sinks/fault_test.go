@@ -13,21 +13,23 @@ import (
 	"github.com/logru/logru/internal/fsys"
 )
 
-func TestWriteENOSPC(t *testing.T) {
+func TestWriteErrors(t *testing.T) {
 	t.Parallel()
-	s := open(t, "app.log", nil, t0)
-	s.fs.Fail(fsys.Rule{Op: fsys.OpWrite, Path: "app.log", Skip: 1, Times: 2, Err: syscall.ENOSPC})
-	var errs []error
-	for _, l := range []string{"1\n", "2\n", "3\n", "4\n"} {
-		_, err := s.Write([]byte(l))
-		errs = append(errs, err)
+	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EIO, syscall.EACCES, syscall.EDQUOT} {
+		s := open(t, "app.log", nil, t0)
+		s.fs.Fail(fsys.Rule{Op: fsys.OpWrite, Path: "app.log", Skip: 1, Times: 2, Err: errno})
+		var errs []error
+		for _, l := range []string{"1\n", "2\n", "3\n", "4\n"} {
+			_, err := s.Write([]byte(l))
+			errs = append(errs, err)
+		}
+		if errs[0] != nil || !errors.Is(errs[1], errno) || !errors.Is(errs[2], errno) || errs[3] != nil {
+			t.Errorf("%v: Write errors %v", errno, errs)
+		}
+		s.close()
+		wantFiles(t, s.dir, map[string]string{"app.log": "1\n4\n"})
+		s.noErrors() // Write returned the errors: they are not reported twice
 	}
-	if errs[0] != nil || !errors.Is(errs[1], syscall.ENOSPC) || !errors.Is(errs[2], syscall.ENOSPC) || errs[3] != nil {
-		t.Errorf("Write errors %v", errs)
-	}
-	s.close()
-	wantFiles(t, s.dir, map[string]string{"app.log": "1\n4\n"})
-	s.noErrors() // Write returned the errors: they are not reported twice
 }
 
 // shortFS makes the first write to a file stop half-way, with ENOSPC.

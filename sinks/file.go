@@ -93,7 +93,13 @@ type FileOptions struct {
 	// app.<creation time YYYY-MM-DD_HH-MM-SS_ffffff>.log, with .2, .3 before the
 	// extension when that name is taken. "index": the newest rotated file is app.1.log,
 	// the one before app.2.log, and so on (logrotate's style); each rotation renames
-	// them all, on the background worker.
+	// them all, on the background worker. Anything else is a file name with {time} or
+	// {time:FORMAT} fields, as in a path, formed with the rotated file's creation time:
+	// "app-{time:YYYY-MM-DD}.log" names the file rotated on a day app-2026-03-26.log,
+	// the next one that day app-2026-03-26.2.log. It is in the active file's directory,
+	// and must not hold a path separator. Retention and compression recognise the
+	// names of every scheme; with a custom name, retention considers every name the
+	// template could form, so choose one no other program's files take.
 	Naming string
 
 	// OnError receives the errors no caller can see: failed rotations (the line was
@@ -126,7 +132,6 @@ type File struct {
 	loc      *time.Location // the clock's location, for times read from the filesystem
 	dir      string         // the absolute directory of the active file
 	names    namer
-	root     string // the active name before its extension (literal names only)
 	mode     fs.FileMode
 	delay    bool
 	bufCap   int
@@ -256,7 +261,7 @@ func (f *File) configure(path string, o *FileOptions) error {
 		}
 		f.format = archive.Format(c) // the same formats in the same order, None being 0
 	}
-	scheme, err := parseNaming(o.Naming)
+	scheme, custom, err := parseNaming(o.Naming, f.loc)
 	if err != nil {
 		return err
 	}
@@ -277,7 +282,7 @@ func (f *File) configure(path string, o *FileOptions) error {
 		return fmt.Errorf("sinks: file path %q: %w", path, err)
 	}
 	f.dir = dir
-	f.names = namer{base: lit, tmpl: tmpl, scheme: scheme}
+	f.names = namer{base: lit, tmpl: tmpl, scheme: scheme, custom: custom}
 	if tmpl != nil {
 		name := tmpl.render(f.clk.Now())
 		if err := checkName(name); err != nil {
@@ -289,7 +294,6 @@ func (f *File) configure(path string, o *FileOptions) error {
 			return fmt.Errorf("sinks: file path %q: %w", path, err)
 		}
 		f.path = filepath.Join(dir, lit)
-		f.root, _ = splitExt(lit)
 	}
 	return nil
 }
@@ -326,14 +330,16 @@ func checkName(name string) error {
 }
 
 // cleanup removes the temporary files of compressions that a crash interrupted, before
-// the worker can start one. Rotated files left uncompressed by such a crash are kept as
-// they are (retention still manages them); they are not compressed again.
+// the worker can start one: only those of archives whose names the sink makes, never
+// those of another sink compressing in the same directory. Rotated files left
+// uncompressed by such a crash are kept as they are (retention still manages them);
+// they are not compressed again.
 func (f *File) cleanup() {
-	prefix := f.root + "."
-	if f.names.tmpl != nil {
-		prefix = f.names.tmpl.prefix()
+	own := func(archive string) bool {
+		_, ok := f.names.parse(archive)
+		return ok
 	}
-	if _, err := archive.Cleanup(f.fs, f.dir, prefix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if _, err := archive.CleanupFunc(f.fs, f.dir, own); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		f.report(err)
 	}
 }

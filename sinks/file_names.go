@@ -27,18 +27,34 @@ const stampLen = 26
 type naming uint8
 
 const (
-	namingTime  naming = iota // app.2026-03-26_14-30-00_123456.log, .2, .3 on collisions
-	namingIndex               // app.1.log (newest), app.2.log, …
+	namingTime   naming = iota // app.2026-03-26_14-30-00_123456.log, .2, .3 on collisions
+	namingIndex                // app.1.log (newest), app.2.log, …
+	namingCustom               // a template of the user's: old_{time:YYYY-MM-DD}.log, .2, .3 on collisions
 )
 
-func parseNaming(s string) (naming, error) {
+// parseNaming parses the Naming option: "time", "index", or a file name template with
+// {time} fields (the rotated file's creation time), which it returns.
+func parseNaming(s string, loc *time.Location) (naming, *pathTemplate, error) {
 	switch s {
 	case "", "time":
-		return namingTime, nil
+		return namingTime, nil, nil
 	case "index":
-		return namingIndex, nil
+		return namingIndex, nil, nil
 	}
-	return 0, fmt.Errorf("sinks: Naming %q: want \"time\" (the default) or \"index\"", s)
+	if !strings.ContainsAny(s, "{}") {
+		return 0, nil, fmt.Errorf("sinks: Naming %q: want \"time\" (the default), \"index\", or a file name with a {time} field such as \"app-{time:YYYY-MM-DD}.log\"", s)
+	}
+	tmpl, _, err := parsePathTemplate(s, loc)
+	if err == nil && tmpl == nil {
+		err = errors.New("a custom name needs a {time} or {time:FORMAT} field")
+	}
+	if err == nil {
+		err = checkName(tmpl.render(time.Now().In(loc)))
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("sinks: Naming %q: %w", s, err)
+	}
+	return namingCustom, tmpl, nil
 }
 
 // splitExt splits a file name at its last dot, as Python's os.path.splitext does:
@@ -145,6 +161,21 @@ func timeName(root, ext string, created time.Time, n int) string {
 		b = appendPadded(b, n, 1)
 	}
 	return string(append(b, ext...))
+}
+
+// rotatedName returns the name of a rotated file made from root+ext and created at
+// created, with the collision counter n (shown from 2 on): the time scheme's name, or
+// the custom template's rendering with .n before its extension.
+func (n *namer) rotatedName(root, ext string, created time.Time, k int) string {
+	if n.scheme != namingCustom {
+		return timeName(root, ext, created, k)
+	}
+	name := n.custom.render(created)
+	if k < 2 {
+		return name
+	}
+	r, e := splitExt(name)
+	return r + "." + string(appendPadded(nil, k, 1)) + e
 }
 
 // indexName returns the index-scheme name of a rotated file: root.<k>ext.
@@ -296,14 +327,6 @@ func (t *pathTemplate) render(now time.Time) string {
 	return string(b)
 }
 
-// prefix returns the literal text before the first field.
-func (t *pathTemplate) prefix() string {
-	if t.parts[0].f == nil {
-		return t.parts[0].lit
-	}
-	return ""
-}
-
 // match reports whether name could have been rendered by the template.
 func (t *pathTemplate) match(name string) bool { return matchParts(t.parts, name) }
 
@@ -330,9 +353,10 @@ func matchParts(parts []tmplPart, s string) bool {
 type nameKind uint8
 
 const (
-	kindBase  nameKind = iota // the active name (or an earlier rendering of a template), compressed at Close
-	kindTime                  // root.<stamp>[.n]ext
-	kindIndex                 // root.<k>ext
+	kindBase   nameKind = iota // the active name (or an earlier rendering of a template), compressed at Close
+	kindTime                   // root.<stamp>[.n]ext
+	kindIndex                  // root.<k>ext
+	kindCustom                 // a rendering of the Naming template, with .<n> before its extension when n > 1
 )
 
 // ownName is a file name the sink recognises as one it produced.
@@ -340,8 +364,8 @@ type ownName struct {
 	kind    nameKind
 	logical string // the name without its archive extension: a file and its archive are one
 	base    string // the active-file name it derives from
-	stamp   string // kindTime
-	n       int    // kindTime: collision counter (1 when absent); kindIndex: the index
+	stamp   string // kindTime: the time stamp; kindCustom: the rendering, without counter
+	n       int    // kindTime, kindCustom: collision counter (1 when absent); kindIndex: the index
 }
 
 // namer knows the sink's file names: its active name (or template), its naming scheme
@@ -350,6 +374,7 @@ type namer struct {
 	base   string        // the active file's name, when not a template
 	tmpl   *pathTemplate // the template, or nil
 	scheme naming
+	custom *pathTemplate // the Naming template (namingCustom)
 }
 
 // isBase reports whether name is the active name, or (for a template) one of its
@@ -385,6 +410,11 @@ func (n *namer) parseStem(s string) (ownName, bool) {
 	if n.isBase(s) {
 		return ownName{kind: kindBase, logical: s, base: s}, true
 	}
+	if n.scheme == namingCustom {
+		if o, ok := n.parseCustom(s); ok {
+			return o, true
+		}
+	}
 	for i := strings.IndexByte(s, '.'); i >= 0; {
 		if o, ok := n.rotatedAt(s, i); ok {
 			return o, true
@@ -398,6 +428,39 @@ func (n *namer) parseStem(s string) (ownName, bool) {
 	return ownName{}, false
 }
 
+// parseCustom reads s as a rendering of the Naming template, or as one with the
+// collision counter .<n> (n from 2) before its extension.
+func (n *namer) parseCustom(s string) (ownName, bool) {
+	if n.custom.match(s) {
+		return ownName{kind: kindCustom, logical: s, stamp: s, n: 1}, true
+	}
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		num, ext := cutCounter(s[i+1:])
+		if k, ok := parseCounter(num); ok && k >= 2 {
+			b := s[:i] + ext
+			if r, e := splitExt(b); r == s[:i] && e == ext && n.custom.match(b) {
+				return ownName{kind: kindCustom, logical: s, stamp: b, n: k}, true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return ownName{}, false
+}
+
+// cutCounter splits s at its first dot, keeping the dot with the extension: "2.log" is
+// "2" and ".log", "2." is "2" and "." (a name "app." has the extension "."), "2" is "2"
+// and "".
+func cutCounter(s string) (num, ext string) {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
 // rotatedAt tries to read s as root + "." + <rotation mark> + ext with the dot at i.
 func (n *namer) rotatedAt(s string, i int) (ownName, bool) {
 	root, rest := s[:i], s[i+1:]
@@ -406,7 +469,7 @@ func (n *namer) rotatedAt(s string, i int) (ownName, bool) {
 	}
 	// baseOK checks that root+ext is a name of the sink that splits into root and ext.
 	baseOK := func(ext string) bool {
-		if ext != "" && (len(ext) < 2 || ext[0] != '.' || strings.IndexByte(ext[1:], '.') >= 0) {
+		if ext != "" && (ext[0] != '.' || strings.IndexByte(ext[1:], '.') >= 0) {
 			return false
 		}
 		b := root + ext
@@ -419,20 +482,14 @@ func (n *namer) rotatedAt(s string, i int) (ownName, bool) {
 			return ownName{kind: kindTime, logical: s, base: root + tail, stamp: stamp, n: 1}, true
 		}
 		if len(tail) > 1 && tail[0] == '.' {
-			num, ext, _ := strings.Cut(tail[1:], ".")
-			if ext != "" {
-				ext = "." + ext
-			}
+			num, ext := cutCounter(tail[1:])
 			if k, ok := parseCounter(num); ok && k >= 2 && baseOK(ext) {
 				return ownName{kind: kindTime, logical: s, base: root + ext, stamp: stamp, n: k}, true
 			}
 		}
 	}
 	if n.scheme == namingIndex {
-		num, ext, _ := strings.Cut(rest, ".")
-		if ext != "" {
-			ext = "." + ext
-		}
+		num, ext := cutCounter(rest)
 		if k, ok := parseCounter(num); ok && baseOK(ext) {
 			return ownName{kind: kindIndex, logical: s, base: root + ext, n: k}, true
 		}
@@ -441,7 +498,8 @@ func (n *namer) rotatedAt(s string, i int) (ownName, bool) {
 }
 
 // older reports whether a sorts before b among files with equal modification times:
-// higher indexes are older, earlier stamps and lower counters are older.
+// higher indexes are older, earlier stamps (or custom renderings, compared as text) and
+// lower counters are older.
 func (a ownName) older(b ownName) bool {
 	if a.kind != b.kind {
 		return a.kind > b.kind // index (staged earlier) < time < base
@@ -451,7 +509,7 @@ func (a ownName) older(b ownName) bool {
 		if a.n != b.n {
 			return a.n > b.n
 		}
-	case kindTime:
+	case kindTime, kindCustom:
 		if a.stamp != b.stamp {
 			return a.stamp < b.stamp
 		}

@@ -266,8 +266,8 @@ func (f *File) callCompress(path string) error {
 	return nil
 }
 
-// reserveTimeName returns a free time-scheme name for a file rotated from root+ext and
-// created at created, and protects it until the caller is done with it. A name is free
+// reserveTimeName returns a free name for a file rotated from root+ext and created at
+// created (a time-scheme name, or the custom Naming template's), and protects it until the caller is done with it. A name is free
 // when neither it nor its archive exists and no job holds it; the counter .2, .3, …
 // makes it so, so a clock that stands still or goes back never overwrites a file.
 func (w *worker) reserveTimeName(f *File, root, ext string, created time.Time) (string, error) {
@@ -275,13 +275,13 @@ func (w *worker) reserveTimeName(f *File, root, ext string, created time.Time) (
 	defer w.mu.Unlock()
 	stamp := created.In(f.loc)
 	first := 1
-	if key := timeName(root, ext, stamp, 1); key == w.lastName {
+	if key := f.names.rotatedName(root, ext, stamp, 1); key == w.lastName {
 		first = w.lastN + 1
 	} else {
 		w.lastName = key
 	}
 	for n := first; n < first+100000; n++ {
-		name := timeName(root, ext, stamp, n)
+		name := f.names.rotatedName(root, ext, stamp, n)
 		if w.protected[name] > 0 {
 			continue
 		}

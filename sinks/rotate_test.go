@@ -2,6 +2,7 @@ package sinks
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -376,16 +377,25 @@ func TestRestart(t *testing.T) {
 	loc := paris(t)
 	for _, tt := range []struct {
 		name            string
+		spec            string
 		created, reopen time.Time
 		rotates         bool
 	}{
 		// Written at 23:59, stopped, started again after midnight: the first write
 		// rotates the file of yesterday.
-		{"boundary passed while stopped", time.Date(2026, 3, 24, 23, 59, 0, 0, loc), time.Date(2026, 3, 25, 0, 1, 0, 0, loc), true},
+		{"boundary passed while stopped", "00:00", time.Date(2026, 3, 24, 23, 59, 0, 0, loc), time.Date(2026, 3, 25, 0, 1, 0, 0, loc), true},
 		// Created after today's boundary: no early rotation.
-		{"created after the boundary", time.Date(2026, 3, 25, 0, 5, 0, 0, loc), time.Date(2026, 3, 25, 0, 10, 0, 0, loc), false},
+		{"created after the boundary", "00:00", time.Date(2026, 3, 25, 0, 5, 0, 0, loc), time.Date(2026, 3, 25, 0, 10, 0, 0, loc), false},
 		// Created before a boundary still ahead: none yet.
-		{"boundary ahead", time.Date(2026, 3, 24, 23, 0, 0, 0, loc), time.Date(2026, 3, 24, 23, 30, 0, 0, loc), false},
+		{"boundary ahead", "00:00", time.Date(2026, 3, 24, 23, 0, 0, 0, loc), time.Date(2026, 3, 24, 23, 30, 0, 0, loc), false},
+		// Intervals count from the creation time, not from the restart.
+		{"interval passed while stopped", "1 h", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 10, 0, 0, 0, loc), true},
+		{"interval not yet passed", "1 h", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 9, 59, 59, 0, loc), false},
+		{"weekday passed while stopped", "monday at 12:00", time.Date(2026, 3, 27, 9, 0, 0, 0, loc), time.Date(2026, 3, 30, 12, 0, 0, 0, loc), true},
+		{"weekday ahead", "monday at 12:00", time.Date(2026, 3, 30, 12, 0, 0, 0, loc), time.Date(2026, 4, 6, 11, 0, 0, 0, loc), false},
+		// A size limit counts the bytes already in the file ("before\n" is 7).
+		{"size passed", "10 B", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 9, 1, 0, 0, loc), true},
+		{"size not passed", "13 B", time.Date(2026, 3, 24, 9, 0, 0, 0, loc), time.Date(2026, 3, 24, 9, 1, 0, 0, loc), false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -394,7 +404,7 @@ func TestRestart(t *testing.T) {
 			mustWrite(t, path, "before\n")
 			cfs := &createdFS{FS: fsys.OS{}}
 			cfs.set(path, tt.created.UTC()) // a birth time comes back in UTC or Local
-			s := openIn(t, dir, "app.log", &FileOptions{Rotation: "00:00"}, clock.NewFake(tt.reopen), &fsys.Faulty{FS: cfs})
+			s := openIn(t, dir, "app.log", &FileOptions{Rotation: tt.spec}, clock.NewFake(tt.reopen), &fsys.Faulty{FS: cfs})
 			s.write("after\n")
 			s.close()
 			want := map[string]string{"app.log": "before\nafter\n"}
@@ -404,6 +414,36 @@ func TestRestart(t *testing.T) {
 			wantFiles(t, dir, want)
 		})
 	}
+}
+
+// TestRestartBirthTime restarts on the real filesystem: the creation time is the
+// file's birth time (statx) where the filesystem records one, else its modification
+// time; either way a file made now is not rotated by a daily rotation now, and one whose
+// creation a day ago is recorded is.
+func TestRestartBirthTime(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	mustWrite(t, path, "before\n")
+	c, err := fsys.OS{}.Created(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(c); d < -time.Minute || d > time.Minute {
+		t.Fatalf("Created = %v, not about now", c)
+	}
+	s := openIn(t, dir, "app.log", &FileOptions{Rotation: "1 day"}, clock.NewFake(c.Add(23*time.Hour)), &fsys.Faulty{})
+	s.write("after\n")
+	s.mu.Lock()
+	created := s.created
+	s.mu.Unlock()
+	if !created.Equal(c) {
+		t.Errorf("creation time %v, want %v", created, c)
+	}
+	s.clk.Set(c.Add(24 * time.Hour))
+	s.write("next day\n")
+	s.close()
+	wantFiles(t, dir, map[string]string{"app." + stamp(c.Local()) + ".log": "before\nafter\n", "app.log": "next day\n"})
 }
 
 func TestRotateAtMissingOrRepeatedTime(t *testing.T) {
@@ -429,6 +469,118 @@ func TestRotateAtMissingOrRepeatedTime(t *testing.T) {
 		s.close()
 		if got := rotations(t, s.dir); len(got) != 3 {
 			t.Errorf("%s around %s: rotated %v, want one file a day", tt.spec, tt.day.Format(time.DateOnly), got)
+		}
+	}
+}
+
+func TestNamingCustom(t *testing.T) {
+	t.Parallel()
+	// A template of the user's: rotated files take its rendering of their creation
+	// time, .2 on a collision; compression adds its extension, and retention keeps
+	// the newest two of them, leaving other names alone.
+	dir := t.TempDir()
+	foreign := []string{"old-notes.log", "old-2026-03-20.txt", "app.log.1", "old-2026-03-20.0.log"}
+	for _, n := range foreign {
+		mustWrite(t, filepath.Join(dir, n), n)
+	}
+	s := openIn(t, dir, "app.log", &FileOptions{
+		Naming: "old-{time:YYYY-MM-DD}.log", Rotation: "6 h", Compression: "gz", Retention: "2",
+	}, clock.NewFake(t0), &fsys.Faulty{})
+	for i := range 4 { // files made at 10:00 and 16:00 on the 20th, 22:00 the 20th, 04:00 the 21st
+		s.write(strings.Repeat("x", i+1) + "\n")
+		s.clk.Advance(6 * time.Hour)
+	}
+	s.write("now\n")
+	s.close()
+	want := map[string]string{"app.log": "now\n"}
+	for _, n := range foreign {
+		want[n] = n
+	}
+	got := files(t, dir)
+	for n, w := range want {
+		if got[n] != w {
+			t.Errorf("%s holds %q, want %q", n, got[n], w)
+		}
+	}
+	archives := map[string]string{"old-2026-03-20.3.log.gz": "xxx\n", "old-2026-03-21.log.gz": "xxxx\n"}
+	for n, w := range archives {
+		if _, ok := got[n]; !ok {
+			t.Errorf("missing %s (have %v)", n, names(t, dir))
+		} else if b := string(decompress(t, filepath.Join(dir, n))); b != w {
+			t.Errorf("%s holds %q, want %q", n, b, w)
+		}
+	}
+	if len(got) != len(want)+len(archives) {
+		t.Errorf("files %v", names(t, dir))
+	}
+	s.noErrors()
+}
+
+func TestNamingCustomParse(t *testing.T) {
+	t.Parallel()
+	loc := time.UTC
+	_, custom, err := parseNaming("old-{time:YYYY-MM-DD}.log", loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := namer{base: "app.log", scheme: namingCustom, custom: custom}
+	for name, want := range map[string]bool{
+		"old-2026-03-20.log": true, "old-2026-03-20.2.log": true, "old-2026-03-20.12.log.tar.xz": true,
+		"old-2026-03-20.1.log": false, "old-2026-03-20.02.log": false, "old-2026-03-20.log.1": false,
+		"old-20260320.log": false, // too short for the format
+		"old-notes.log":    false, "old-2026-03-20.x.log": false, "old-2026-03-20": false,
+		"new-2026-03-20.log": false, "old-2026-03-20.2.3.log": false,
+	} {
+		if _, ok := n.parse(name); ok != want {
+			t.Errorf("parse(%q) = %v, want %v", name, ok, want)
+		}
+	}
+	if got := n.rotatedName("app", ".log", t0, 1); got != "old-2026-03-20.log" {
+		t.Errorf("rotatedName = %q", got)
+	}
+	if got := n.rotatedName("app", ".log", t0, 3); got != "old-2026-03-20.3.log" {
+		t.Errorf("rotatedName = %q", got)
+	}
+	// Every name the scheme gives is one parse recognises, whatever the template.
+	paris := paris(t)
+	for _, spec := range []string{"old-{time}.log", "{time:YYYY.MM.DD}.log", "old_{time:YYYY-MM-DD HH.mm}", "{time:X}.log.old", "a{{b}}{time:YYYY}.txt"} {
+		_, custom, err := parseNaming(spec, paris)
+		if err != nil {
+			t.Fatalf("parseNaming(%q): %v", spec, err)
+		}
+		n := namer{base: "app.log", scheme: namingCustom, custom: custom}
+		for _, at := range []time.Time{t0.In(paris), time.Date(2026, 10, 25, 2, 30, 0, 999, paris), time.Date(1999, 12, 31, 23, 59, 59, 0, paris)} {
+			for _, k := range []int{1, 2, 3, 17, 100} {
+				name := n.rotatedName("app", ".log", at, k)
+				for _, ext := range []string{"", ".gz", ".tar.xz"} {
+					if o, ok := n.parse(name + ext); !ok || o.kind != kindCustom || o.n != k {
+						t.Errorf("%q: parse(%q) = %+v, %v", spec, name+ext, o, ok)
+					}
+				}
+			}
+		}
+	}
+	for _, bad := range []string{"old.log", "old-{time:YYYY/MM}.log", "old-{date}.log", "old-{time.log", "{time:%x}.log"} {
+		if _, _, err := parseNaming(bad, loc); err == nil || !strings.Contains(err.Error(), "sinks: Naming "+strconv.Quote(bad)) {
+			t.Errorf("parseNaming(%q): %v", bad, err)
+		}
+	}
+}
+
+func TestNamingTrailingDot(t *testing.T) {
+	t.Parallel()
+	// A name ending in a dot has the extension ".": counters go before it, and the
+	// names parse back (strings.Cut once dropped that dot).
+	for _, scheme := range []naming{namingTime, namingIndex} {
+		n := namer{base: "app.", scheme: scheme}
+		names := []string{timeName("app", ".", t0, 1), timeName("app", ".", t0, 2) + ".gz"}
+		if scheme == namingIndex {
+			names = append(names, indexName("app", ".", 3), indexName("app", ".", 3)+".tar.xz")
+		}
+		for _, name := range names {
+			if o, ok := n.parse(name); !ok || o.base != "app." {
+				t.Errorf("scheme %d: parse(%q) = %+v, %v", scheme, name, o, ok)
+			}
 		}
 	}
 }

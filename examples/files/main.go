@@ -1,6 +1,6 @@
 // Command files shows logru's file sinks: rotation by size or time, compression on a
-// background worker, retention by count, and index-style names, in a temporary
-// directory it lists at the end.
+// background worker, retention by count and by total size, index-style and custom
+// names, Delay, Watch, Buffering and Mode, in a temporary directory it lists at the end.
 //
 //	go run ./examples/files
 package main
@@ -43,6 +43,22 @@ func main() {
 		Retention: "2",
 	})
 	check(err)
+	// Errors only, in a file created at the first record (Delay), reopened if another
+	// program moves or deletes it (Watch), written 64 KiB at a time (Buffering: flushed
+	// by Complete, Close and once a second), rotated on Mondays at noon or past 512 bytes
+	// into dated names of our own, which retention (a total of 1 MB) still recognises.
+	_, err = l.Add(logru.Handler{
+		Sink:      filepath.Join(dir, "errors.log"),
+		Level:     "ERROR",
+		Delay:     true,
+		Watch:     true,
+		Buffering: 64 << 10,
+		Rotation:  "512 B or monday at 12:00",
+		Naming:    "errors-{time:YYYY-MM-DD}.log",
+		Retention: "1 MB",
+		Mode:      0o640,
+	})
+	check(err)
 	// Bad options are refused before any file is created.
 	_, err = l.Add(logru.Handler{Sink: filepath.Join(dir, "never.log"), Rotation: "100"})
 	fmt.Println("rejected:", err)
@@ -51,6 +67,9 @@ func main() {
 		l.Info("request {i} served", "i", i, "path", "/api/items", "status", 200)
 		if i%25 == 0 {
 			l.Warning("slow request {i}", "i", i, "ms", 1200+i)
+		}
+		if i%40 == 0 {
+			l.Error("request {i} failed", "i", i, "status", 503)
 		}
 	}
 	check(l.Close()) // waits for compression and retention to finish

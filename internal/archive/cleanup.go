@@ -24,6 +24,16 @@ import (
 // that is already gone is not an error; other failures to remove are joined into the
 // returned error, after the other files have been tried.
 func Cleanup(fsys fsys.FS, dir, base string) ([]string, error) {
+	return CleanupFunc(fsys, dir, func(archive string) bool { return strings.HasPrefix(archive, base) })
+}
+
+// CleanupFunc is [Cleanup] with a finer choice of files: it removes the temporary files
+// of [Compress] in dir whose archive name (the temporary file's name without ".tmp-" and
+// its hex digits, such as "app.2026-03-26_14-30-00_000000.log.gz") own accepts. A file
+// sink passes a function that accepts only the archives it makes itself, so that it
+// never removes the temporary file of another sink compressing in the same directory
+// ("app.err.….log.gz.tmp-…" next to "app.log"). own must not be nil.
+func CleanupFunc(fsys fsys.FS, dir string, own func(archive string) bool) ([]string, error) {
 	entries, err := fsys.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("archive: cleaning up %s: %w", dir, err)
@@ -32,7 +42,7 @@ func Cleanup(fsys fsys.FS, dir, base string) ([]string, error) {
 	var errs []error
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, base) || !isTmpName(name) {
+		if !e.Type().IsRegular() || !isTmpName(name) || !own(name[:strings.LastIndex(name, tmpMarker)]) {
 			continue
 		}
 		path := filepath.Join(dir, name)

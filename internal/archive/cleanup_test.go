@@ -121,3 +121,32 @@ func TestCleanupErrors(t *testing.T) {
 		t.Error("Cleanup of a missing directory succeeded")
 	}
 }
+
+// TestCleanupFunc checks that own sees the archive's name, without the temporary
+// suffix, and decides alone which temporary files are removed.
+func TestCleanupFunc(t *testing.T) {
+	dir := t.TempDir()
+	const hex = "0123456789abcdef"
+	mine := "app.2026-03-26_14-30-00_000000.log.gz"
+	theirs := "app.err.2026-03-26_14-30-00_000000.log.gz" // another sink, same prefix
+	for _, name := range []string{mine, theirs} {
+		if err := os.WriteFile(filepath.Join(dir, name+".tmp-"+hex), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var seen []string
+	removed, err := CleanupFunc(fsys.OS{}, dir, func(archive string) bool {
+		seen = append(seen, archive)
+		return archive == mine
+	})
+	if err != nil || len(removed) != 1 || filepath.Base(removed[0]) != mine+".tmp-"+hex {
+		t.Errorf("CleanupFunc = %v, %v", removed, err)
+	}
+	slices.Sort(seen)
+	if want := []string{mine, theirs}; !slices.Equal(seen, want) {
+		t.Errorf("own saw %q, want %q", seen, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, theirs+".tmp-"+hex)); err != nil {
+		t.Errorf("the other sink's temporary file: %v", err)
+	}
+}
