@@ -1,6 +1,8 @@
 package logru
 
 import (
+	"log/slog"
+	"reflect"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -59,11 +61,134 @@ func (c *loggerCore) enqueue(hd *handler, b []byte, r *Record) {
 	ql.data = append(ql.data[:0], b...)
 	if hd.fn != nil || hd.sink != nil || hd.slogh != nil {
 		ql.rec = r.Clone() // func, Sink and slog.Handler sinks receive the record too
+		freezeExtra(ql.rec)
 	}
 	hd.async.q.Enqueue(sinks.Item{Data: ql.data, Ctx: ql})
 	if d := hd.async.q.Dropped(); d != hd.async.dropSeen.Load() {
 		c.noteDrops(hd)
 	}
+}
+
+// freezeExtra makes the values of a queued record's fields independent of the caller's:
+// the maps, slices and arrays they hold (also inside structs, interfaces and groups) are
+// copied, and LogValuers inside groups resolved, so that a slog.Handler, func or Sink
+// sink that reads the record on the writer goroutine sees the values of the call, and
+// does not race with a caller that goes on mutating them. Pointers are not followed: what
+// they point to is shared. Only enqueued record-consuming sinks pay for it, and only for
+// values of those kinds.
+func freezeExtra(r *Record) {
+	as := r.Extra.Attrs()
+	for i := range as {
+		as[i].Value = freezeValue(as[i].Value, 0)
+	}
+}
+
+// maxFreezeDepth bounds the copy of nested values (and ends it on a cycle, such as a map
+// that holds itself): deeper values are shared.
+const maxFreezeDepth = 16
+
+func freezeValue(v slog.Value, depth int) slog.Value {
+	switch v.Kind() {
+	case slog.KindGroup:
+		g := v.Group()
+		out := make([]slog.Attr, len(g))
+		for i, a := range g {
+			out[i] = slog.Attr{Key: a.Key, Value: freezeValue(a.Value.Resolve(), depth+1)}
+		}
+		return slog.GroupValue(out...)
+	case slog.KindAny:
+		x := v.Any()
+		if x == nil {
+			return v
+		}
+		rv := reflect.ValueOf(x)
+		switch rv.Kind() {
+		case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct:
+			if hasRefs(rv.Type(), 0) {
+				return slog.AnyValue(deepCopy(rv, depth).Interface())
+			}
+		}
+	}
+	return v
+}
+
+// hasRefs reports whether a value of type t holds maps, slices or interfaces that the
+// caller could mutate after the call.
+func hasRefs(t reflect.Type, depth int) bool {
+	if depth > maxFreezeDepth {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Map, reflect.Slice, reflect.Interface:
+		return true
+	case reflect.Array:
+		return t.Len() > 0 && hasRefs(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && hasRefs(f.Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deepCopy returns a copy of rv in which maps, slices, arrays, interfaces and the
+// exported fields of structs are copied in turn, down to maxFreezeDepth.
+func deepCopy(rv reflect.Value, depth int) reflect.Value {
+	if depth > maxFreezeDepth {
+		return rv
+	}
+	t := rv.Type()
+	switch rv.Kind() {
+	case reflect.Map:
+		if rv.IsNil() {
+			return rv
+		}
+		out := reflect.MakeMapWithSize(t, rv.Len())
+		for it := rv.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), deepCopy(it.Value(), depth+1))
+		}
+		return out
+	case reflect.Slice:
+		if rv.IsNil() {
+			return rv
+		}
+		out := reflect.MakeSlice(t, rv.Len(), rv.Len())
+		reflect.Copy(out, rv)
+		if hasRefs(t.Elem(), 0) {
+			for i := range rv.Len() {
+				out.Index(i).Set(deepCopy(rv.Index(i), depth+1))
+			}
+		}
+		return out
+	case reflect.Array:
+		out := reflect.New(t).Elem()
+		out.Set(rv)
+		if hasRefs(t.Elem(), 0) {
+			for i := range rv.Len() {
+				out.Index(i).Set(deepCopy(rv.Index(i), depth+1))
+			}
+		}
+		return out
+	case reflect.Interface:
+		if rv.IsNil() {
+			return rv
+		}
+		out := reflect.New(t).Elem()
+		out.Set(deepCopy(rv.Elem(), depth+1))
+		return out
+	case reflect.Struct:
+		out := reflect.New(t).Elem()
+		out.Set(rv)
+		for i := range rv.NumField() {
+			if f := out.Field(i); f.CanSet() && hasRefs(f.Type(), 0) {
+				f.Set(deepCopy(rv.Field(i), depth+1))
+			}
+		}
+		return out
+	}
+	return rv
 }
 
 // noteDrops reports, at most once a second, how many records the queue dropped since the
