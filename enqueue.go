@@ -3,6 +3,7 @@ package logru
 import (
 	"log/slog"
 	"reflect"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -26,6 +27,10 @@ type queued struct {
 type queuedLine struct {
 	data []byte
 	rec  *Record
+	// fromOnError marks a record logged by the handler's OnError: if writing it fails,
+	// the error goes to the stderr note, not to OnError again (which would log again,
+	// and so on without end, as report prevents for handlers without a queue).
+	fromOnError bool
 }
 
 var queuedLines = sync.Pool{New: func() any { return &queuedLine{data: make([]byte, 0, 256)} }}
@@ -42,7 +47,7 @@ func (hd *handler) startQueue(c *loggerCore, h Handler) error {
 		Release: func(it sinks.Item) {
 			ql := it.Ctx.(*queuedLine)
 			if cap(ql.data) <= 16<<10 {
-				ql.data, ql.rec = ql.data[:0], nil
+				ql.data, ql.rec, ql.fromOnError = ql.data[:0], nil, false
 				queuedLines.Put(ql)
 			}
 		},
@@ -59,6 +64,7 @@ func (hd *handler) startQueue(c *loggerCore, h Handler) error {
 func (c *loggerCore) enqueue(hd *handler, b []byte, r *Record) {
 	ql := queuedLines.Get().(*queuedLine)
 	ql.data = append(ql.data[:0], b...)
+	ql.fromOnError = hd.reporting.Load() > 0 && inOnError()
 	if hd.fn != nil || hd.sink != nil || hd.slogh != nil {
 		ql.rec = r.Clone() // func, Sink and slog.Handler sinks receive the record too
 		freezeExtra(ql.rec)
@@ -244,6 +250,20 @@ func groupThousands(n uint64) string {
 	return string(out)
 }
 
+// writeFile writes joined lines to the handler's file; hd.mu is held. A panic (in a
+// RotateFunc) is contained like a failed write.
+func (hd *handler) writeFile(f *sinks.File, b []byte) (err error) {
+	hd.inSink.Store(true)
+	defer func() {
+		hd.inSink.Store(false)
+		if v := recover(); v != nil {
+			err = panicError("the sink", v)
+		}
+	}()
+	_, err = f.Write(b)
+	return err
+}
+
 // writeBatch runs on the queue's goroutine: it writes the lines in order, under the
 // handler's lock, counting and reporting each outcome. Lines for a logru file sink are
 // joined into one write.
@@ -260,17 +280,25 @@ func (hd *handler) writeBatch(c *loggerCore, items []sinks.Item) {
 		return
 	}
 	var errs []error
+	var noteOnly []bool
 	for _, it := range items {
-		if err := hd.emitLocked(it.Data, it.Ctx.(*queuedLine).rec); err != nil {
+		ql := it.Ctx.(*queuedLine)
+		if err := hd.emitLocked(it.Data, ql.rec); err != nil {
 			hd.errors.Add(1)
 			errs = append(errs, err)
+			noteOnly = append(noteOnly, ql.fromOnError)
 		} else {
 			hd.records.Add(1)
 		}
 	}
 	hd.mu.Unlock()
-	for _, err := range errs {
-		c.report(hd, err)
+	hd.sinkDone()
+	for i, err := range errs {
+		if noteOnly[i] {
+			c.note(hd, err)
+		} else {
+			c.report(hd, err)
+		}
 	}
 }
 
@@ -280,11 +308,16 @@ func (hd *handler) writeJoined(c *loggerCore, f *sinks.File, items []sinks.Item)
 	for _, it := range items {
 		b = append(b, it.Data...)
 	}
-	_, err := f.Write(b)
+	err := hd.writeFile(f, b)
 	hd.mu.Unlock()
+	hd.sinkDone()
 	if err != nil {
 		hd.errors.Add(uint64(len(items)))
-		c.report(hd, err)
+		if slices.ContainsFunc(items, func(it sinks.Item) bool { return !it.Ctx.(*queuedLine).fromOnError }) {
+			c.report(hd, err)
+		} else {
+			c.note(hd, err)
+		}
 	} else {
 		hd.records.Add(uint64(len(items)))
 	}
