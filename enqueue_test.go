@@ -272,3 +272,21 @@ func TestCloseLeavesNoOpenFile(t *testing.T) {
 		t.Errorf("%d file descriptors left open after Close", after-before)
 	}
 }
+
+// QueueSize 0 means 10,000 records: with the sink stuck, drop_newest keeps 10,000 queued
+// (plus the batch being written) and drops the rest, counted exactly.
+func TestEnqueueDefaultQueueSize(t *testing.T) {
+	l := logru.New()
+	sink := &gatedSink{gate: make(chan struct{})}
+	l.Add(logru.Handler{Sink: sink, Format: "{message}", Enqueue: true, Overflow: "drop_newest", OnError: func(error) {}})
+	const n = 12000
+	for i := 0; i < n; i++ {
+		l.Info("x")
+	}
+	close(sink.gate)
+	l.Close()
+	st := l.Stats()[0]
+	if st.Records+st.Dropped != n || st.Records <= 10000 || st.Records > 10000+256 {
+		t.Errorf("written %d, dropped %d: want 10,000 queued plus one batch of n=%d", st.Records, st.Dropped, n)
+	}
+}

@@ -99,3 +99,16 @@ func TestEnqueueFilePanicContained(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func TestDropNoteText(t *testing.T) {
+	for n, want := range map[uint64]string{
+		1:         "queue full: dropped 1 record",
+		999:       "queue full: dropped 999 records",
+		1234:      "queue full: dropped 1,234 records",
+		1_000_000: "queue full: dropped 1,000,000 records",
+	} {
+		if got := dropNote(n).Error(); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+}
