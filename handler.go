@@ -252,11 +252,12 @@ type handler struct {
 	// file is hd.w when the sink is a file logru opened. While inSink is set, the
 	// goroutine holding mu is inside the file's Write, Flush or Close, and the file's
 	// errors wait in pending (see fileError).
-	file    *sinks.File
-	core    *loggerCore // for sinkDone
-	inSink  atomic.Bool
-	pendMu  sync.Mutex
-	pending []error
+	file     *sinks.File
+	core     *loggerCore // for sinkDone
+	inSink   atomic.Bool
+	pendMu   sync.Mutex
+	pending  []error
+	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone
 
 	records atomic.Uint64
 	dropped atomic.Uint64

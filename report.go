@@ -80,6 +80,7 @@ func (c *loggerCore) fileError(hd *handler, err error) {
 	if hd.inSink.Load() {
 		hd.pendMu.Lock()
 		hd.pending = append(hd.pending, err)
+		hd.nPending.Add(1)
 		hd.pendMu.Unlock()
 		if hd.inSink.Load() {
 			return
@@ -94,7 +95,7 @@ func (c *loggerCore) fileError(hd *handler, err error) {
 // sinkDone reports the errors the file sink raised while hd.mu was held; call it after
 // releasing hd.mu.
 func (hd *handler) sinkDone() {
-	if hd.file != nil && hd.core != nil {
+	if hd.file != nil && hd.core != nil && hd.nPending.Load() > 0 { // one load per write
 		hd.core.reportPending(hd)
 	}
 }
@@ -103,6 +104,7 @@ func (c *loggerCore) reportPending(hd *handler) {
 	hd.pendMu.Lock()
 	errs := hd.pending
 	hd.pending = nil
+	hd.nPending.Store(0)
 	hd.pendMu.Unlock()
 	for _, err := range errs {
 		c.report(hd, err)
