@@ -47,22 +47,25 @@ func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 	return dst
 }
 
-// appendAttr adds a slog.Attr: LogValuers resolved, an empty-keyed group inlined, an
-// empty attribute dropped, as slog handlers do.
 // plainAttrs reports whether appendAttr would copy attrs unchanged: no LogValuer to
 // resolve and no empty key (an empty group to drop or a group to inline).
 func plainAttrs(attrs []slog.Attr) bool {
 	for i := range attrs {
-		if attrs[i].Key == "" || attrs[i].Value.Kind() == slog.KindLogValuer {
+		if k := attrs[i].Value.Kind(); attrs[i].Key == "" || k == slog.KindLogValuer || k == slog.KindGroup {
 			return false
 		}
 	}
 	return true
 }
 
+// appendAttr adds a slog.Attr: LogValuers resolved (inside groups too), an empty-keyed group inlined, an
+// empty attribute dropped, as slog handlers do.
 func appendAttr(dst []slog.Attr, a slog.Attr) []slog.Attr {
 	if a.Value.Kind() == slog.KindLogValuer { // Resolve is not inlined: skip the call
 		a.Value = a.Value.Resolve()
+	}
+	if a.Value.Kind() == slog.KindGroup && a.Key != "" {
+		a.Value = resolveGroup(a.Value)
 	}
 	if a.Key == "" {
 		if a.Value.Kind() == slog.KindGroup {
@@ -89,6 +92,33 @@ func lazyAttr(a slog.Attr) slog.Attr {
 	return a
 }
 
+// resolveGroup resolves the LogValuers inside a group, at any depth, once, at the call:
+// every handler then sees the same values, and an enqueued one does not resolve them
+// later on its writer goroutine. A group without LogValuers is returned as is.
+func resolveGroup(v slog.Value) slog.Value {
+	g := v.Group()
+	i := slices.IndexFunc(g, func(a slog.Attr) bool {
+		k := a.Value.Kind()
+		return k == slog.KindLogValuer || k == slog.KindGroup
+	})
+	if i < 0 {
+		return v
+	}
+	out := slices.Clone(g)
+	for ; i < len(out); i++ {
+		switch out[i].Value.Kind() {
+		case slog.KindLogValuer:
+			out[i].Value = out[i].Value.Resolve()
+			if out[i].Value.Kind() == slog.KindGroup {
+				out[i].Value = resolveGroup(out[i].Value)
+			}
+		case slog.KindGroup:
+			out[i].Value = resolveGroup(out[i].Value)
+		}
+	}
+	return slog.GroupValue(out...)
+}
+
 // toValue makes a slog.Value of a log argument, resolving LogValuers and, when lazy,
 // calling func() any values (a panic in one is kept as the value's text).
 func toValue(v any, lazy bool) slog.Value {
@@ -99,9 +129,17 @@ func toValue(v any, lazy bool) slog.Value {
 	}
 	switch x := v.(type) {
 	case slog.Value:
-		return x.Resolve()
+		v := x.Resolve()
+		if v.Kind() == slog.KindGroup {
+			v = resolveGroup(v)
+		}
+		return v
 	case slog.LogValuer:
-		return slog.AnyValue(x).Resolve()
+		v := slog.AnyValue(x).Resolve()
+		if v.Kind() == slog.KindGroup {
+			v = resolveGroup(v)
+		}
+		return v
 	}
 	return slog.AnyValue(v)
 }

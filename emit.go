@@ -315,6 +315,7 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, ra
 	}
 	if err == nil {
 		err = hd.emit(b, r)
+		hd.sinkDone()
 	}
 	switch {
 	case err == errRemoved:
@@ -430,6 +431,10 @@ func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 		}
 	}()
 	switch {
+	case hd.file != nil:
+		hd.inSink.Store(true) // the file's errors wait until hd.mu is released
+		defer hd.inSink.Store(false)
+		_, err = hd.file.Write(b)
 	case hd.w != nil:
 		_, err = hd.w.Write(b)
 	case hd.fn != nil:

@@ -1,6 +1,9 @@
 package logru
 
 import (
+	"log/slog"
+	"reflect"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -24,6 +27,10 @@ type queued struct {
 type queuedLine struct {
 	data []byte
 	rec  *Record
+	// fromOnError marks a record logged by the handler's OnError: if writing it fails,
+	// the error goes to the stderr note, not to OnError again (which would log again,
+	// and so on without end, as report prevents for handlers without a queue).
+	fromOnError bool
 }
 
 var queuedLines = sync.Pool{New: func() any { return &queuedLine{data: make([]byte, 0, 256)} }}
@@ -40,7 +47,7 @@ func (hd *handler) startQueue(c *loggerCore, h Handler) error {
 		Release: func(it sinks.Item) {
 			ql := it.Ctx.(*queuedLine)
 			if cap(ql.data) <= 16<<10 {
-				ql.data, ql.rec = ql.data[:0], nil
+				ql.data, ql.rec, ql.fromOnError = ql.data[:0], nil, false
 				queuedLines.Put(ql)
 			}
 		},
@@ -57,13 +64,137 @@ func (hd *handler) startQueue(c *loggerCore, h Handler) error {
 func (c *loggerCore) enqueue(hd *handler, b []byte, r *Record) {
 	ql := queuedLines.Get().(*queuedLine)
 	ql.data = append(ql.data[:0], b...)
+	ql.fromOnError = hd.reporting.Load() > 0 && inOnError()
 	if hd.fn != nil || hd.sink != nil || hd.slogh != nil {
 		ql.rec = r.Clone() // func, Sink and slog.Handler sinks receive the record too
+		freezeExtra(ql.rec)
 	}
 	hd.async.q.Enqueue(sinks.Item{Data: ql.data, Ctx: ql})
 	if d := hd.async.q.Dropped(); d != hd.async.dropSeen.Load() {
 		c.noteDrops(hd)
 	}
+}
+
+// freezeExtra makes the values of a queued record's fields independent of the caller's:
+// the maps, slices and arrays they hold (also inside structs, interfaces and groups) are
+// copied, and LogValuers inside groups resolved, so that a slog.Handler, func or Sink
+// sink that reads the record on the writer goroutine sees the values of the call, and
+// does not race with a caller that goes on mutating them. Pointers are not followed: what
+// they point to is shared. Only enqueued record-consuming sinks pay for it, and only for
+// values of those kinds.
+func freezeExtra(r *Record) {
+	as := r.Extra.Attrs()
+	for i := range as {
+		as[i].Value = freezeValue(as[i].Value, 0)
+	}
+}
+
+// maxFreezeDepth bounds the copy of nested values (and ends it on a cycle, such as a map
+// that holds itself): deeper values are shared.
+const maxFreezeDepth = 16
+
+func freezeValue(v slog.Value, depth int) slog.Value {
+	switch v.Kind() {
+	case slog.KindGroup:
+		g := v.Group()
+		out := make([]slog.Attr, len(g))
+		for i, a := range g {
+			out[i] = slog.Attr{Key: a.Key, Value: freezeValue(a.Value.Resolve(), depth+1)}
+		}
+		return slog.GroupValue(out...)
+	case slog.KindAny:
+		x := v.Any()
+		if x == nil {
+			return v
+		}
+		rv := reflect.ValueOf(x)
+		switch rv.Kind() {
+		case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct:
+			if hasRefs(rv.Type(), 0) {
+				return slog.AnyValue(deepCopy(rv, depth).Interface())
+			}
+		}
+	}
+	return v
+}
+
+// hasRefs reports whether a value of type t holds maps, slices or interfaces that the
+// caller could mutate after the call.
+func hasRefs(t reflect.Type, depth int) bool {
+	if depth > maxFreezeDepth {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Map, reflect.Slice, reflect.Interface:
+		return true
+	case reflect.Array:
+		return t.Len() > 0 && hasRefs(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && hasRefs(f.Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deepCopy returns a copy of rv in which maps, slices, arrays, interfaces and the
+// exported fields of structs are copied in turn, down to maxFreezeDepth.
+func deepCopy(rv reflect.Value, depth int) reflect.Value {
+	if depth > maxFreezeDepth {
+		return rv
+	}
+	t := rv.Type()
+	switch rv.Kind() {
+	case reflect.Map:
+		if rv.IsNil() {
+			return rv
+		}
+		out := reflect.MakeMapWithSize(t, rv.Len())
+		for it := rv.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), deepCopy(it.Value(), depth+1))
+		}
+		return out
+	case reflect.Slice:
+		if rv.IsNil() {
+			return rv
+		}
+		out := reflect.MakeSlice(t, rv.Len(), rv.Len())
+		reflect.Copy(out, rv)
+		if hasRefs(t.Elem(), 0) {
+			for i := range rv.Len() {
+				out.Index(i).Set(deepCopy(rv.Index(i), depth+1))
+			}
+		}
+		return out
+	case reflect.Array:
+		out := reflect.New(t).Elem()
+		out.Set(rv)
+		if hasRefs(t.Elem(), 0) {
+			for i := range rv.Len() {
+				out.Index(i).Set(deepCopy(rv.Index(i), depth+1))
+			}
+		}
+		return out
+	case reflect.Interface:
+		if rv.IsNil() {
+			return rv
+		}
+		out := reflect.New(t).Elem()
+		out.Set(deepCopy(rv.Elem(), depth+1))
+		return out
+	case reflect.Struct:
+		out := reflect.New(t).Elem()
+		out.Set(rv)
+		for i := range rv.NumField() {
+			if f := out.Field(i); f.CanSet() && hasRefs(f.Type(), 0) {
+				f.Set(deepCopy(rv.Field(i), depth+1))
+			}
+		}
+		return out
+	}
+	return rv
 }
 
 // noteDrops reports, at most once a second, how many records the queue dropped since the
@@ -119,6 +250,20 @@ func groupThousands(n uint64) string {
 	return string(out)
 }
 
+// writeFile writes joined lines to the handler's file; hd.mu is held. A panic (in a
+// RotateFunc) is contained like a failed write.
+func (hd *handler) writeFile(f *sinks.File, b []byte) (err error) {
+	hd.inSink.Store(true)
+	defer func() {
+		hd.inSink.Store(false)
+		if v := recover(); v != nil {
+			err = panicError("the sink", v)
+		}
+	}()
+	_, err = f.Write(b)
+	return err
+}
+
 // writeBatch runs on the queue's goroutine: it writes the lines in order, under the
 // handler's lock, counting and reporting each outcome. Lines for a logru file sink are
 // joined into one write.
@@ -135,17 +280,25 @@ func (hd *handler) writeBatch(c *loggerCore, items []sinks.Item) {
 		return
 	}
 	var errs []error
+	var noteOnly []bool
 	for _, it := range items {
-		if err := hd.emitLocked(it.Data, it.Ctx.(*queuedLine).rec); err != nil {
+		ql := it.Ctx.(*queuedLine)
+		if err := hd.emitLocked(it.Data, ql.rec); err != nil {
 			hd.errors.Add(1)
 			errs = append(errs, err)
+			noteOnly = append(noteOnly, ql.fromOnError)
 		} else {
 			hd.records.Add(1)
 		}
 	}
 	hd.mu.Unlock()
-	for _, err := range errs {
-		c.report(hd, err)
+	hd.sinkDone()
+	for i, err := range errs {
+		if noteOnly[i] {
+			c.note(hd, err)
+		} else {
+			c.report(hd, err)
+		}
 	}
 }
 
@@ -155,11 +308,16 @@ func (hd *handler) writeJoined(c *loggerCore, f *sinks.File, items []sinks.Item)
 	for _, it := range items {
 		b = append(b, it.Data...)
 	}
-	_, err := f.Write(b)
+	err := hd.writeFile(f, b)
 	hd.mu.Unlock()
+	hd.sinkDone()
 	if err != nil {
 		hd.errors.Add(uint64(len(items)))
-		c.report(hd, err)
+		if slices.ContainsFunc(items, func(it sinks.Item) bool { return !it.Ctx.(*queuedLine).fromOnError }) {
+			c.report(hd, err)
+		} else {
+			c.note(hd, err)
+		}
 	} else {
 		hd.records.Add(uint64(len(items)))
 	}

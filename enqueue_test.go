@@ -1,6 +1,9 @@
 package logru_test
 
 import (
+	"bytes"
+	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -106,20 +109,95 @@ func TestEnqueueDropPolicies(t *testing.T) {
 	}
 }
 
-// Values are captured at the call: mutating a logged slice afterwards changes nothing.
+type point struct {
+	X    int
+	Tags []string
+}
+
+// resolveCounter is a LogValuer whose value is the number of times it was resolved, so that a
+// late resolution shows.
+type resolveCounter struct{ n *int }
+
+func (c resolveCounter) LogValue() slog.Value { *c.n++; return slog.IntValue(*c.n) }
+
+// Values are captured at the call: mutating what was logged afterwards changes nothing,
+// for line sinks (the line is formatted by the caller) and for the sinks that receive the
+// record on the writer goroutine (slog.Handler, func and Sink).
 func TestEnqueueCapturesValues(t *testing.T) {
-	l := logru.New()
-	sink := &gatedSink{gate: make(chan struct{})}
-	l.Add(logru.Handler{Sink: sink, Format: "{message} {extra}", Enqueue: true})
-	s := []string{"before"}
-	m := map[string]int{"n": 1}
-	l.Info("v={s}", "s", s, "m", m)
-	s[0] = "after"
-	m["n"] = 2
-	close(sink.gate)
-	l.Close()
-	if got := sink.Lines(); len(got) != 1 || got[0] != "v=[before] s=[before] m=map[n:1]\n" {
-		t.Errorf("got %q", got)
+	mk := func() (*logru.Logger, *gatedSink, *bytes.Buffer, *[]string, func()) {
+		l := logru.New()
+		line := &gatedSink{gate: make(chan struct{})}
+		var slogOut bytes.Buffer
+		var fromRec []string
+		l.Add(logru.Handler{Sink: line, Format: "{message} {extra}", Enqueue: true})
+		l.Add(logru.Handler{Enqueue: true, Sink: slog.NewTextHandler(&slogOut, &slog.HandlerOptions{
+			ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+				if a.Key == slog.TimeKey {
+					return slog.Attr{}
+				}
+				return a
+			}})})
+		l.Add(logru.Handler{Enqueue: true, Sink: func(m logru.Message) {
+			<-line.gate
+			var b strings.Builder
+			for k, v := range m.Record.Extra.All() {
+				fmt.Fprintf(&b, "%s=%v ", k, v)
+			}
+			fromRec = append(fromRec, b.String())
+		}})
+		return l, line, &slogOut, &fromRec, func() { close(line.gate); l.Close() }
+	}
+	for _, tt := range []struct {
+		name               string
+		log                func(l *logru.Logger) (mutate func())
+		line, slog, record string
+	}{
+		{"slice and map", func(l *logru.Logger) func() {
+			s, m := []string{"before"}, map[string]int{"n": 1}
+			l.Info("v={s}", "s", s, "m", m)
+			return func() { s[0], m["n"] = "after", 2 }
+		}, "v=[before] s=[before] m=map[n:1]\n", `level=INFO msg="v=[before]" s=[before] m=map[n:1]` + "\n", "s=[before] m=map[n:1] "},
+		{"struct pointer", func(l *logru.Logger) func() {
+			p := &point{X: 1}
+			l.Info("p", "p", p)
+			return func() { p.X = 2 }
+		}, "p p=\"{X:1 Tags:[]}\"\n", "", ""}, // pointers are shared with record-consuming sinks
+		{"struct with a slice", func(l *logru.Logger) func() {
+			p := point{X: 1, Tags: []string{"a"}}
+			l.Info("p", "p", p)
+			return func() { p.Tags[0] = "b" }
+		}, "p p=\"{X:1 Tags:[a]}\"\n", "level=INFO msg=p p=\"{X:1 Tags:[a]}\"\n", "p={1 [a]} "},
+		{"group and LogValuer", func(l *logru.Logger) func() {
+			n := 0
+			attrs := []any{"c", resolveCounter{&n}, "s", []int{1}}
+			l.Info("g", slog.Group("grp", attrs...), "top", resolveCounter{&n})
+			return func() { n = 100; attrs[3].([]int)[0] = 2 }
+		}, "g grp={c=1 s=[1]} top=2\n", "level=INFO msg=g grp.c=1 grp.s=[1] top=2\n", "grp=[c=1 s=[1]] top=2 "},
+		{"bound fields", func(l *logru.Logger) func() {
+			s := []string{"before"}
+			l.Bind("b", s).Info("m")
+			return func() { s[0] = "after" }
+		}, "m b=[before]\n", "level=INFO msg=m b=[before]\n", "b=[before] "},
+		{"lazy", func(l *logru.Logger) func() {
+			v := "before"
+			l.Opt(logru.Options{Lazy: true}).Info("m", "v", func() any { return v })
+			return func() { v = "after" }
+		}, "m v=before\n", "level=INFO msg=m v=before\n", "v=before "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, line, slogOut, fromRec, finish := mk()
+			tt.log(l)()
+			finish()
+			if got := line.Lines(); len(got) != 1 || got[0] != tt.line {
+				t.Errorf("line sink: got %q, want %q", got, tt.line)
+			}
+			if tt.slog != "" && slogOut.String() != tt.slog {
+				t.Errorf("slog.Handler sink: got %q, want %q", slogOut.String(), tt.slog)
+			}
+			if tt.record != "" && (len(*fromRec) != 1 || (*fromRec)[0] != tt.record) {
+				t.Errorf("func sink's record: got %q, want %q", *fromRec, tt.record)
+			}
+		})
 	}
 }
 
@@ -192,5 +270,23 @@ func TestCloseLeavesNoOpenFile(t *testing.T) {
 	}
 	if after := fds(); after > before {
 		t.Errorf("%d file descriptors left open after Close", after-before)
+	}
+}
+
+// QueueSize 0 means 10,000 records: with the sink stuck, drop_newest keeps 10,000 queued
+// (plus the batch being written) and drops the rest, counted exactly.
+func TestEnqueueDefaultQueueSize(t *testing.T) {
+	l := logru.New()
+	sink := &gatedSink{gate: make(chan struct{})}
+	l.Add(logru.Handler{Sink: sink, Format: "{message}", Enqueue: true, Overflow: "drop_newest", OnError: func(error) {}})
+	const n = 12000
+	for i := 0; i < n; i++ {
+		l.Info("x")
+	}
+	close(sink.gate)
+	l.Close()
+	st := l.Stats()[0]
+	if st.Records+st.Dropped != n || st.Records <= 10000 || st.Records > 10000+256 {
+		t.Errorf("written %d, dropped %d: want 10,000 queued plus one batch of n=%d", st.Records, st.Dropped, n)
 	}
 }

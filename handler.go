@@ -250,6 +250,19 @@ type handler struct {
 	flusher  func() error
 
 	async *queued // set with Enqueue
+	// reporting counts the OnError calls under way, so that enqueue walks the stack
+	// (inOnError) only then.
+	reporting atomic.Int32
+
+	// file is hd.w when the sink is a file logru opened. While inSink is set, the
+	// goroutine holding mu is inside the file's Write, Flush or Close, and the file's
+	// errors wait in pending (see fileError).
+	file     *sinks.File
+	core     *loggerCore // for sinkDone
+	inSink   atomic.Bool
+	pendMu   sync.Mutex
+	pending  []error
+	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone
 
 	records atomic.Uint64
 	dropped atomic.Uint64
@@ -366,7 +379,7 @@ func buildHandler(h Handler, levels []Level) (*handler, error) {
 // open opens the sink of a built handler (creating a file sink's file) and starts its
 // queue. It comes last, so a file is created only once everything else is valid.
 func (hd *handler) open(c *loggerCore, h Handler) error {
-	hd.reentryWait = c.reentryWait
+	hd.reentryWait, hd.core = c.reentryWait, c
 	if err := hd.openSink(c, h); err != nil {
 		return err
 	}
@@ -483,10 +496,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				Compression: h.Compression, CompressFunc: h.CompressFunc,
 				// Background errors (rotation, compression, retention, flushing) count as
 				// the handler's errors and reach its OnError.
-				OnError: func(err error) {
-					hd.errors.Add(1)
-					c.report(hd, err)
-				},
+				OnError: func(err error) { c.fileError(hd, err) },
 			})
 			if err != nil {
 				if h.Naming != "" && strings.HasPrefix(err.Error(), "sinks: Naming ") {
@@ -494,7 +504,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				}
 				return &ConfigError{Field: "Handler.Sink", Value: s, Err: err}
 			}
-			hd.w, hd.closer, hd.flusher, hd.sinkName = f, f, f.Flush, f.Path()
+			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
 		}
 	case Sink:
 		hd.sink, hd.sinkName, hd.userCode = s, reflect.TypeOf(s).String(), true
@@ -634,11 +644,12 @@ func (hd *handler) close() error {
 		hd.async.q.Close() // writes what is queued, then stops the writer goroutine
 	}
 	hd.mu.Lock()
-	defer hd.mu.Unlock()
 	if hd.removed {
+		hd.mu.Unlock()
 		return nil
 	}
 	hd.removed = true
+	hd.inSink.Store(true)
 	var err error
 	if hd.flusher != nil {
 		err = hd.flusher()
@@ -648,6 +659,9 @@ func (hd *handler) close() error {
 			err = cerr
 		}
 	}
+	hd.inSink.Store(false)
+	hd.mu.Unlock()
+	hd.sinkDone()
 	return err
 }
 
@@ -660,11 +674,16 @@ func (hd *handler) flush() error {
 		return nil
 	}
 	hd.mu.Lock()
-	defer hd.mu.Unlock()
 	if hd.removed {
+		hd.mu.Unlock()
 		return nil
 	}
-	return hd.flusher()
+	hd.inSink.Store(true)
+	err := hd.flusher()
+	hd.inSink.Store(false)
+	hd.mu.Unlock()
+	hd.sinkDone()
+	return err
 }
 
 // accepts applies the handler's level and filters to a record.

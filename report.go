@@ -3,6 +3,7 @@ package logru
 import (
 	"errors"
 	"io"
+	"runtime"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -55,13 +56,64 @@ func writeNote(w io.Writer, r *rateLimiter, who string, err error) {
 	_, _ = w.Write(b)
 }
 
-// report sends err to the handler's OnError, or as a rate-limited note to stderr.
+// report sends err to the handler's OnError, or as a rate-limited note to stderr. An
+// error met while this goroutine runs an OnError already (an OnError that logs into a
+// handler that fails) goes to the note instead, so that the two cannot call each other
+// without end.
 func (c *loggerCore) report(hd *handler, err error) {
-	if hd.onError != nil {
+	if hd.onError != nil && !inOnError() {
+		hd.reporting.Add(1)
 		callOnError(hd.onError, err)
+		hd.reporting.Add(-1)
 		return
 	}
+	c.note(hd, err)
+}
+
+// note writes err as a rate-limited line on stderr naming the handler.
+func (c *loggerCore) note(hd *handler, err error) {
 	writeNote(c.errOut, &hd.notes, "handler "+strconv.Itoa(hd.id)+" ("+hd.sinkName+")", err)
+}
+
+// fileError is the OnError of a handler's file sink: its background errors (rotation,
+// compression, retention, flushing) count as the handler's errors and reach its OnError.
+// The File reports some of them from inside Write, Flush or Close, which the handler
+// calls holding hd.mu: those wait in hd.pending until the lock is released (see
+// sinkDone), so that an OnError that logs into this handler cannot deadlock.
+func (c *loggerCore) fileError(hd *handler, err error) {
+	hd.errors.Add(1)
+	if hd.inSink.Load() {
+		hd.pendMu.Lock()
+		hd.pending = append(hd.pending, err)
+		hd.nPending.Add(1)
+		hd.pendMu.Unlock()
+		if hd.inSink.Load() {
+			return
+		}
+		// The holder of the lock may have drained before we appended: drain ourselves.
+		c.reportPending(hd)
+		return
+	}
+	c.report(hd, err)
+}
+
+// sinkDone reports the errors the file sink raised while hd.mu was held; call it after
+// releasing hd.mu.
+func (hd *handler) sinkDone() {
+	if hd.file != nil && hd.core != nil && hd.nPending.Load() > 0 { // one load per write
+		hd.core.reportPending(hd)
+	}
+}
+
+func (c *loggerCore) reportPending(hd *handler) {
+	hd.pendMu.Lock()
+	errs := hd.pending
+	hd.pending = nil
+	hd.nPending.Store(0)
+	hd.pendMu.Unlock()
+	for _, err := range errs {
+		c.report(hd, err)
+	}
 }
 
 // reportAll sends err to every handler's OnError; when some handler has none (or there
@@ -80,10 +132,29 @@ func (c *loggerCore) reportAll(st *coreState, err error) {
 	}
 }
 
-// callOnError calls a user's error callback, containing a panic in it.
+// callOnError calls a user's error callback, containing a panic in it. inOnError looks
+// for its frame: never inlined.
+//
+//go:noinline
 func callOnError(f func(error), err error) {
 	defer func() { _ = recover() }()
 	f(err)
+}
+
+// inOnError reports whether the calling goroutine is inside callOnError. It reads the
+// stack, so it runs only on the error path.
+func inOnError() bool {
+	var buf [128]uintptr
+	frames := runtime.CallersFrames(buf[:runtime.Callers(3, buf[:])])
+	for {
+		f, more := frames.Next()
+		if f.Function == "github.com/logru/logru.callOnError" {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
 }
 
 // panicError turns a recovered panic value into an error.

@@ -3,6 +3,7 @@ package logru
 import (
 	"os"
 	"os/signal"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -15,12 +16,21 @@ import (
 // SIGTERM exits without running deferred calls, so a deferred Close alone does not flush
 // on Ctrl-C; this is the opt-in remedy.
 //
+// A signal the process ignores (signal.Ignored: for instance SIGINT for a program
+// started in the background by a shell, or after signal.Ignore) is left alone, so that
+// it stays ignored. While Close runs, a second signal takes its default course at once:
+// a sink stalled for good cannot keep the process from ending.
+//
 // It returns a function that withdraws the handling; Close withdraws it too. If other
 // code also listens for the signal (signal.Notify), that code decides what happens
 // after logru has flushed.
 func (l *Logger) FlushOnSignal(sigs ...os.Signal) (stop func()) {
 	if len(sigs) == 0 {
 		sigs = []os.Signal{os.Interrupt, syscall.SIGTERM}
+	}
+	sigs = slices.DeleteFunc(slices.Clone(sigs), signal.Ignored)
+	if len(sigs) == 0 {
+		return func() {}
 	}
 	c := l.core
 	ch := make(chan os.Signal, 1)

@@ -1,0 +1,114 @@
+package logru
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// within fails the test if f does not return in time (a deadlock).
+func within(t *testing.T, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s: deadlock", what)
+	}
+}
+
+// An OnError that logs into the logger whose handler fails: each error reaches OnError
+// once, and the error of the record OnError logged goes to the stderr note instead of
+// calling OnError again without end.
+func TestOnErrorThatLogsEnds(t *testing.T) {
+	for _, enqueue := range []bool{false, true} {
+		var out bytes.Buffer
+		l := New()
+		l.core.errOut = &out
+		var mu sync.Mutex
+		calls := 0
+		l.Add(Handler{Sink: failing{}, Enqueue: enqueue, OnError: func(err error) {
+			mu.Lock()
+			calls++
+			mu.Unlock()
+			l.Warning("sink error: {e}", "e", err.Error())
+		}})
+		within(t, "OnError logging", func() { l.Info("x"); l.Complete(); l.Close() })
+		if calls != 1 || !strings.Contains(out.String(), "logru: handler 0 (logru.failing): nope") {
+			t.Errorf("enqueue %v: OnError called %d times (want 1), notes %q", enqueue, calls, out.String())
+		}
+		if st := l.Stats()[0]; st.Errors != 2 {
+			t.Errorf("enqueue %v: %d errors counted, want 2", enqueue, st.Errors)
+		}
+	}
+}
+
+// A file sink's rotation error is reported from inside its Write, under the handler's
+// lock: an OnError that logs into the same handler must not deadlock, and its record is
+// written.
+func TestFileErrorOnErrorLogs(t *testing.T) {
+	for _, enqueue := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "a.log")
+		l := New()
+		var notes []string
+		l.Add(Handler{Sink: path, Format: "{message}", Enqueue: enqueue,
+			RotateFunc: func(msg []byte, _ FileState) bool { return bytes.HasPrefix(msg, []byte("rotate")) },
+			OnError: func(err error) {
+				notes = append(notes, err.Error())
+				l.Warning("noted")
+			}})
+		l.Info("first")
+		l.Complete()
+		os.Remove(path) // the rotation's rename fails
+		within(t, "rotation error", func() { l.Info("rotate now"); l.Complete(); l.Close() })
+		b, _ := os.ReadFile(path)
+		if len(notes) != 1 || !strings.Contains(notes[0], "rotating") || string(b) != "rotate now\nnoted\n" {
+			t.Errorf("enqueue %v: notes %q, file %q", enqueue, notes, b)
+		}
+	}
+}
+
+// A panicking RotateFunc behind a queue is contained like a failing write: the writer
+// goroutine goes on and the handler is not left locked.
+func TestEnqueueFilePanicContained(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.log")
+	l := New()
+	var notes []string
+	l.Add(Handler{Sink: path, Format: "{message}", Enqueue: true,
+		RotateFunc: func(msg []byte, _ FileState) bool {
+			if bytes.Contains(msg, []byte("boom")) {
+				panic("rotate exploded")
+			}
+			return false
+		},
+		OnError: func(err error) { notes = append(notes, err.Error()) }})
+	l.Info("boom")
+	l.Complete()
+	l.Info("after")
+	within(t, "close", func() { l.Close() })
+	b, _ := os.ReadFile(path)
+	if len(notes) != 1 || !strings.Contains(notes[0], "sink panicked: rotate exploded") || string(b) != "after\n" {
+		t.Errorf("notes %q, file %q", notes, b)
+	}
+	if st := l.Stats()[0]; st.Errors != 1 || st.Records != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestDropNoteText(t *testing.T) {
+	for n, want := range map[uint64]string{
+		1:         "queue full: dropped 1 record",
+		999:       "queue full: dropped 999 records",
+		1234:      "queue full: dropped 1,234 records",
+		1_000_000: "queue full: dropped 1,000,000 records",
+	} {
+		if got := dropNote(n).Error(); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+}
