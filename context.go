@@ -31,8 +31,14 @@ func Contextualize(ctx context.Context, args ...any) context.Context {
 	return context.WithValue(ctx, ctxKey{}, &f)
 }
 
-// fieldsOf returns the fields ctx carries, or nil.
-func fieldsOf(ctx context.Context) *core.Extra {
+// fieldsOf returns the fields ctx carries, or nil. A context whose Value method panics
+// (a user's own Context type) carries none: the record is still written.
+func fieldsOf(ctx context.Context) (e *core.Extra) {
+	defer func() {
+		if recover() != nil {
+			e = nil
+		}
+	}()
 	if p, ok := ctx.Value(ctxKey{}).(*ctxFields); ok {
 		return &p.extra
 	}

@@ -171,6 +171,19 @@ func TestContextualize(t *testing.T) {
 	}
 }
 
+// panicCtx is a user's Context whose Value method panics.
+type panicCtx struct{ context.Context }
+
+func (panicCtx) Value(any) any { panic("bad context") }
+
+func TestCtxPanickingValue(t *testing.T) {
+	l, buf := newTest(t, "{message} {extra}")
+	ctx := panicCtx{context.Background()}
+	l.Ctx(ctx).Info("still written", "k", 1)
+	l.LogEvent(&logru.Event{Level: logru.LevelInfo, Message: "event", Context: ctx})
+	expect(t, buf, "still written k=1\nevent \n")
+}
+
 func TestOptLazy(t *testing.T) {
 	l := logru.New()
 	buf := &lineBuffer{}
