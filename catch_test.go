@@ -82,6 +82,91 @@ func TestCatchBasic(t *testing.T) {
 	}
 }
 
+// Functions that defer Catch, in the shapes Go code has, and a panic two calls down.
+func panicDeep()   { panicDeeper() }
+func panicDeeper() { var m map[string]int; m["x"] = 1 }
+
+func deferrerNamed(l *logru.Logger) {
+	defer l.Catch()
+	panicDeep()
+}
+
+type service struct{ l *logru.Logger }
+
+func (s *service) handle() {
+	defer s.l.Catch(logru.CatchOptions{Level: "ERROR"})
+	panicDeep()
+}
+
+func genericDeferrer[T any](l *logru.Logger) {
+	defer l.Catch()
+	panicDeep()
+}
+
+func deferredPanics(l *logru.Logger) {
+	defer l.Catch()
+	defer func() { panic("from a deferred function") }()
+}
+
+func closureDeferrer(l *logru.Logger) {
+	func() {
+		defer l.Catch()
+		panicDeep()
+	}()
+}
+
+func methodValue(l *logru.Logger) {
+	catch := l.Catch
+	defer catch() // through the method value's wrapper: the deferrer is not known
+	panicDeep()
+}
+
+// Catch names the function that deferred it, in its message and its caller fields, and
+// the caught region (what is shown without Backtrace) ends there.
+func TestCatchNamesDeferrer(t *testing.T) {
+	if !logru.DeferrerKnown() {
+		t.Skip("the deferring function is not known on this platform")
+	}
+	const pkg = "github.com/logru/logru_test."
+	for _, tt := range []struct {
+		name     string
+		run      func(*logru.Logger)
+		function string // the record's function, without the package
+		caught   string // the outermost frame of the caught region
+	}{
+		{"function", deferrerNamed, "deferrerNamed", "deferrerNamed"},
+		{"method", func(l *logru.Logger) { (&service{l}).handle() }, "(*service).handle", "(*service).handle"},
+		{"generic", genericDeferrer[int], "genericDeferrer[...]", "genericDeferrer[...]"},
+		{"closure", closureDeferrer, "closureDeferrer.func1", "closureDeferrer.func1"},
+		{"panic in a deferred function", deferredPanics, "deferredPanics", "deferredPanics"},
+		{"method value: the panic's frame", methodValue, "panicDeeper", "methodValue"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, c := newCatcher(t, logru.Handler{})
+			tt.run(l)
+			r, text := c.only(t)
+			want := "An error has been caught in function '" + tt.function + "', goroutine "
+			if !strings.HasPrefix(r.Message, want) || r.Function != tt.function {
+				t.Errorf("message %q function %q, want %q", r.Message, r.Function, want)
+			}
+			exc := r.Exception
+			if exc.Caught < 1 || exc.Caught > len(exc.Stack) {
+				t.Fatalf("caught %d of %d frames", exc.Caught, len(exc.Stack))
+			}
+			outer := exc.Stack[len(exc.Stack)-exc.Caught]
+			if outer.Function != pkg+tt.caught && !strings.HasPrefix(tt.name, "method value") {
+				t.Errorf("the caught region ends at %s, want %s", outer.Function, tt.caught)
+			}
+			if outer.Function == pkg+tt.function && (r.Line != outer.Line || r.FilePath != outer.File) {
+				t.Errorf("record at %s:%d, frame at %s:%d", r.FilePath, r.Line, outer.File, outer.Line)
+			}
+			if strings.Contains(text, "TestCatchNamesDeferrer.func") && !strings.HasPrefix(tt.name, "method value") {
+				t.Errorf("a frame above the catching function is shown without Backtrace:\n%s", text)
+			}
+		})
+	}
+}
+
 func TestCatchNoPanic(t *testing.T) {
 	l, c := newCatcher(t, logru.Handler{})
 	func() { defer l.Catch() }()
@@ -247,6 +332,23 @@ func TestCatchReraise(t *testing.T) {
 	}
 }
 
+// A panic an inner Catch logged and re-raised stays logged once, even when a middle Catch
+// excludes it (and re-panics it) on its way out.
+func TestCatchReraiseThenExclude(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	func() {
+		defer l.Catch() // outer: swallows, must not log again
+		func() {
+			defer l.Catch(logru.CatchOptions{Exclude: []any{"fatal"}})
+			func() {
+				defer l.Catch(logru.CatchOptions{Reraise: true})
+				panic("fatal")
+			}()
+		}()
+	}()
+	c.only(t)
+}
+
 func TestRun(t *testing.T) {
 	l, c := newCatcher(t, logru.Handler{})
 	errPlain := errors.New("plain")
@@ -378,9 +480,21 @@ func TestCatchPackageLevel(t *testing.T) {
 	if got := buf.String(); !strings.HasPrefix(got, "TestCatchPackageLevel.func1: caught pkg\nstring: pkg\n") {
 		t.Errorf("got %q", got)
 	}
+	if logru.DeferrerKnown() {
+		n := len(buf.Lines())
+		pkgDeferrer()
+		if got := strings.Join(buf.Lines()[n:], ""); !strings.HasPrefix(got, "pkgDeferrer: caught assignment to entry in nil map in pkgDeferrer\n") {
+			t.Errorf("got %q", got)
+		}
+	}
 	if err := logru.Run(func() error { return nil }); err != nil {
 		t.Error(err)
 	}
+}
+
+func pkgDeferrer() {
+	defer logru.Catch(logru.CatchOptions{Level: "PKGCATCH", Message: "caught {value} in {function}"})
+	panicDeep()
 }
 
 // A panic's text substituted into Catch's message cannot forge a line.

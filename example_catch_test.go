@@ -21,17 +21,21 @@ func parseConfig() {
 	settings["mode"] = "fast" // a write to a nil map panics
 }
 
+// loadSettings guards its work: a panic in it, or in what it calls, is logged and
+// loadSettings returns normally.
+func loadSettings(l *logru.Logger) {
+	defer l.Catch()
+	parseConfig()
+}
+
 func ExampleLogger_Catch() {
 	l := logru.New()
 	l.Add(logru.Handler{Sink: show})
 
-	func() {
-		defer l.Catch()
-		parseConfig()
-	}()
+	loadSettings(l)
 	fmt.Println("still running")
 	// Output:
-	// ERROR An error has been caught in function 'parseConfig' | runtime.plainError: assignment to entry in nil map
+	// ERROR An error has been caught in function 'loadSettings' | runtime.plainError: assignment to entry in nil map
 	// still running
 }
 
