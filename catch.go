@@ -24,7 +24,8 @@ type CatchOptions struct {
 	// level falls back to ERROR, and the problem goes to the handlers' OnError.
 	Level string
 	// Message is the record's message; "" means DefaultCatchMessage. {function},
-	// {goroutine}, {type} and {value} are replaced; nothing else is parsed.
+	// {goroutine}, {type} and {value} are replaced; nothing else is parsed, not even
+	// colour markup on a logger with Options.Colors (the panic's text is data).
 	Message string
 	// Reraise panics again with the original value after logging, once every handler is
 	// complete (flushed), so the record reaches every sink even if the panic ends the
@@ -135,12 +136,21 @@ func (l *Logger) Run(f func() error, opts ...CatchOptions) (err error) {
 }
 
 // Go runs f in a new goroutine under Catch, as Run does, and returns a channel that
-// receives Run's result once f is done (buffered: nobody has to read it).
+// receives Run's result once f is done (buffered: nobody has to read it). If f ends its
+// goroutine with runtime.Goexit, the channel receives an error saying so. With Reraise,
+// a panic in f goes on after logging and ends the process, as any panic in a goroutine
+// that nobody recovers does.
 func (l *Logger) Go(f func() error, opts ...CatchOptions) <-chan error {
 	done := make(chan error, 1)
-	go func() { done <- l.Run(f, opts...) }()
+	go func() {
+		err := errGoexit // unless Run returns
+		defer func() { done <- err }()
+		err = l.Run(f, opts...)
+	}()
 	return done
 }
+
+var errGoexit = errors.New("logru: the function ended its goroutine with runtime.Goexit")
 
 // firstOptions returns the options given to Catch, Run or Go: the first, or the zero
 // value.
@@ -331,6 +341,12 @@ func isStd(f Frame, root string) bool {
 // it is known (the function that deferred Catch, or the one Run or Go runs: the outer
 // end of the caught region), else the frame where the panic surfaced (the inner end).
 func (l *Logger) logPanic(exc *Exception, o CatchOptions, guarded bool) {
+	if l.opts.Colors {
+		// The message holds the panic's text, which must not be read as markup.
+		nc := *l
+		nc.opts.Colors = false
+		l = &nc
+	}
 	c := l.core
 	st := c.state.Load()
 	lv := st.levels[idxError]

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -507,5 +508,77 @@ func TestCatchMessageValueEscaped(t *testing.T) {
 	first := strings.SplitN(buf.String(), "\n", 2)[0]
 	if want := `caught boom\nINFO forged line\x1b[31m!`; first != want {
 		t.Errorf("first line %q, want %q", first, want)
+	}
+}
+
+// On a logger with Options.Colors, the panic's text in Catch's message is not markup.
+func TestCatchColorsValueNotMarkup(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{Format: "{message}", Colorize: logru.ColorAlways})
+	func() {
+		defer l.Opt(logru.Options{Colors: true}).Catch(logru.CatchOptions{Message: "caught {value}"})
+		panic("<red>not a tag</red>")
+	}()
+	r, text := c.only(t)
+	if r.Message != "caught <red>not a tag</red>" || !strings.HasPrefix(text, "caught <red>not a tag</red>\n") {
+		t.Errorf("message %q text %q", r.Message, text)
+	}
+}
+
+// Reraise completes queued handlers before the panic goes on: the record is written by
+// the time an outer recover (or the runtime, ending the process) sees the panic.
+func TestCatchReraiseCompletesQueue(t *testing.T) {
+	l := logru.New()
+	defer l.Close()
+	entered, gate := make(chan struct{}), make(chan struct{})
+	var mu sync.Mutex
+	var written []string
+	l.Add(logru.Handler{Enqueue: true, Format: "{message}", Sink: func(m logru.Message) {
+		close(entered)
+		<-gate
+		mu.Lock()
+		written = append(written, string(m.Text))
+		mu.Unlock()
+	}})
+	done := make(chan int)
+	go func() {
+		defer func() {
+			recover()
+			mu.Lock()
+			done <- len(written)
+			mu.Unlock()
+		}()
+		defer l.Catch(logru.CatchOptions{Reraise: true, Message: "fatal"})
+		panic("fatal")
+	}()
+	<-entered // the writer has the record, and waits
+	select {
+	case n := <-done:
+		t.Fatalf("the panic went on before the queued record was written (%d written)", n)
+	default:
+	}
+	close(gate)
+	if n := <-done; n != 1 {
+		t.Fatalf("%d records written when the panic went on, want 1", n)
+	}
+}
+
+// runtime.Goexit (t.FailNow) is not a panic: Catch logs nothing and lets it go on.
+func TestCatchGoexit(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	done := make(chan bool)
+	go func() {
+		defer close(done)
+		defer l.Catch()
+		runtime.Goexit()
+	}()
+	<-done
+	if len(c.recs) != 0 {
+		t.Fatalf("Goexit was logged: %q", c.text)
+	}
+	if err := <-l.Go(func() error { runtime.Goexit(); return nil }); err == nil || !strings.Contains(err.Error(), "Goexit") {
+		t.Fatalf("Go of a function calling Goexit returned %v", err)
+	}
+	if len(c.recs) != 0 {
+		t.Fatalf("Goexit was logged: %q", c.text)
 	}
 }
