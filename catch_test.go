@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"reflect"
 	"runtime"
@@ -445,10 +446,14 @@ func TestExceptionMethod(t *testing.T) {
 	err := fmt.Errorf("charge: %w", os.ErrDeadlineExceeded)
 	l.Exception("payment {id} failed", "id", 7, "err", err)
 	l.Exception("no error here")
+	l.Exception("as an attr", slog.Int("n", 1), slog.Any("err", err))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.recs) != 2 {
+	if len(c.recs) != 3 {
 		t.Fatalf("%d records", len(c.recs))
+	}
+	if x := c.recs[2].Exception; x == nil || x.Err != err {
+		t.Errorf("an error in a slog.Attr is not the exception: %+v", x)
 	}
 	first, second := c.recs[0], c.recs[1]
 	if first.Level.Name != "ERROR" || first.Exception == nil || first.Exception.Err != err || first.Message != "payment 7 failed" {

@@ -3,6 +3,8 @@ package logru_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/logru/logru"
@@ -102,4 +104,38 @@ func ExampleLogger_Exception() {
 	l.Exception("order {id} failed", "id", 7, "err", err)
 	// Output:
 	// order 7 failed | *fmt.wrapError: charge card: connection reset
+}
+
+func ExampleCatchOptions_reraise() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: show})
+
+	errFatal := errors.New("state corrupted")
+	func() {
+		defer func() {
+			v := recover() // the original value: errors.Is and the type still work
+			fmt.Println("recovered:", v, errors.Is(v.(error), errFatal))
+		}()
+		defer l.Catch(logru.CatchOptions{Reraise: true}) // logs, completes every handler, panics again
+		panic(errFatal)
+	}()
+	// Output:
+	// ERROR An error has been caught in function 'ExampleCatchOptions_reraise.func1' | *errors.errorString: state corrupted
+	// recovered: state corrupted true
+}
+
+// An error attached with Options.Exception is rendered by {exception}: its type and
+// message, then the errors it wraps, one per line, as a tree.
+func ExampleOptions_exception() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "{level} {message}"}) // "\n{exception}" is appended
+
+	err := fmt.Errorf("save order 7: %w", errors.Join(fs.ErrPermission, errors.New("disk full")))
+	l.Opt(logru.Options{Exception: err}).Warning("order not saved")
+	// Output:
+	// WARNING order not saved
+	// *fmt.wrapError: save order 7: permission denied\ndisk full
+	//   caused by *errors.joinError: permission denied\ndisk full
+	//     caused by *errors.errorString: permission denied
+	//     caused by *errors.errorString: disk full
 }
