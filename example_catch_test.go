@@ -18,16 +18,12 @@ func show(m logru.Message) {
 	fmt.Printf("%s %s | %s: %s\n", r.Level.Name, msg, r.Exception.Type, r.Exception.Value)
 }
 
-func parseConfig() {
-	var settings map[string]string
-	settings["mode"] = "fast" // a write to a nil map panics
-}
-
 // loadSettings guards its work: a panic in it, or in what it calls, is logged and
 // loadSettings returns normally.
 func loadSettings(l *logru.Logger) {
 	defer l.Catch()
-	parseConfig()
+	var settings map[string]string
+	settings["mode"] = "fast" // a write to a nil map panics
 }
 
 func ExampleLogger_Catch() {
