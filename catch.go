@@ -12,8 +12,9 @@ import (
 )
 
 // DefaultCatchMessage is the message Catch logs unless told otherwise. {function} is
-// replaced by the function the panic was caught in and {goroutine} by the goroutine's
-// id; {type} and {value} by the panic value's type and text.
+// replaced by the function that deferred Catch (or that Run or Go ran; see
+// [Logger.Catch]) and {goroutine} by the goroutine's id; {type} and {value} by the panic
+// value's type and text.
 const DefaultCatchMessage = "An error has been caught in function '{function}', goroutine {goroutine}"
 
 // CatchOptions configure [Logger.Catch], [Logger.Run] and [Logger.Go]. The zero value
@@ -23,7 +24,8 @@ type CatchOptions struct {
 	// level falls back to ERROR, and the problem goes to the handlers' OnError.
 	Level string
 	// Message is the record's message; "" means DefaultCatchMessage. {function},
-	// {goroutine}, {type} and {value} are replaced; nothing else is parsed.
+	// {goroutine}, {type} and {value} are replaced; nothing else is parsed, not even
+	// colour markup on a logger with Options.Colors (the panic's text is data).
 	Message string
 	// Reraise panics again with the original value after logging, once every handler is
 	// complete (flushed), so the record reaches every sink even if the panic ends the
@@ -74,19 +76,50 @@ func (e *PanicError) Unwrap() error {
 // At most one CatchOptions is used.
 //
 // The record is at ERROR with the message "An error has been caught in function 'F',
-// goroutine N" and the panic as its Exception: the value's type and text, the errors
-// it wraps, and the frames between the panic and the catching function (a handler's
-// Backtrace shows the whole goroutine stack). Its caller fields name the function where
-// the panic surfaced, which is the function that deferred Catch when the panic happened
-// in it: Go tells a deferred function nothing about which frame deferred it, so when the
-// panic came from deeper calls, use Run or Go to have the guarded function named exactly.
+// goroutine N", F being the function that deferred Catch, and the panic as its
+// Exception: the value's type and text, the errors it wraps, and the frames between the
+// panic and F (a handler's Backtrace shows the whole goroutine stack). Its caller fields
+// (function, file, line) are F's, at the line F was running when the panic went through
+// it. F is found from the wrapper the compiler makes for a deferred call (on amd64; on
+// other platforms, or when Catch is deferred through a method value such as
+// f := l.Catch; defer f(), the function where the panic surfaced is named instead, and
+// the caught region runs to the last frame before the standard library). Run and Go
+// always name the function they run.
+//
+// Catch does nothing for runtime.Goexit (t.FailNow, for one): recover reports no panic
+// then, and the goroutine goes on exiting.
 func (l *Logger) Catch(opts ...CatchOptions) {
 	v := recover() // recover works only when called by the deferred function itself
 	if v == nil {
 		return
 	}
 	o := firstOptions(opts)
-	l.handlePanic(v, o, 0)
+	l.handlePanic(v, o, 0, deferrer(callerPC()))
+}
+
+// deferrer returns the name of the function that deferred the call returning to ret (a
+// return address, from callerPC): the compiler wraps a deferred call with arguments in a
+// closure named "F.deferwrapN", which runtime.Callers does not show. It returns "" when
+// ret is unknown or not in such a wrapper.
+func deferrer(ret uintptr) string {
+	if ret == 0 {
+		return ""
+	}
+	f := runtime.FuncForPC(ret - 1)
+	if f == nil {
+		return ""
+	}
+	name := f.Name()
+	i := strings.LastIndex(name, ".deferwrap")
+	if i <= 0 {
+		return ""
+	}
+	for _, c := range name[i+len(".deferwrap"):] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return name[:i]
 }
 
 // Run calls f under Catch: a panic in f is logged as Catch logs it (naming f), and Run
@@ -96,19 +129,28 @@ func (l *Logger) Run(f func() error, opts ...CatchOptions) (err error) {
 	o := firstOptions(opts)
 	defer func() {
 		if v := recover(); v != nil {
-			err = l.handlePanic(v, o, reflect.ValueOf(f).Pointer())
+			err = l.handlePanic(v, o, reflect.ValueOf(f).Pointer(), "")
 		}
 	}()
 	return f()
 }
 
 // Go runs f in a new goroutine under Catch, as Run does, and returns a channel that
-// receives Run's result once f is done (buffered: nobody has to read it).
+// receives Run's result once f is done (buffered: nobody has to read it). If f ends its
+// goroutine with runtime.Goexit, the channel receives an error saying so. With Reraise,
+// a panic in f goes on after logging and ends the process, as any panic in a goroutine
+// that nobody recovers does.
 func (l *Logger) Go(f func() error, opts ...CatchOptions) <-chan error {
 	done := make(chan error, 1)
-	go func() { done <- l.Run(f, opts...) }()
+	go func() {
+		err := errGoexit // unless Run returns
+		defer func() { done <- err }()
+		err = l.Run(f, opts...)
+	}()
 	return done
 }
+
+var errGoexit = errors.New("logru: the function ended its goroutine with runtime.Goexit")
 
 // firstOptions returns the options given to Catch, Run or Go: the first, or the zero
 // value.
@@ -119,18 +161,24 @@ func firstOptions(opts []CatchOptions) CatchOptions {
 	return CatchOptions{}
 }
 
-// handlePanic logs a recovered panic and applies the options. fn, when non-zero, is the
-// entry PC of the guarded function (Run, Go): the caught region ends there.
-func (l *Logger) handlePanic(v any, o CatchOptions, fn uintptr) error {
-	if excluded(v, o.Exclude) {
-		panic(v)
-	}
+// handlePanic logs a recovered panic and applies the options. The caught region ends at
+// the guarded function: fn, when non-zero, is its entry PC (Run, Go); else name, when not
+// empty, is its name (the function that deferred Catch).
+func (l *Logger) handlePanic(v any, o CatchOptions, fn uintptr, name string) error {
 	var buf [64]uintptr
 	pcs := buf[:runtime.Callers(2, buf[:])]
+	logged := isReraise(pcs) // an inner Catch logged it already
+	if excluded(v, o.Exclude) {
+		if logged {
+			reraise(v) // keeps the mark, so that no outer Catch logs it again
+		}
+		panic(v)
+	}
 	exc := core.PanicException(v)
-	if !isReraise(pcs) {
-		exc.Stack, exc.Caught = panicFrames(pcs, fn)
-		l.logPanic(exc, o, fn != 0)
+	if !logged {
+		var found bool
+		exc.Stack, exc.Caught, found = panicFrames(pcs, fn, name)
+		l.logPanic(exc, o, found)
 		if o.OnPanic != nil {
 			l.callOnPanic(o.OnPanic, v)
 		}
@@ -207,9 +255,11 @@ func safeEqual(a, b any) (eq bool) {
 
 // panicFrames resolves the stack of a panic as seen from a deferred Catch: the frames of
 // the runtime and of logru are left out. The caught region runs from the panic to the
-// guarded function when fn names it, else to the last frame before the standard library
-// (the test runner, net/http, the runtime's goroutine start).
-func panicFrames(pcs []uintptr, fn uintptr) ([]Frame, int) {
+// guarded function, named by its entry PC fn or by its name (the innermost frame of
+// that name); found reports whether it was. Without either, or when neither is on the
+// stack, the region runs to the last frame before the standard library (the test
+// runner, net/http, the runtime's goroutine start).
+func panicFrames(pcs []uintptr, fn uintptr, name string) (stack []Frame, caught int, found bool) {
 	// Skip up to runtime.gopanic: what comes before is Catch's own machinery.
 	frames := runtime.CallersFrames(pcs)
 	var start int
@@ -225,7 +275,7 @@ func panicFrames(pcs []uintptr, fn uintptr) ([]Frame, int) {
 		}
 	}
 	var out []Frame
-	caught := -1
+	caught = -1
 	all := runtime.CallersFrames(pcs)
 	stdRoot := ""
 	for i := 0; ; i++ {
@@ -235,7 +285,7 @@ func panicFrames(pcs []uintptr, fn uintptr) ([]Frame, int) {
 		}
 		if i >= start && f.Function != "" && !hiddenFrame(f.Function) {
 			out = append(out, Frame{Function: f.Function, File: f.File, Line: f.Line})
-			if caught < 0 && (fn != 0 && f.Entry == fn) {
+			if caught < 0 && (fn != 0 && f.Entry == fn || name != "" && f.Function == name) {
 				caught = len(out)
 			}
 		}
@@ -243,7 +293,8 @@ func panicFrames(pcs []uintptr, fn uintptr) ([]Frame, int) {
 			break
 		}
 	}
-	if caught < 0 {
+	found = caught >= 0
+	if !found {
 		caught = len(out)
 		for i, f := range out {
 			if isStd(f, stdRoot) {
@@ -256,7 +307,7 @@ func panicFrames(pcs []uintptr, fn uintptr) ([]Frame, int) {
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
 	}
-	return out, caught
+	return out, caught, found
 }
 
 // hiddenFrame reports whether a frame belongs to the runtime or to logru itself.
@@ -287,9 +338,15 @@ func isStd(f Frame, root string) bool {
 }
 
 // logPanic writes the Catch record. Its caller fields name the guarded function when
-// it is known (Run, Go: the outer end of the caught region), else the frame where the
-// panic surfaced (the inner end).
+// it is known (the function that deferred Catch, or the one Run or Go runs: the outer
+// end of the caught region), else the frame where the panic surfaced (the inner end).
 func (l *Logger) logPanic(exc *Exception, o CatchOptions, guarded bool) {
+	if l.opts.Colors {
+		// The message holds the panic's text, which must not be read as markup.
+		nc := *l
+		nc.opts.Colors = false
+		l = &nc
+	}
 	c := l.core
 	st := c.state.Load()
 	lv := st.levels[idxError]

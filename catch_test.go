@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -79,6 +82,91 @@ func TestCatchBasic(t *testing.T) {
 	}
 	if !strings.Contains(text, "string: boom\nStack (most recent call last):\n") || !strings.Contains(text, "catch_test.go:") {
 		t.Errorf("text %q", text)
+	}
+}
+
+// Functions that defer Catch, in the shapes Go code has, and a panic two calls down.
+func panicDeep()   { panicDeeper() }
+func panicDeeper() { var m map[string]int; m["x"] = 1 }
+
+func deferrerNamed(l *logru.Logger) {
+	defer l.Catch()
+	panicDeep()
+}
+
+type service struct{ l *logru.Logger }
+
+func (s *service) handle() {
+	defer s.l.Catch(logru.CatchOptions{Level: "ERROR"})
+	panicDeep()
+}
+
+func genericDeferrer[T any](l *logru.Logger) {
+	defer l.Catch()
+	panicDeep()
+}
+
+func deferredPanics(l *logru.Logger) {
+	defer l.Catch()
+	defer func() { panic("from a deferred function") }()
+}
+
+func closureDeferrer(l *logru.Logger) {
+	func() {
+		defer l.Catch()
+		panicDeep()
+	}()
+}
+
+func methodValue(l *logru.Logger) {
+	catch := l.Catch
+	defer catch() // through the method value's wrapper: the deferrer is not known
+	panicDeep()
+}
+
+// Catch names the function that deferred it, in its message and its caller fields, and
+// the caught region (what is shown without Backtrace) ends there.
+func TestCatchNamesDeferrer(t *testing.T) {
+	if !logru.DeferrerKnown() {
+		t.Skip("the deferring function is not known on this platform")
+	}
+	const pkg = "github.com/logru/logru_test."
+	for _, tt := range []struct {
+		name     string
+		run      func(*logru.Logger)
+		function string // the record's function, without the package
+		caught   string // the outermost frame of the caught region
+	}{
+		{"function", deferrerNamed, "deferrerNamed", "deferrerNamed"},
+		{"method", func(l *logru.Logger) { (&service{l}).handle() }, "(*service).handle", "(*service).handle"},
+		{"generic", genericDeferrer[int], "genericDeferrer[...]", "genericDeferrer[...]"},
+		{"closure", closureDeferrer, "closureDeferrer.func1", "closureDeferrer.func1"},
+		{"panic in a deferred function", deferredPanics, "deferredPanics", "deferredPanics"},
+		{"method value: the panic's frame", methodValue, "panicDeeper", "methodValue"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, c := newCatcher(t, logru.Handler{})
+			tt.run(l)
+			r, text := c.only(t)
+			want := "An error has been caught in function '" + tt.function + "', goroutine "
+			if !strings.HasPrefix(r.Message, want) || r.Function != tt.function {
+				t.Errorf("message %q function %q, want %q", r.Message, r.Function, want)
+			}
+			exc := r.Exception
+			if exc.Caught < 1 || exc.Caught > len(exc.Stack) {
+				t.Fatalf("caught %d of %d frames", exc.Caught, len(exc.Stack))
+			}
+			outer := exc.Stack[len(exc.Stack)-exc.Caught]
+			if outer.Function != pkg+tt.caught && !strings.HasPrefix(tt.name, "method value") {
+				t.Errorf("the caught region ends at %s, want %s", outer.Function, tt.caught)
+			}
+			if outer.Function == pkg+tt.function && (r.Line != outer.Line || r.FilePath != outer.File) {
+				t.Errorf("record at %s:%d, frame at %s:%d", r.FilePath, r.Line, outer.File, outer.Line)
+			}
+			if strings.Contains(text, "TestCatchNamesDeferrer.func") && !strings.HasPrefix(tt.name, "method value") {
+				t.Errorf("a frame above the catching function is shown without Backtrace:\n%s", text)
+			}
+		})
 	}
 }
 
@@ -247,6 +335,23 @@ func TestCatchReraise(t *testing.T) {
 	}
 }
 
+// A panic an inner Catch logged and re-raised stays logged once, even when a middle Catch
+// excludes it (and re-panics it) on its way out.
+func TestCatchReraiseThenExclude(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	func() {
+		defer l.Catch() // outer: swallows, must not log again
+		func() {
+			defer l.Catch(logru.CatchOptions{Exclude: []any{"fatal"}})
+			func() {
+				defer l.Catch(logru.CatchOptions{Reraise: true})
+				panic("fatal")
+			}()
+		}()
+	}()
+	c.only(t)
+}
+
 func TestRun(t *testing.T) {
 	l, c := newCatcher(t, logru.Handler{})
 	errPlain := errors.New("plain")
@@ -342,10 +447,14 @@ func TestExceptionMethod(t *testing.T) {
 	err := fmt.Errorf("charge: %w", os.ErrDeadlineExceeded)
 	l.Exception("payment {id} failed", "id", 7, "err", err)
 	l.Exception("no error here")
+	l.Exception("as an attr", slog.Int("n", 1), slog.Any("err", err))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.recs) != 2 {
+	if len(c.recs) != 3 {
 		t.Fatalf("%d records", len(c.recs))
+	}
+	if x := c.recs[2].Exception; x == nil || x.Err != err {
+		t.Errorf("an error in a slog.Attr is not the exception: %+v", x)
 	}
 	first, second := c.recs[0], c.recs[1]
 	if first.Level.Name != "ERROR" || first.Exception == nil || first.Exception.Err != err || first.Message != "payment 7 failed" {
@@ -378,9 +487,21 @@ func TestCatchPackageLevel(t *testing.T) {
 	if got := buf.String(); !strings.HasPrefix(got, "TestCatchPackageLevel.func1: caught pkg\nstring: pkg\n") {
 		t.Errorf("got %q", got)
 	}
+	if logru.DeferrerKnown() {
+		n := len(buf.Lines())
+		pkgDeferrer()
+		if got := strings.Join(buf.Lines()[n:], ""); !strings.HasPrefix(got, "pkgDeferrer: caught assignment to entry in nil map in pkgDeferrer\n") {
+			t.Errorf("got %q", got)
+		}
+	}
 	if err := logru.Run(func() error { return nil }); err != nil {
 		t.Error(err)
 	}
+}
+
+func pkgDeferrer() {
+	defer logru.Catch(logru.CatchOptions{Level: "PKGCATCH", Message: "caught {value} in {function}"})
+	panicDeep()
 }
 
 // A panic's text substituted into Catch's message cannot forge a line.
@@ -393,5 +514,90 @@ func TestCatchMessageValueEscaped(t *testing.T) {
 	first := strings.SplitN(buf.String(), "\n", 2)[0]
 	if want := `caught boom\nINFO forged line\x1b[31m!`; first != want {
 		t.Errorf("first line %q, want %q", first, want)
+	}
+}
+
+// On a logger with Options.Colors, the panic's text in Catch's message is not markup.
+func TestCatchColorsValueNotMarkup(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{Format: "{message}", Colorize: logru.ColorAlways})
+	func() {
+		defer l.Opt(logru.Options{Colors: true}).Catch(logru.CatchOptions{Message: "caught {value}"})
+		panic("<red>not a tag</red>")
+	}()
+	r, text := c.only(t)
+	if r.Message != "caught <red>not a tag</red>" || !strings.HasPrefix(text, "caught <red>not a tag</red>\n") {
+		t.Errorf("message %q text %q", r.Message, text)
+	}
+}
+
+// Reraise completes queued handlers before the panic goes on: the record is written by
+// the time an outer recover (or the runtime, ending the process) sees the panic.
+func TestCatchReraiseCompletesQueue(t *testing.T) {
+	l := logru.New()
+	defer l.Close()
+	entered, gate := make(chan struct{}), make(chan struct{})
+	var mu sync.Mutex
+	var written []string
+	l.Add(logru.Handler{Enqueue: true, Format: "{message}", Sink: func(m logru.Message) {
+		close(entered)
+		<-gate
+		mu.Lock()
+		written = append(written, string(m.Text))
+		mu.Unlock()
+	}})
+	done := make(chan int)
+	go func() {
+		defer func() {
+			recover()
+			mu.Lock()
+			done <- len(written)
+			mu.Unlock()
+		}()
+		defer l.Catch(logru.CatchOptions{Reraise: true, Message: "fatal"})
+		panic("fatal")
+	}()
+	<-entered // the writer has the record, and waits
+	select {
+	case n := <-done:
+		t.Fatalf("the panic went on before the queued record was written (%d written)", n)
+	default:
+	}
+	close(gate)
+	if n := <-done; n != 1 {
+		t.Fatalf("%d records written when the panic went on, want 1", n)
+	}
+}
+
+// runtime.Goexit (t.FailNow) is not a panic: Catch logs nothing and lets it go on.
+func TestCatchGoexit(t *testing.T) {
+	l, c := newCatcher(t, logru.Handler{})
+	done := make(chan bool)
+	go func() {
+		defer close(done)
+		defer l.Catch()
+		runtime.Goexit()
+	}()
+	<-done
+	if len(c.recs) != 0 {
+		t.Fatalf("Goexit was logged: %q", c.text)
+	}
+	if err := <-l.Go(func() error { runtime.Goexit(); return nil }); err == nil || !strings.Contains(err.Error(), "Goexit") {
+		t.Fatalf("Go of a function calling Goexit returned %v", err)
+	}
+	if len(c.recs) != 0 {
+		t.Fatalf("Goexit was logged: %q", c.text)
+	}
+}
+
+// BenchmarkCatchNoPanic is the cost of a deferred Catch when nothing panics (the target
+// is under 50 ns).
+func BenchmarkCatchNoPanic(b *testing.B) {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: io.Discard})
+	f := func() {
+		defer l.Catch()
+	}
+	for b.Loop() {
+		f()
 	}
 }

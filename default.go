@@ -87,7 +87,7 @@ func Catch(opts ...CatchOptions) {
 		return
 	}
 	o := firstOptions(opts)
-	Default().handlePanic(v, o, 0)
+	Default().handlePanic(v, o, 0, deferrer(callerPC()))
 }
 
 // Run calls f under Catch on the default logger; see [Logger.Run].

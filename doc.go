@@ -79,8 +79,9 @@
 // # Exceptions and Catch
 //
 // defer l.Catch() recovers a panic in the function that deferred it, logs it at ERROR
-// with its stack, and lets the function return normally; it is the way to guard
-// goroutines and handlers:
+// with its stack ("An error has been caught in function 'F', goroutine N", F being that
+// function), and lets the function return normally; it is the way to guard goroutines
+// and handlers:
 //
 //	go func() {
 //		defer l.Catch()
@@ -92,13 +93,22 @@
 // process), call a function with the value (OnPanic), and leave chosen panics alone
 // (Exclude). [Logger.Run] and [Logger.Go] run a function under Catch and return its
 // error, or the caught panic as a *[PanicError]. Nested Catches never log one panic twice.
+// Every kind of panic is described: panic(nil) (a *runtime.PanicNilError), runtime
+// errors (a nil map write, an index out of range, a nil dereference), errors and custom
+// values, and a panic raised by a deferred function. runtime.Goexit is not a panic:
+// Catch lets it go on.
 //
 // An error attached with Opt(Options{Exception: err}), or given to [Logger.Exception],
 // is rendered by {exception}: its type and message, the errors it wraps (errors.Unwrap
 // and errors.Join, as a tree), and its stack when it carries one (a StackTrace or
-// Callers method). A handler's Backtrace shows the whole goroutine stack instead of only
-// the frames between the panic and the catching function; Diagnose adds each error's
-// %+v. Frames of the Go runtime and of logru are left out.
+// Callers method, found without importing any errors package). A handler's Backtrace
+// shows the whole goroutine stack instead of only the frames between the panic and the
+// catching function, marked with "> "; Diagnose adds each error's %+v where it says more
+// than the message. Frames of the Go runtime and of logru are left out. With colours,
+// the rendering is coloured as loguru colours tracebacks; errors' texts are never read
+// as markup and their control characters are escaped. A Serialize handler writes the
+// exception as an object: {"type", "value", "chain": [{"type", "value"}…], "stack":
+// [{"function", "file", "line"}…]}.
 //
 // # Queues and the life cycle
 //

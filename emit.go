@@ -159,11 +159,8 @@ func (l *Logger) logException(msg string, args []any) {
 	e.rec.Level = st.levels[idxError]
 	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
-		for _, a := range args {
-			if err, ok := a.(error); ok && err != nil {
-				e.rec.Exception = core.NewException(err)
-				break
-			}
+		if err := firstError(args); err != nil {
+			e.rec.Exception = core.NewException(err)
 		}
 		if e.rec.Exception == nil && l.opts.Exception == nil {
 			var buf [64]uintptr
@@ -174,6 +171,26 @@ func (l *Logger) logException(msg string, args []any) {
 		l.finish(e, st, msg, len(args) > 0)
 	}
 	putEntry(e)
+}
+
+// firstError returns the first non-nil error among args, given directly or as a
+// slog.Attr's value.
+func firstError(args []any) error {
+	for _, a := range args {
+		switch a := a.(type) {
+		case error:
+			if a != nil {
+				return a
+			}
+		case slog.Attr:
+			if a.Value.Kind() == slog.KindAny {
+				if err, ok := a.Value.Any().(error); ok && err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func unknownLevel(what, msg string) error {

@@ -3,6 +3,8 @@ package logru_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/logru/logru"
@@ -16,7 +18,10 @@ func show(m logru.Message) {
 	fmt.Printf("%s %s | %s: %s\n", r.Level.Name, msg, r.Exception.Type, r.Exception.Value)
 }
 
-func parseConfig() {
+// loadSettings guards its work: a panic in it, or in what it calls, is logged and
+// loadSettings returns normally.
+func loadSettings(l *logru.Logger) {
+	defer l.Catch()
 	var settings map[string]string
 	settings["mode"] = "fast" // a write to a nil map panics
 }
@@ -25,13 +30,10 @@ func ExampleLogger_Catch() {
 	l := logru.New()
 	l.Add(logru.Handler{Sink: show})
 
-	func() {
-		defer l.Catch()
-		parseConfig()
-	}()
+	loadSettings(l)
 	fmt.Println("still running")
 	// Output:
-	// ERROR An error has been caught in function 'parseConfig' | runtime.plainError: assignment to entry in nil map
+	// ERROR An error has been caught in function 'loadSettings' | runtime.plainError: assignment to entry in nil map
 	// still running
 }
 
@@ -98,4 +100,38 @@ func ExampleLogger_Exception() {
 	l.Exception("order {id} failed", "id", 7, "err", err)
 	// Output:
 	// order 7 failed | *fmt.wrapError: charge card: connection reset
+}
+
+func ExampleCatchOptions_reraise() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: show})
+
+	errFatal := errors.New("state corrupted")
+	func() {
+		defer func() {
+			v := recover() // the original value: errors.Is and the type still work
+			fmt.Println("recovered:", v, errors.Is(v.(error), errFatal))
+		}()
+		defer l.Catch(logru.CatchOptions{Reraise: true}) // logs, completes every handler, panics again
+		panic(errFatal)
+	}()
+	// Output:
+	// ERROR An error has been caught in function 'ExampleCatchOptions_reraise.func1' | *errors.errorString: state corrupted
+	// recovered: state corrupted true
+}
+
+// An error attached with Options.Exception is rendered by {exception}: its type and
+// message, then the errors it wraps, one per line, as a tree.
+func ExampleOptions_exception() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "{level} {message}"}) // "\n{exception}" is appended
+
+	err := fmt.Errorf("save order 7: %w", errors.Join(fs.ErrPermission, errors.New("disk full")))
+	l.Opt(logru.Options{Exception: err}).Warning("order not saved")
+	// Output:
+	// WARNING order not saved
+	// *fmt.wrapError: save order 7: permission denied\ndisk full
+	//   caused by *errors.joinError: permission denied\ndisk full
+	//     caused by *errors.errorString: permission denied
+	//     caused by *errors.errorString: disk full
 }

@@ -149,9 +149,10 @@ func (l *Logger) Critical(msg string, args ...any) {
 	}
 }
 
-// Exception logs at ERROR with an exception: the first error among args (which still
-// become fields), else the Options.Exception of an Opt child, else the current
-// goroutine's stack.
+// Exception logs at ERROR with an exception: the first error among args, given as a
+// value or as a slog.Attr's (the args still become fields), else the Options.Exception
+// of an Opt child, else the current goroutine's stack (from the caller outward, without
+// the runtime's and logru's frames). msg and args are as for [Logger.Trace].
 func (l *Logger) Exception(msg string, args ...any) {
 	if l.enabled(LevelError) {
 		l.logException(msg, args)

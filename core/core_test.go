@@ -177,6 +177,11 @@ func TestErrorStacks(t *testing.T) {
 		if !strings.HasSuffix(last.Function, "core.capture") || !strings.HasSuffix(last.File, "core_test.go") {
 			t.Errorf("%T: innermost frame %+v", err, last)
 		}
+		for _, f := range e.Stack {
+			if strings.HasPrefix(f.Function, "runtime.") {
+				t.Errorf("%T: a runtime frame is shown: %s", err, f.Function)
+			}
+		}
 	}
 	if e := NewException(errors.New("plain")); e.Stack != nil {
 		t.Errorf("a plain error has a stack: %+v", e.Stack)
@@ -218,5 +223,67 @@ func TestFramesOfKeep(t *testing.T) {
 	frames := FramesOf(capture(), func(fn string) bool { return !strings.HasPrefix(fn, "runtime.") && !strings.HasPrefix(fn, "testing.") })
 	if len(frames) != 2 || !strings.HasSuffix(frames[0].Function, "TestFramesOfKeep") || !strings.HasSuffix(frames[1].Function, "capture") {
 		t.Errorf("frames %+v", frames)
+	}
+}
+
+// pkgErr has exactly github.com/pkg/errors' shape: StackTrace() StackTrace, a named
+// slice of a named uintptr Frame.
+type pkgStackTrace []pcFrame
+type pkgErr struct{ st pkgStackTrace }
+
+func (pkgErr) Error() string                { return "pkg/errors" }
+func (e *pkgErr) StackTrace() pkgStackTrace { return e.st }
+
+type uintptrStackErr struct{ pcs []uintptr }
+
+func (uintptrStackErr) Error() string           { return "uintptr stack" }
+func (s uintptrStackErr) StackTrace() []uintptr { return s.pcs }
+
+type panickyStackErr struct{}
+
+func (panickyStackErr) Error() string         { return "panicky stack" }
+func (panickyStackErr) StackTrace() []pcFrame { panic("no stack") }
+
+type wrongShapeErr struct{}
+
+func (wrongShapeErr) Error() string           { return "wrong shape" }
+func (wrongShapeErr) StackTrace() []string    { return []string{"x"} }
+func (wrongShapeErr) Callers(n int) []uintptr { return nil }
+
+func TestErrorStackShapes(t *testing.T) {
+	pcs := capture()
+	var frames []pcFrame
+	for _, pc := range pcs {
+		frames = append(frames, pcFrame(pc))
+	}
+	for _, tt := range []struct {
+		err   error
+		stack bool
+	}{
+		{&pkgErr{pkgStackTrace(frames)}, true},
+		{fmt.Errorf("w: %w", &pkgErr{pkgStackTrace(frames)}), true},
+		{uintptrStackErr{pcs}, true},
+		{uintptrStackErr{nil}, false},
+		{panickyStackErr{}, false},
+		{wrongShapeErr{}, false},
+		{fmt.Errorf("w: %w", errors.Join(wrongShapeErr{}, callersErr{pcs})), true},
+	} {
+		e := NewException(tt.err)
+		if got := len(e.Stack) > 0; got != tt.stack {
+			t.Errorf("%T: stack %v, want %v", tt.err, e.Stack, tt.stack)
+		}
+	}
+}
+
+// multi unwraps to a list holding a nil: the causes after it are still recorded.
+type multi []error
+
+func (multi) Error() string     { return "multi" }
+func (m multi) Unwrap() []error { return m }
+
+func TestExceptionNilCause(t *testing.T) {
+	e := NewException(multi{nil, errors.New("after the nil")})
+	if len(e.Chain) != 1 || e.Chain[0].Value != "after the nil" {
+		t.Errorf("chain %+v", e.Chain)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Exception is an error or a recovered panic attached to a record, with what is known
@@ -61,8 +62,10 @@ type Frame struct {
 const maxChain = 64
 
 // NewException describes err: its type, message and wrap chain (through Unwrap() error
-// and Unwrap() []error). It returns nil for a nil err. A panicking Error or Unwrap
-// method is contained and reported in the text.
+// and Unwrap() []error), and the stack the deepest error of the chain records, if any
+// (see the StackTrace and Callers shapes below), without the frames of the Go runtime
+// and of logru. It returns nil for a nil err. A panicking Error or Unwrap method is
+// contained and reported in the text.
 func NewException(err error) *Exception {
 	if err == nil {
 		return nil
@@ -72,8 +75,11 @@ func NewException(err error) *Exception {
 	var walk func(err error, depth int)
 	walk = func(err error, depth int) {
 		for _, c := range unwrap(err) {
-			if len(e.Chain) >= maxChain || c == nil {
+			if len(e.Chain) >= maxChain {
 				return
+			}
+			if c == nil { // a custom Unwrap() []error may hold nils
+				continue
 			}
 			e.Chain = append(e.Chain, Cause{Type: TypeName(c), Value: safeError(c), Depth: depth, Err: c})
 			if p := stackOf(c); p != nil {
@@ -84,7 +90,7 @@ func NewException(err error) *Exception {
 	}
 	walk(err, 1)
 	if pcs != nil {
-		e.Stack = FramesOf(pcs, nil)
+		e.Stack = FramesOf(pcs, func(fn string) bool { return !hiddenFrame(fn) })
 		e.Caught = len(e.Stack)
 	}
 	return e
@@ -164,32 +170,60 @@ func FramesOf(pcs []uintptr, keep func(function string) bool) []Frame {
 
 // stackOf returns the program counters an error records, if it has one of the common
 // method shapes: StackTrace() returning a slice of uintptr-kinded values (as
-// github.com/pkg/errors does), StackTrace() []uintptr, or Callers() []uintptr. It imports
-// no errors package: the shapes are found by reflection.
+// github.com/pkg/errors does: a StackTrace of Frames), StackTrace() []uintptr, or
+// Callers() []uintptr. It imports no errors package: the named shapes are found by
+// reflection. The method names are constants so that the linker keeps its dead-code
+// elimination of other methods (a MethodByName with a computed name disables it for the
+// whole program). A panicking method is contained: no stack.
 func stackOf(err error) (pcs []uintptr) {
 	defer func() {
 		if recover() != nil {
 			pcs = nil
 		}
 	}()
-	v := reflect.ValueOf(err)
-	for _, name := range [...]string{"StackTrace", "Callers"} {
-		m := v.MethodByName(name)
-		if !m.IsValid() || m.Type().NumIn() != 0 || m.Type().NumOut() != 1 {
-			continue
-		}
-		out := m.Call(nil)[0]
-		if k := out.Kind(); (k != reflect.Slice && k != reflect.Array) || out.Type().Elem().Kind() != reflect.Uintptr {
-			continue
-		}
-		for i := 0; i < out.Len() && i < maxFrames; i++ {
-			pcs = append(pcs, uintptr(out.Index(i).Uint()))
-		}
-		if len(pcs) > 0 {
-			return pcs
-		}
+	switch s := err.(type) {
+	case interface{ StackTrace() []uintptr }:
+		return clipPCs(s.StackTrace())
+	case interface{ Callers() []uintptr }:
+		return clipPCs(s.Callers())
 	}
-	return nil
+	v := reflect.ValueOf(err)
+	if pcs = pcsOf(v.MethodByName("StackTrace")); pcs == nil {
+		pcs = pcsOf(v.MethodByName("Callers"))
+	}
+	return pcs
+}
+
+// pcsOf calls m when it is a method with no arguments and one result, a slice or array
+// of uintptr-kinded values, and returns that result (at most maxFrames of it); nil
+// otherwise.
+func pcsOf(m reflect.Value) []uintptr {
+	if !m.IsValid() || m.Type().NumIn() != 0 || m.Type().NumOut() != 1 {
+		return nil
+	}
+	if t := m.Type().Out(0); (t.Kind() != reflect.Slice && t.Kind() != reflect.Array) || t.Elem().Kind() != reflect.Uintptr {
+		return nil
+	}
+	out := m.Call(nil)[0]
+	var pcs []uintptr
+	for i := 0; i < out.Len() && i < maxFrames; i++ {
+		pcs = append(pcs, uintptr(out.Index(i).Uint()))
+	}
+	return clipPCs(pcs)
+}
+
+func clipPCs(pcs []uintptr) []uintptr {
+	if len(pcs) == 0 {
+		return nil
+	}
+	return pcs[:min(len(pcs), maxFrames)]
+}
+
+// hiddenFrame reports whether a frame of an error's stack is left out: the Go runtime's
+// (runtime.main, runtime.goexit) and logru's (its package holds the log calls and the
+// calls into sinks, patchers and filters, any of which may record a stack).
+func hiddenFrame(function string) bool {
+	return strings.HasPrefix(function, "runtime.") || strings.HasPrefix(function, "github.com/logru/logru.")
 }
 
 func unwrap(err error) (out []error) {

@@ -15,7 +15,8 @@ type ExceptionOptions struct {
 	// Backtrace shows the whole stack, not only the frames between the panic and the
 	// frame that caught it; the catching frame is then marked with "> ".
 	Backtrace bool
-	// Diagnose adds each error's detailed form (its %+v) under its line.
+	// Diagnose adds each error's detailed form (its %+v) under its line, when that says
+	// more than the message (a stack, fields).
 	Diagnose bool
 }
 
@@ -42,14 +43,14 @@ func AppendException(dst []byte, e *core.Exception, color bool, o ExceptionOptio
 	if e.Type != "" || e.Value != "" {
 		dst = appendErrorLine(dst, "", e.Type, e.Value, color)
 		if o.Diagnose {
-			dst = appendDetail(dst, "  ", e.Err, color)
+			dst = appendDetail(dst, "  ", e.Err, e.Value, color)
 		}
 	}
 	for _, c := range e.Chain {
 		indent := strings.Repeat("  ", c.Depth)
 		dst = appendErrorLine(dst, indent+"caused by ", c.Type, c.Value, color)
 		if o.Diagnose {
-			dst = appendDetail(dst, indent+"  ", c.Err, color)
+			dst = appendDetail(dst, indent+"  ", c.Err, c.Value, color)
 		}
 	}
 	frames, marked := shownFrames(e, o.Backtrace)
@@ -114,12 +115,17 @@ func appendErrorLine(dst []byte, prefix, typ, value string, color bool) []byte {
 	return append(dst, '\n')
 }
 
-// appendDetail writes err's %+v, one escaped line per line of it, under its error line.
-func appendDetail(dst []byte, indent string, err error, color bool) []byte {
+// appendDetail writes err's %+v, one escaped line per line of it, under its error line;
+// nothing when it is only the message (value) again.
+func appendDetail(dst []byte, indent string, err error, value string, color bool) []byte {
 	if err == nil {
 		return dst
 	}
-	for _, line := range strings.Split(detail(err), "\n") {
+	d := detail(err)
+	if d == value {
+		return dst
+	}
+	for _, line := range strings.Split(d, "\n") {
 		if line == "" {
 			continue
 		}

@@ -33,17 +33,63 @@ func fixedException() *core.Exception {
 	return e
 }
 
+// goldenExceptions are the shapes an exception has: an error tree caught in a panic, a
+// panic with a plain value, a stack alone (Logger.Exception without an error), and an
+// error whose texts try to forge lines, escape codes and markup.
+func goldenExceptions() []struct {
+	name string
+	e    *core.Exception
+} {
+	frames := []core.Frame{
+		{Function: "main.main", File: "/src/app/main.go", Line: 12},
+		{Function: "main.handle", File: "/src/app/handle.go", Line: 40},
+	}
+	hostile := core.NewException(fmt.Errorf("<red>bad</red> \x1b[31m\n%w", errors.New("INFO forged\r\nline")))
+	hostile.Stack = []core.Frame{{Function: "main.<red>x</red>", File: "/src/<b>/a.go", Line: 1}}
+	hostile.Caught = 1
+	return []struct {
+		name string
+		e    *core.Exception
+	}{
+		{"error tree caught in a panic", fixedException()},
+		{"panic value", &core.Exception{Type: "string", Value: "boom", Panic: "boom", Stack: frames, Caught: 1}},
+		{"stack alone", &core.Exception{Stack: frames, Caught: len(frames)}},
+		{"hostile text", hostile},
+	}
+}
+
 func TestExceptionGolden(t *testing.T) {
 	var buf bytes.Buffer
-	for _, color := range []bool{false, true} {
-		for _, bt := range []bool{false, true} {
-			for _, diag := range []bool{false, true} {
-				buf.WriteString("--- color=" + boolText(color) + " backtrace=" + boolText(bt) + " diagnose=" + boolText(diag) + "\n")
-				buf.Write(AppendException(nil, fixedException(), color, ExceptionOptions{Backtrace: bt, Diagnose: diag}))
+	for _, x := range goldenExceptions() {
+		for _, color := range []bool{false, true} {
+			for _, bt := range []bool{false, true} {
+				for _, diag := range []bool{false, true} {
+					buf.WriteString("--- " + x.name + ": color=" + boolText(color) + " backtrace=" + boolText(bt) + " diagnose=" + boolText(diag) + "\n")
+					buf.Write(AppendException(nil, x.e, color, ExceptionOptions{Backtrace: bt, Diagnose: diag}))
+				}
 			}
 		}
 	}
 	golden(t, "exceptions.golden", buf.Bytes())
+}
+
+// Errors' texts are data in colour too: markup stays literal and escape codes are
+// escaped, so the only escape codes are the theme's.
+func TestExceptionColorHostile(t *testing.T) {
+	x := goldenExceptions()[3].e
+	got := string(AppendException(nil, x, true, ExceptionOptions{Diagnose: true}))
+	for _, want := range []string{"<red>bad</red> \\x1b[31m\\n", "INFO forged\\r\\nline", "main.<red>x</red>", "/src/<b>/"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q: %q", want, got)
+		}
+	}
+	if strings.Count(got, "\n") != strings.Count(string(AppendException(nil, x, false, ExceptionOptions{Diagnose: true})), "\n") {
+		t.Errorf("colour changed the lines: %q", got)
+	}
+	plain := strings.NewReplacer("\x1b[31m\x1b[1m", "", "\x1b[1m", "", "\x1b[0m", "", "\x1b[35m", "", "\x1b[32m", "", "\x1b[33m", "", "\x1b[2m", "").Replace(got)
+	if strings.Contains(plain, "\x1b") {
+		t.Errorf("an escape code that is not the theme's: %q", plain)
+	}
 }
 
 func boolText(b bool) string {
@@ -69,8 +115,12 @@ func TestExceptionShape(t *testing.T) {
 		t.Errorf("backtrace %q", bt)
 	}
 	diag := string(AppendException(nil, fixedException(), false, ExceptionOptions{Diagnose: true}))
-	if !strings.Contains(diag, "    | disk full\n    | code=28 path=/var/log\n") {
+	if !strings.Contains(diag, "  caused by format.detailedErr: disk full\n    | disk full\n    | code=28 path=/var/log\n") {
 		t.Errorf("diagnose %q", diag)
+	}
+	// A %+v that only repeats the message adds nothing.
+	if strings.Contains(diag, "| write failed") {
+		t.Errorf("diagnose repeats a message: %q", diag)
 	}
 	if AppendException(nil, nil, true, ExceptionOptions{}) != nil {
 		t.Error("nil exception rendered")
