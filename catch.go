@@ -2,13 +2,14 @@ package logru
 
 import (
 	"errors"
-	"github.com/logru/logru/internal/encode"
 	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/logru/logru/core"
+	"github.com/logru/logru/internal/encode"
 )
 
 // DefaultCatchMessage is the message Catch logs unless told otherwise. {function} is
@@ -29,7 +30,9 @@ type CatchOptions struct {
 	Message string
 	// Reraise panics again with the original value after logging, once every handler is
 	// complete (flushed), so the record reaches every sink even if the panic ends the
-	// process. Outer Catches do not log a re-raised panic a second time.
+	// process. The wait is bounded: after 5 seconds (a sink that hangs) the panic goes on
+	// and the handlers' OnError hears of it. Outer Catches do not log a re-raised panic a
+	// second time.
 	Reraise bool
 	// OnPanic is called after logging with the recovered value (before re-panicking with
 	// Reraise). A panic in it is contained and reported.
@@ -184,10 +187,29 @@ func (l *Logger) handlePanic(v any, o CatchOptions, fn uintptr, name string) err
 		}
 	}
 	if o.Reraise {
-		l.Complete()
+		l.completeWithin(l.core.panicFlushWait)
 		reraise(v)
 	}
 	return &PanicError{Value: v, Exception: exc}
+}
+
+// completeWithin completes the logger, waiting at most d: a panic about to end the
+// process must not hang on a sink that never returns. On a time-out the Complete goes on
+// in its goroutine (which ends when the sink does) and the handlers' OnError is told.
+func (l *Logger) completeWithin(d time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		l.Complete()
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		c := l.core
+		c.reportAll(c.state.Load(), errors.New("Catch: the handlers were not complete after "+d.String()+"; the panic goes on without waiting for them"))
+	}
 }
 
 // reraise panics again with v. It is a function of its own so that an outer Catch can

@@ -29,9 +29,12 @@ type loggerCore struct {
 	// reentryWait bounds how long a record logged from inside a sink waits for a handler
 	// lock held elsewhere before it is refused as re-entrant (see handler.emit).
 	reentryWait time.Duration
-	errOut      io.Writer // where notes go when a handler has no OnError: os.Stderr
-	notes       rateLimiter
-	stops       []func() // goroutines to stop at Close (FlushOnSignal)
+	// panicFlushWait bounds how long Catch with Reraise waits for the handlers to
+	// complete before the panic goes on.
+	panicFlushWait time.Duration
+	errOut         io.Writer // where notes go when a handler has no OnError: os.Stderr
+	notes          rateLimiter
+	stops          []func() // goroutines to stop at Close (FlushOnSignal)
 }
 
 // coreState is one immutable configuration of a core.
@@ -53,7 +56,8 @@ type needs struct {
 }
 
 func newCore() *loggerCore {
-	c := &loggerCore{start: time.Now(), errOut: os.Stderr, reentryWait: 50 * time.Millisecond}
+	c := &loggerCore{start: time.Now(), errOut: os.Stderr, reentryWait: 50 * time.Millisecond,
+		panicFlushWait: 5 * time.Second}
 	st := &coreState{levels: append([]Level(nil), builtinLevels[:]...), gen: 1}
 	c.state.Store(st)
 	c.minLevel.Store(math.MaxInt64)
