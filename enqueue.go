@@ -217,7 +217,7 @@ func (c *loggerCore) announceDrops(hd *handler) {
 	if total <= prev {
 		return
 	}
-	err := dropNote(total - prev)
+	err := error(dropError{total - prev, hd.closing.Load()})
 	if hd.onError != nil {
 		callOnError(hd.onError, err)
 		return
@@ -226,16 +226,25 @@ func (c *loggerCore) announceDrops(hd *handler) {
 	writeNote(c.errOut, &always, "handler "+strconv.Itoa(hd.id)+" ("+hd.sinkName+")", err)
 }
 
-type dropError struct{ n uint64 }
-
-func (e dropError) Error() string {
-	if e.n == 1 {
-		return "queue full: dropped 1 record"
-	}
-	return "queue full: dropped " + groupThousands(e.n) + " records"
+// dropError is the note for records a queue dropped: because it was full, or because
+// the handler was closed (records logged after Close).
+type dropError struct {
+	n      uint64
+	closed bool
 }
 
-func dropNote(n uint64) error { return dropError{n} }
+func (e dropError) Error() string {
+	why := "queue full: dropped "
+	if e.closed {
+		why = "closed: dropped "
+	}
+	if e.n == 1 {
+		return why + "1 record"
+	}
+	return why + groupThousands(e.n) + " records"
+}
+
+func dropNote(n uint64) error { return dropError{n: n} }
 
 // groupThousands writes n with commas: 1234 -> "1,234".
 func groupThousands(n uint64) string {

@@ -249,7 +249,8 @@ type handler struct {
 	closer   io.Closer    // closed at removal: sinks logru opened, and a Sink's Close
 	flusher  func() error
 
-	async *queued // set with Enqueue
+	async   *queued     // set with Enqueue
+	closing atomic.Bool // close has begun: what the queue drops from now on is for that
 	// reporting counts the OnError calls under way, so that enqueue walks the stack
 	// (inOnError) only then.
 	reporting atomic.Int32
@@ -640,6 +641,7 @@ func (hd *handler) queueDropped() uint64 {
 // close detaches the handler's sink and closes it if logru owns it. Writes that were
 // under way finish first; later ones are dropped and counted.
 func (hd *handler) close() error {
+	hd.closing.Store(true)
 	if hd.async != nil {
 		hd.async.q.Close() // writes what is queued, then stops the writer goroutine
 	}

@@ -2,6 +2,7 @@ package logru
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,27 @@ func TestDropNoteText(t *testing.T) {
 		if got := dropNote(n).Error(); got != want {
 			t.Errorf("%d: %q, want %q", n, got, want)
 		}
+	}
+}
+
+// A record logged after Close is dropped, counted, and announced as such (not as a
+// full queue).
+func TestDropNoteAfterClose(t *testing.T) {
+	l := New()
+	var notes []string
+	if _, err := l.Add(Handler{Format: "{message}", Sink: io.Discard, Enqueue: true,
+		OnError: func(err error) { notes = append(notes, err.Error()) }}); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("before")
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("after")
+	if len(notes) != 1 || notes[0] != "closed: dropped 1 record" {
+		t.Errorf("notes %q", notes)
+	}
+	if st := l.Stats()[0]; st.Records != 1 || st.Dropped != 1 {
+		t.Errorf("stats %+v", st)
 	}
 }
