@@ -386,6 +386,24 @@ func inEmit() bool {
 	}
 }
 
+// inSinkCall reports whether the calling goroutine is inside a handler's sink call (a
+// sink's Write, func or Handle, called with the handler's lock held). It reads the
+// stack: only Close, Remove and Complete use it, when a handler's lock is found taken.
+func inSinkCall() bool {
+	var buf [64]uintptr
+	pcs := buf[:runtime.Callers(3, buf[:])]
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if f.Function == "github.com/logru/logru.(*handler).emitLocked" {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
 // encoded holds parts of a record encoded in advance for JSON handlers; nil parts are
 // encoded from the record.
 type encoded struct {

@@ -251,6 +251,9 @@ type handler struct {
 
 	async   *queued     // set with Enqueue
 	closing atomic.Bool // close has begun: what the queue drops from now on is for that
+	// closeLater: a close called from inside this handler's sink is left to the holder
+	// of mu (see close).
+	closeLater atomic.Bool
 	// reporting counts the OnError calls under way, so that enqueue walks the stack
 	// (inOnError) only then.
 	reporting atomic.Int32
@@ -640,12 +643,35 @@ func (hd *handler) queueDropped() uint64 {
 
 // close detaches the handler's sink and closes it if logru owns it. Writes that were
 // under way finish first; later ones are dropped and counted.
+//
+// Called from inside a sink's own write (a sink that closes its logger, or removes its
+// handler), this goroutine may hold hd.mu itself: after a bounded wait the close is left
+// to the holder of the lock, which does it as it lets go (sinkDone), and close returns
+// at once instead of deadlocking.
 func (hd *handler) close() error {
 	hd.closing.Store(true)
 	if hd.async != nil {
 		hd.async.q.Close() // writes what is queued, then stops the writer goroutine
 	}
-	hd.mu.Lock()
+	if !hd.mu.TryLock() {
+		if !inSinkCall() {
+			hd.mu.Lock()
+		} else if !hd.lockWithin(hd.reentryWait) {
+			hd.closeLater.Store(true)
+			if !hd.mu.TryLock() {
+				return nil // the holder closes the handler as it lets go
+			}
+			if !hd.closeLater.CompareAndSwap(true, false) {
+				hd.mu.Unlock()
+				return nil // the holder has done it
+			}
+		}
+	}
+	return hd.closeLocked()
+}
+
+// closeLocked does close's work; hd.mu is held, and released.
+func (hd *handler) closeLocked() error {
 	if hd.removed {
 		hd.mu.Unlock()
 		return nil
@@ -667,6 +693,16 @@ func (hd *handler) close() error {
 	return err
 }
 
+// closeDeferred runs a close left to this goroutine, which has just released hd.mu.
+func (hd *handler) closeDeferred() {
+	if hd.closeLater.CompareAndSwap(true, false) {
+		hd.mu.Lock()
+		if err := hd.closeLocked(); err != nil && hd.core != nil {
+			hd.core.report(hd, err)
+		}
+	}
+}
+
 // flush flushes the handler's sink, when it buffers.
 func (hd *handler) flush() error {
 	if hd.async != nil {
@@ -675,7 +711,13 @@ func (hd *handler) flush() error {
 	if hd.flusher == nil {
 		return nil
 	}
-	hd.mu.Lock()
+	if !hd.mu.TryLock() {
+		if !inSinkCall() {
+			hd.mu.Lock()
+		} else if !hd.lockWithin(hd.reentryWait) {
+			return nil // a sink's own write holds the lock: the flush would never come
+		}
+	}
 	if hd.removed {
 		hd.mu.Unlock()
 		return nil

@@ -97,11 +97,15 @@ func (c *loggerCore) fileError(hd *handler, err error) {
 	c.report(hd, err)
 }
 
-// sinkDone reports the errors the file sink raised while hd.mu was held; call it after
-// releasing hd.mu.
+// sinkDone runs after hd.mu is released by a goroutine that wrote to the sink: it
+// reports the errors the file sink raised meanwhile, and does a close that was called
+// from inside the sink (see close). Two atomic loads when there is nothing to do.
 func (hd *handler) sinkDone() {
-	if hd.file != nil && hd.core != nil && hd.nPending.Load() > 0 { // one load per write
+	if hd.file != nil && hd.core != nil && hd.nPending.Load() > 0 {
 		hd.core.reportPending(hd)
+	}
+	if hd.closeLater.Load() {
+		hd.closeDeferred()
 	}
 }
 
