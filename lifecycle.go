@@ -28,7 +28,9 @@ func (l *Logger) Complete() {
 // errors, joined. After Close the logger writes nothing: a record logged later is
 // dropped and counted in Stats().Dropped, and Add fails. Close is safe to call twice (the
 // second call does nothing) and while other goroutines log. Children share the closed
-// core.
+// core. Called from inside a sink's own write (a sink that closes its logger on a
+// critical record), Close cannot wait for that write to end: that handler is closed as
+// the write returns, and Close returns without its error.
 func (l *Logger) Close() error {
 	c := l.core
 	c.mu.Lock()
