@@ -19,7 +19,10 @@ import (
 type queued struct {
 	q        *sinks.Async
 	dropSeen atomic.Uint64 // drops already announced in a note
-	notes    rateLimiter
+	// closedDrops counts the records dropped once the handler was closing (logged
+	// after Close), not announced yet: the note tells them from a full queue's.
+	closedDrops atomic.Uint64
+	notes       rateLimiter
 }
 
 // queuedLine is what waits in a queue: a copy of the formatted line and, for func and
@@ -69,7 +72,9 @@ func (c *loggerCore) enqueue(hd *handler, b []byte, r *Record) {
 		ql.rec = r.Clone() // func, Sink and slog.Handler sinks receive the record too
 		freezeExtra(ql.rec)
 	}
-	hd.async.q.Enqueue(sinks.Item{Data: ql.data, Ctx: ql})
+	if !hd.async.q.Enqueue(sinks.Item{Data: ql.data, Ctx: ql}) && hd.closing.Load() {
+		hd.async.closedDrops.Add(1)
+	}
 	if d := hd.async.q.Dropped(); d != hd.async.dropSeen.Load() {
 		c.noteDrops(hd)
 	}
@@ -217,7 +222,9 @@ func (c *loggerCore) announceDrops(hd *handler) {
 	if total <= prev {
 		return
 	}
-	err := error(dropError{total - prev, hd.closing.Load()})
+	n := total - prev
+	closed := min(a.closedDrops.Swap(0), n)
+	err := error(dropError{full: n - closed, closed: closed})
 	if hd.onError != nil {
 		callOnError(hd.onError, err)
 		return
@@ -228,23 +235,27 @@ func (c *loggerCore) announceDrops(hd *handler) {
 
 // dropError is the note for records a queue dropped: because it was full, or because
 // the handler was closed (records logged after Close).
-type dropError struct {
-	n      uint64
-	closed bool
-}
+type dropError struct{ full, closed uint64 }
 
 func (e dropError) Error() string {
-	why := "queue full: dropped "
-	if e.closed {
-		why = "closed: dropped "
+	switch {
+	case e.closed == 0:
+		return "queue full: dropped " + records(e.full)
+	case e.full == 0:
+		return "closed: dropped " + records(e.closed)
 	}
-	if e.n == 1 {
-		return why + "1 record"
-	}
-	return why + groupThousands(e.n) + " records"
+	return "queue full: dropped " + records(e.full) + "; closed: dropped " + records(e.closed)
 }
 
-func dropNote(n uint64) error { return dropError{n: n} }
+// records says "1 record" or "1,234 records".
+func records(n uint64) string {
+	if n == 1 {
+		return "1 record"
+	}
+	return groupThousands(n) + " records"
+}
+
+func dropNote(n uint64) error { return dropError{full: n} }
 
 // groupThousands writes n with commas: 1234 -> "1,234".
 func groupThousands(n uint64) string {

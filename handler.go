@@ -250,7 +250,7 @@ type handler struct {
 	flusher  func() error
 
 	async   *queued     // set with Enqueue
-	closing atomic.Bool // close has begun: what the queue drops from now on is for that
+	closing atomic.Bool // close has begun: what the queue drops from now on is for that reason
 	// closeLater: a close called from inside this handler's sink is left to the holder
 	// of mu (see close).
 	closeLater atomic.Bool

@@ -2,6 +2,7 @@ package logru
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -132,6 +133,50 @@ func TestDropNoteAfterClose(t *testing.T) {
 		t.Errorf("notes %q", notes)
 	}
 	if st := l.Stats()[0]; st.Records != 1 || st.Dropped != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+// Drops from a full queue stay "queue full" in the notes even when Close announces
+// them; only records logged after Close are "closed".
+func TestDropNotesFullThenClosed(t *testing.T) {
+	l := New()
+	gate, entered := make(chan struct{}), make(chan struct{}, 1)
+	var notes []string
+	if _, err := l.Add(Handler{Format: "{message}", Enqueue: true, QueueSize: 1, Overflow: "drop_newest",
+		OnError: func(err error) { notes = append(notes, err.Error()) },
+		Sink: func(Message) {
+			select {
+			case entered <- struct{}{}:
+			default:
+			}
+			<-gate
+		}}); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("taken by the writer")
+	<-entered // the writer holds the first record; the queue (size 1) is empty
+	for i := 0; i < 5; i++ {
+		l.Info("queued or dropped") // one queued, four dropped
+	}
+	close(gate)
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("after Close")
+	l.Complete() // announces what the rate limit held back
+	var full uint64
+	for _, n := range notes[:len(notes)-1] {
+		var k uint64
+		if _, err := fmt.Sscanf(strings.TrimSuffix(strings.TrimSuffix(n, "s"), " record"), "queue full: dropped %d", &k); err != nil {
+			t.Fatalf("note %q: %v", n, err)
+		}
+		full += k
+	}
+	if full != 4 || notes[len(notes)-1] != "closed: dropped 1 record" {
+		t.Errorf("notes %q", notes)
+	}
+	if st := l.Stats()[0]; st.Records != 2 || st.Dropped != 5 {
 		t.Errorf("stats %+v", st)
 	}
 }
