@@ -83,10 +83,11 @@ func (e *PanicError) Unwrap() error {
 // Exception: the value's type and text, the errors it wraps, and the frames between the
 // panic and F (a handler's Backtrace shows the whole goroutine stack). Its caller fields
 // (function, file, line) are F's, at the line F was running when the panic went through
-// it. F is found from the wrapper the compiler makes for a deferred call (on amd64; on
-// other platforms, or when Catch is deferred through a method value such as
-// f := l.Catch; defer f(), the function where the panic surfaced is named instead, and
-// the caught region runs to the last frame before the standard library). Run and Go
+// it. F is found from the wrapper the compiler makes for a deferred call (on amd64 and
+// arm64; on other platforms, with -tags purego, or when Catch is deferred through a
+// method value such as f := l.Catch; defer f(), the function where the panic surfaced is
+// named instead, and the caught region runs to the last frame before the standard
+// library). Run and Go
 // always name the function they run.
 //
 // Catch does nothing for runtime.Goexit (t.FailNow, for one): recover reports no panic

@@ -162,7 +162,7 @@
 // The level gate is one atomic load inlined into the caller. Records are pooled, formats
 // are compiled once into append operations, and lines are built in pooled buffers; the
 // timestamp text is cached per second or millisecond. The caller is resolved once per
-// call site and cached; on amd64 a call finds its call site by reading its return
+// call site and cached; on amd64 and arm64 a call finds its call site by reading its return
 // address from the frame-pointer chain, so a record with its caller costs no stack
 // unwinding (build with -tags purego to unwind with runtime.Callers instead). Bound
 // fields are JSON-encoded once per logger, and message templates are compiled once
