@@ -2,6 +2,7 @@ package logru
 
 import (
 	"io"
+	"runtime"
 	"testing"
 )
 
@@ -18,16 +19,28 @@ func TestCallerFastPathRemembered(t *testing.T) {
 	for range 2 {
 		l.Info("m")
 	}
-	usable := 0
+	// The address is usable exactly when it lies in this test function, that is, when
+	// Logger.Info was inlined here (not under -race or -gcflags=-l).
+	here, _, _, _ := runtime.Caller(0)
+	entry := runtime.FuncForPC(here).Entry()
+	seen := 0
 	for i := range l.core.retCallers.slots {
-		if re := l.core.retCallers.slots[i].Load(); re != nil && re.ci != nil {
-			usable++
-			if re.ci.function != "TestCallerFastPathRemembered" {
-				t.Errorf("remembered caller %q", re.ci.function)
-			}
+		re := l.core.retCallers.slots[i].Load()
+		if re == nil {
+			continue
+		}
+		seen++
+		inlined := runtime.FuncForPC(re.ret-1).Entry() == entry
+		switch {
+		case inlined && re.ci == nil:
+			t.Errorf("the return address %#x in the test function was not kept as usable", re.ret)
+		case !inlined && re.ci != nil:
+			t.Errorf("the return address %#x outside the test function was kept as usable", re.ret)
+		case re.ci != nil && re.ci.function != "TestCallerFastPathRemembered":
+			t.Errorf("remembered caller %q", re.ci.function)
 		}
 	}
-	if usable != 1 {
-		t.Errorf("%d usable return addresses remembered, want 1", usable)
+	if seen != 1 {
+		t.Errorf("%d return addresses remembered, want 1", seen)
 	}
 }
