@@ -371,31 +371,24 @@ func (hd *handler) lockWithin(d time.Duration) bool {
 // inEmit reports whether the calling goroutine is already inside a handler's emit, that
 // is, running a sink's code. It reads the stack, so it runs only when a handler's lock is
 // found taken and its sink is user code.
-func inEmit() bool {
-	var buf [64]uintptr
-	pcs := buf[:runtime.Callers(3, buf[:])]
-	frames := runtime.CallersFrames(pcs)
-	for {
-		f, more := frames.Next()
-		if f.Function == "github.com/logru/logru.(*handler).emit" {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
-}
+func inEmit() bool { return onStack("github.com/logru/logru.(*handler).emit") }
 
 // inSinkCall reports whether the calling goroutine is inside a handler's sink call (a
 // sink's Write, func or Handle, called with the handler's lock held). It reads the
 // stack: only Close, Remove and Complete use it, when a handler's lock is found taken.
-func inSinkCall() bool {
-	var buf [64]uintptr
-	pcs := buf[:runtime.Callers(3, buf[:])]
-	frames := runtime.CallersFrames(pcs)
+func inSinkCall() bool { return onStack("github.com/logru/logru.(*handler).emitLocked") }
+
+// onStack reports whether the function named fn (as runtime.Frame.Function gives it) is
+// among the 128 innermost frames above the caller of the function that calls onStack
+// (inEmit's caller, emit, is not counted: only an outer emit is). It unwinds the stack:
+// slow paths only.
+func onStack(fn string) bool {
+	var buf [128]uintptr
+	// Skipped: runtime.Callers, onStack, inEmit (or its kind) and that one's caller.
+	frames := runtime.CallersFrames(buf[:runtime.Callers(4, buf[:])])
 	for {
 		f, more := frames.Next()
-		if f.Function == "github.com/logru/logru.(*handler).emitLocked" {
+		if f.Function == fn {
 			return true
 		}
 		if !more {

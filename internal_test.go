@@ -465,3 +465,42 @@ func TestCloseFromInsideSink(t *testing.T) {
 		}
 	}
 }
+
+// A record whose handler lock is held by another goroutine's slow sink write waits for
+// it, however long: only a goroutine already inside a sink write is bounded (inEmit
+// must not count the emit that asks).
+func TestContendedSlowSinkWaits(t *testing.T) {
+	l := New()
+	l.core.reentryWait = time.Millisecond
+	gate, entered := make(chan struct{}), make(chan struct{})
+	var mu sync.Mutex
+	var lines, notes []string
+	if _, err := l.Add(Handler{Format: "{message}",
+		OnError: func(err error) { mu.Lock(); notes = append(notes, err.Error()); mu.Unlock() },
+		Sink: func(m Message) {
+			if m.Record.Message == "slow" {
+				close(entered)
+				<-gate
+			}
+			mu.Lock()
+			lines = append(lines, m.Record.Message)
+			mu.Unlock()
+		}}); err != nil {
+		t.Fatal(err)
+	}
+	first, second := make(chan struct{}), make(chan struct{})
+	go func() { l.Info("slow"); close(first) }()
+	<-entered
+	go func() { l.Info("waiting"); close(second) }()
+	// Hold the lock well past reentryWait: a wrongly bounded wait would give up and
+	// refuse the second record meanwhile.
+	for deadline := time.Now().Add(20 * time.Millisecond); time.Now().Before(deadline); {
+		runtime.Gosched()
+	}
+	close(gate)
+	<-first
+	<-second
+	if !slices.Equal(lines, []string{"slow", "waiting"}) || len(notes) != 0 {
+		t.Errorf("lines %q, notes %q", lines, notes)
+	}
+}

@@ -3,7 +3,6 @@ package logru
 import (
 	"errors"
 	"io"
-	"runtime"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -147,19 +146,7 @@ func callOnError(f func(error), err error) {
 
 // inOnError reports whether the calling goroutine is inside callOnError. It reads the
 // stack, so it runs only on the error path.
-func inOnError() bool {
-	var buf [128]uintptr
-	frames := runtime.CallersFrames(buf[:runtime.Callers(3, buf[:])])
-	for {
-		f, more := frames.Next()
-		if f.Function == "github.com/logru/logru.callOnError" {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
-}
+func inOnError() bool { return onStack("github.com/logru/logru.callOnError") }
 
 // panicError turns a recovered panic value into an error.
 func panicError(what string, v any) error {
