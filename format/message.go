@@ -150,8 +150,9 @@ func validMessageMarkup(msg string, fields bool) bool {
 // When fields is true, {key} and {key:spec} placeholders take the value of the last
 // attribute in args with that key, formatted with Python's format-spec mini-language,
 // and "{{" and "}}" stand for braces. A placeholder whose key is not in args is left as
-// written; a spec that does not parse or does not suit the value writes the value
-// plainly. When fields is false the message is not parsed for placeholders at all.
+// written; a spec that does not parse or does not suit the value, or whose fill is a
+// character the literal would escape, writes the value plainly. When fields is false
+// the message is not parsed for placeholders at all.
 //
 // When markup is true, colour tags in the message's literal text are removed (see
 // [Template.Append] with a [ColoredMessage] for the coloured form); a message whose markup
@@ -214,14 +215,20 @@ func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
 	if i < 0 || f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
 		return encode.AppendTextLiteral(dst, f.raw)
 	}
-	var sp pyfmt.Spec
-	hasSpec := false
-	if f.spec != "" {
-		if s, err := pyfmt.Parse(f.spec); err == nil {
-			sp, hasSpec = s, true
-		}
-	}
+	sp, hasSpec := messageSpec(f.spec)
 	return appendValue(dst, args[i].Value, sp, hasSpec, f.conv)
+}
+
+// messageSpec parses the spec of a message placeholder; ok is false when there is none
+// or it does not parse. A spec holding a character that the message's literal text
+// would have escaped (a control character as the fill: "{v:\x1b>20}") is refused too,
+// so that the value is written plainly: padding would write that character as it is.
+func messageSpec(spec string) (sp pyfmt.Spec, ok bool) {
+	if spec == "" || encode.NeedsLiteralEscape(spec) {
+		return sp, false
+	}
+	sp, err := pyfmt.Parse(spec)
+	return sp, err == nil
 }
 
 // appendValue writes a field value as text, formatted by spec when there is one that
