@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"strconv"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/logru/logru/core"
@@ -255,13 +256,19 @@ func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv str
 	ok := false
 	switch v.Kind() {
 	case slog.KindInt64:
-		out, ok = sp.AppendInt(dst, v.Int64())
+		if n := v.Int64(); charSpecSafe(&sp, uint64(n), n < 0) {
+			out, ok = sp.AppendInt(dst, n)
+		}
 	case slog.KindUint64:
-		out, ok = sp.AppendUint(dst, v.Uint64())
+		if n := v.Uint64(); charSpecSafe(&sp, n, false) {
+			out, ok = sp.AppendUint(dst, n)
+		}
 	case slog.KindFloat64:
 		out, ok = sp.AppendFloat(dst, v.Float64())
 	case slog.KindBool:
-		out, ok = sp.AppendBool(dst, v.Bool())
+		if sp.Type() != 'c' { // true and false are U+0001 and U+0000
+			out, ok = sp.AppendBool(dst, v.Bool())
+		}
 	case slog.KindString:
 		if s := v.String(); !encode.NeedsTextEscape(s) {
 			out, ok = sp.AppendString(dst, s)
@@ -276,6 +283,18 @@ func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv str
 		return out
 	}
 	return encode.AppendText(dst, v)
+}
+
+// charSpecSafe reports whether sp may format the integer n (negative when neg): true
+// unless sp's type is 'c' and the character n codes would be escaped in text (a control
+// character, "{n:c}" with n = 10 a newline). Such a spec does not suit the value, which
+// is then written plainly: 'c' would write the character as it is.
+func charSpecSafe(sp *pyfmt.Spec, n uint64, neg bool) bool {
+	if sp.Type() != 'c' || neg || n > utf8.MaxRune {
+		return true // not 'c', or a number pyfmt refuses to write as a character
+	}
+	var b [utf8.UTFMax]byte
+	return !encode.NeedsTextEscape(bytesString(utf8.AppendRune(b[:0], rune(n))))
 }
 
 // appendExtra writes fields as key=value pairs separated by spaces; keys and values

@@ -75,6 +75,34 @@ func TestAppendMessageControlFill(t *testing.T) {
 	}
 }
 
+// The 'c' type writes an integer as the character it codes: a value coding a control
+// character would forge a line or drive a terminal, so the spec does not suit it and the
+// number is written plainly. Found by FuzzLog.
+func TestAppendMessageCharSpec(t *testing.T) {
+	args := []slog.Attr{slog.Int("nl", 10), slog.Int("esc", 0x1b), slog.Uint64("nel", 0x85),
+		slog.Int("rlo", 0x202e), slog.Int("a", 65), slog.Uint64("e", 0xe9), slog.Bool("ok", true),
+		slog.Int("neg", -1)}
+	for _, tt := range []struct{ msg, want string }{
+		{"[{nl:c}]", "[10]"},
+		{"[{esc:c}]", "[27]"},
+		{"[{nel:c}]", "[133]"},
+		{"[{rlo:c}]", "[8238]"},
+		{"[{ok:c}]", "[true]"},
+		{"[{neg:c}]", "[-1]"},
+		{"[{a:c}] [{a:>3c}] [{e:c}]", "[A] [  A] [é]"},
+	} {
+		if got := string(AppendMessage(nil, tt.msg, args, true, false)); got != tt.want {
+			t.Errorf("AppendMessage(%q) = %q; want %q", tt.msg, got, tt.want)
+		}
+		var c MessageCache
+		for i := range 3 { // the template is compiled at its second use
+			if got := string(c.Append(nil, tt.msg, args)); got != tt.want {
+				t.Errorf("MessageCache.Append(%q), use %d = %q; want %q", tt.msg, i+1, got, tt.want)
+			}
+		}
+	}
+}
+
 func TestAppendMessageNoFields(t *testing.T) {
 	// Without arguments the message is not parsed for placeholders at all.
 	if got := string(AppendMessage(nil, "{1, 2, 3} - {0} - {", nil, false, false)); got != "{1, 2, 3} - {0} - {" {
