@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"strconv"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/logru/logru/core"
@@ -150,8 +151,9 @@ func validMessageMarkup(msg string, fields bool) bool {
 // When fields is true, {key} and {key:spec} placeholders take the value of the last
 // attribute in args with that key, formatted with Python's format-spec mini-language,
 // and "{{" and "}}" stand for braces. A placeholder whose key is not in args is left as
-// written; a spec that does not parse or does not suit the value writes the value
-// plainly. When fields is false the message is not parsed for placeholders at all.
+// written; a spec that does not parse or does not suit the value, or whose fill is a
+// character the literal would escape, writes the value plainly. When fields is false
+// the message is not parsed for placeholders at all.
 //
 // When markup is true, colour tags in the message's literal text are removed (see
 // [Template.Append] with a [ColoredMessage] for the coloured form); a message whose markup
@@ -214,14 +216,20 @@ func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
 	if i < 0 || f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
 		return encode.AppendTextLiteral(dst, f.raw)
 	}
-	var sp pyfmt.Spec
-	hasSpec := false
-	if f.spec != "" {
-		if s, err := pyfmt.Parse(f.spec); err == nil {
-			sp, hasSpec = s, true
-		}
-	}
+	sp, hasSpec := messageSpec(f.spec)
 	return appendValue(dst, args[i].Value, sp, hasSpec, f.conv)
+}
+
+// messageSpec parses the spec of a message placeholder; ok is false when there is none
+// or it does not parse. A spec holding a character that the message's literal text
+// would have escaped (a control character as the fill: "{v:\x1b>20}") is refused too,
+// so that the value is written plainly: padding would write that character as it is.
+func messageSpec(spec string) (sp pyfmt.Spec, ok bool) {
+	if spec == "" || encode.NeedsLiteralEscape(spec) {
+		return sp, false
+	}
+	sp, err := pyfmt.Parse(spec)
+	return sp, err == nil
 }
 
 // appendValue writes a field value as text, formatted by spec when there is one that
@@ -248,13 +256,19 @@ func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv str
 	ok := false
 	switch v.Kind() {
 	case slog.KindInt64:
-		out, ok = sp.AppendInt(dst, v.Int64())
+		if n := v.Int64(); charSpecSafe(&sp, uint64(n), n < 0) {
+			out, ok = sp.AppendInt(dst, n)
+		}
 	case slog.KindUint64:
-		out, ok = sp.AppendUint(dst, v.Uint64())
+		if n := v.Uint64(); charSpecSafe(&sp, n, false) {
+			out, ok = sp.AppendUint(dst, n)
+		}
 	case slog.KindFloat64:
 		out, ok = sp.AppendFloat(dst, v.Float64())
 	case slog.KindBool:
-		out, ok = sp.AppendBool(dst, v.Bool())
+		if sp.Type() != 'c' { // true and false are U+0001 and U+0000
+			out, ok = sp.AppendBool(dst, v.Bool())
+		}
 	case slog.KindString:
 		if s := v.String(); !encode.NeedsTextEscape(s) {
 			out, ok = sp.AppendString(dst, s)
@@ -269,6 +283,18 @@ func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv str
 		return out
 	}
 	return encode.AppendText(dst, v)
+}
+
+// charSpecSafe reports whether sp may format the integer n (negative when neg): true
+// unless sp's type is 'c' and the character n codes would be escaped in text (a control
+// character, "{n:c}" with n = 10 a newline). Such a spec does not suit the value, which
+// is then written plainly: 'c' would write the character as it is.
+func charSpecSafe(sp *pyfmt.Spec, n uint64, neg bool) bool {
+	if sp.Type() != 'c' || neg || n > utf8.MaxRune {
+		return true // not 'c', or a number pyfmt refuses to write as a character
+	}
+	var b [utf8.UTFMax]byte
+	return !encode.NeedsTextEscape(bytesString(utf8.AppendRune(b[:0], rune(n))))
 }
 
 // appendExtra writes fields as key=value pairs separated by spaces; keys and values

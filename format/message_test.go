@@ -47,6 +47,62 @@ func TestAppendMessage(t *testing.T) {
 	}
 }
 
+// A control character as a spec's fill would be written as it is, unlike the same
+// character in the literal: such a spec is refused and the value written plainly, by
+// the compiled (cached) templates as well. '\n' and '\t', which the literal keeps, are
+// fills like any other. Found by FuzzLog.
+func TestAppendMessageControlFill(t *testing.T) {
+	args := []slog.Attr{slog.String("v", "x"), slog.Int("n", 7)}
+	for _, tt := range []struct{ msg, want string }{
+		{"[{v:\x1b>5}]", "[x]"},
+		{"[{n:\r^5}]", "[7]"},
+		{"[{v!r:\x07<5}]", `["x"]`},
+		{"[{v:\u202e>3}]", "[x]"},
+		{"[{v:\u0085>3}]", "[x]"},
+		{"[{v:\n>3}]", "[\n\nx]"},
+		{"[{v:\t<3}]", "[x\t\t]"},
+		{"[{v:*>3}]", "[**x]"},
+	} {
+		if got := string(AppendMessage(nil, tt.msg, args, true, false)); got != tt.want {
+			t.Errorf("AppendMessage(%q) = %q; want %q", tt.msg, got, tt.want)
+		}
+		var c MessageCache
+		for i := range 3 { // the template is compiled at its second use
+			if got := string(c.Append(nil, tt.msg, args)); got != tt.want {
+				t.Errorf("MessageCache.Append(%q), use %d = %q; want %q", tt.msg, i+1, got, tt.want)
+			}
+		}
+	}
+}
+
+// The 'c' type writes an integer as the character it codes: a value coding a control
+// character would forge a line or drive a terminal, so the spec does not suit it and the
+// number is written plainly. Found by FuzzLog.
+func TestAppendMessageCharSpec(t *testing.T) {
+	args := []slog.Attr{slog.Int("nl", 10), slog.Int("esc", 0x1b), slog.Uint64("nel", 0x85),
+		slog.Int("rlo", 0x202e), slog.Int("a", 65), slog.Uint64("e", 0xe9), slog.Bool("ok", true),
+		slog.Int("neg", -1)}
+	for _, tt := range []struct{ msg, want string }{
+		{"[{nl:c}]", "[10]"},
+		{"[{esc:c}]", "[27]"},
+		{"[{nel:c}]", "[133]"},
+		{"[{rlo:c}]", "[8238]"},
+		{"[{ok:c}]", "[true]"},
+		{"[{neg:c}]", "[-1]"},
+		{"[{a:c}] [{a:>3c}] [{e:c}]", "[A] [  A] [é]"},
+	} {
+		if got := string(AppendMessage(nil, tt.msg, args, true, false)); got != tt.want {
+			t.Errorf("AppendMessage(%q) = %q; want %q", tt.msg, got, tt.want)
+		}
+		var c MessageCache
+		for i := range 3 { // the template is compiled at its second use
+			if got := string(c.Append(nil, tt.msg, args)); got != tt.want {
+				t.Errorf("MessageCache.Append(%q), use %d = %q; want %q", tt.msg, i+1, got, tt.want)
+			}
+		}
+	}
+}
+
 func TestAppendMessageNoFields(t *testing.T) {
 	// Without arguments the message is not parsed for placeholders at all.
 	if got := string(AppendMessage(nil, "{1, 2, 3} - {0} - {", nil, false, false)); got != "{1, 2, 3} - {0} - {" {

@@ -74,11 +74,7 @@ func compileMessage(msg string) *compiledMsg {
 		pc := msgPiece{lit: lit, field: true, name: f.name, conv: f.conv,
 			raw:     encode.AppendTextLiteral(nil, f.raw),
 			invalid: f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s")}
-		if f.spec != "" {
-			if s, err := pyfmt.Parse(f.spec); err == nil {
-				pc.spec, pc.hasSpec = s, true
-			}
-		}
+		pc.spec, pc.hasSpec = messageSpec(f.spec)
 		cm.pieces = append(cm.pieces, pc)
 		lit = nil
 	}

@@ -339,7 +339,7 @@ func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, ms
 	case fProcessName:
 		return appendStringSpec(dst, o, t.proc.ProcessName)
 	case fGoroutine:
-		if o.hasSpec {
+		if o.hasSpec && charSpecSafe(&o.spec, r.Goroutine, false) {
 			if out, ok := o.spec.AppendUint(dst, r.Goroutine); ok {
 				return out
 			}
@@ -382,7 +382,7 @@ func appendStringSpec(dst []byte, o *op, s string) []byte {
 }
 
 func appendIntSpec(dst []byte, o *op, n int64) []byte {
-	if o.hasSpec {
+	if o.hasSpec && charSpecSafe(&o.spec, uint64(n), n < 0) {
 		if out, ok := o.spec.AppendInt(dst, n); ok {
 			return out
 		}

@@ -376,3 +376,17 @@ func BenchmarkTimeLevelMessage(b *testing.B) {
 		buf = tp.Append(buf[:0], r, false, nil)
 	}
 }
+
+// A record's numbers formatted with the 'c' type are written as characters only when the
+// character needs no escape: DEBUG's 10 would be a newline.
+func TestCharSpecFields(t *testing.T) {
+	r := fixedRecord()
+	r.Level = core.Level{Name: "DEBUG", No: 10}
+	r.Line, r.Goroutine = 27, 13
+	r.Extra.Set("n", 7)
+	r.Extra.Set("a", 65)
+	got := render(t, "{level.no:c}|{line:c}|{goroutine:c}|{extra[n]:c}|{extra[a]:c}", r, false)
+	if want := "10|27|13|7|A"; got != want {
+		t.Errorf("got %q; want %q", got, want)
+	}
+}

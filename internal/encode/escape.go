@@ -230,6 +230,17 @@ func appendTextEscaped(dst []byte, s string, safe *[256]bool) []byte {
 // display safety or a byte that is not valid UTF-8. It does not allocate and is
 // safe for concurrent use.
 func NeedsTextEscape(s string) bool {
+	return needsEscape(s, &textSafe)
+}
+
+// NeedsLiteralEscape reports whether [AppendTextLiteral] would write s
+// differently: NeedsTextEscape, except that '\n' and '\t' need no escape. It
+// does not allocate and is safe for concurrent use.
+func NeedsLiteralEscape(s string) bool {
+	return needsEscape(s, &literalSafe)
+}
+
+func needsEscape(s string, safe *[256]bool) bool {
 	for i := 0; i < len(s); {
 		for i+8 <= len(s) && printable8(load8(s, i)) {
 			i += 8
@@ -239,7 +250,7 @@ func NeedsTextEscape(s string) bool {
 		}
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if !textSafe[b] {
+			if !safe[b] {
 				return true
 			}
 			i++

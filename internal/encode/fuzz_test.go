@@ -68,6 +68,9 @@ func FuzzTextLiteral(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		out := string(AppendTextLiteral(nil, s))
 		checkFuzzText(t, s, out, true)
+		if NeedsLiteralEscape(s) != (out != s) {
+			t.Fatalf("NeedsLiteralEscape(%q) = %v, output %q", s, NeedsLiteralEscape(s), out)
+		}
 		// Apart from '\n' and '\t', a literal is escaped as a value is.
 		var want []byte
 		for i, part := range strings.Split(s, "\n") {

@@ -301,3 +301,7 @@ func (sp *Spec) floatError() string {
 // String returns the spec exactly as it was given to Parse ("" for the zero
 // Spec).
 func (s *Spec) String() string { return s.spec }
+
+// Type returns the presentation type, one of "bcdeEfFgGnosxX%", or 0 when the
+// spec has none.
+func (s *Spec) Type() byte { return s.typ }
