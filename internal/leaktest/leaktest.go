@@ -14,7 +14,9 @@
 //     printed with their stacks. The runtime's own goroutines and a short, explicit list of
 //     standard-library goroutines that live until the process ends (see [ignored]) do not count.
 //   - File descriptors (Linux only, read from /proc/self/fd). No more descriptors may be open
-//     after the tests than before; the new ones are printed with what they point to.
+//     after the tests than before; the new ones are printed with what they point to. An
+//     *os.File dropped without Close escapes this check if the garbage collector has
+//     closed it by then; run the tests with GOGC=off (and a GOMEMLIMIT) to rule that out.
 //   - Temporary files. The tests run with TMPDIR set to a fresh directory, so everything
 //     they create through os.TempDir, os.CreateTemp, os.MkdirTemp or t.TempDir lands there,
 //     and so does what the processes they start create. It must be empty after the tests;
