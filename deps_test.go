@@ -37,6 +37,9 @@ var depRules = []depRule{
 		module:    []string{"core", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
 		forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/clock"},
+	// Test support: only _test.go files (which this check does not read) may import it, so no
+	// rule lists it among a package's allowed imports.
+	{pkg: "internal/leaktest"},
 	{pkg: "internal/fsys", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/rotspec", forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/archive", module: []string{"internal/fsys"},
@@ -112,6 +115,8 @@ func TestDependencyRulesCatchViolations(t *testing.T) {
 		{"examples/quickstart", module, true},             // examples use the public API
 		{"examples/quickstart", module + "/sinks", false}, //
 		{"newpkg", "strings", false},                      // a package without a rule
+		{"sinks", module + "/internal/leaktest", false},   // test support stays in tests
+		{"", module + "/internal/leaktest", false},        //
 	} {
 		got := violations(map[string][]string{tt.pkg: {tt.imp}})
 		if (len(got) == 0) != tt.ok {

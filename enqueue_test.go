@@ -278,7 +278,8 @@ func TestCloseLeavesNoOpenFile(t *testing.T) {
 }
 
 // QueueSize 0 means 10,000 records: with the sink stuck, drop_newest keeps 10,000 queued
-// (plus the batch being written) and drops the rest, counted exactly.
+// (plus the batch being written, if the writer took one before the queue filled) and drops
+// the rest, counted exactly.
 func TestEnqueueDefaultQueueSize(t *testing.T) {
 	l := logru.New()
 	sink := &gatedSink{gate: make(chan struct{})}
@@ -290,7 +291,7 @@ func TestEnqueueDefaultQueueSize(t *testing.T) {
 	close(sink.gate)
 	l.Close()
 	st := l.Stats()[0]
-	if st.Records+st.Dropped != n || st.Records <= 10000 || st.Records > 10000+256 {
-		t.Errorf("written %d, dropped %d: want 10,000 queued plus one batch of n=%d", st.Records, st.Dropped, n)
+	if st.Records+st.Dropped != n || st.Records < 10000 || st.Records > 10000+256 {
+		t.Errorf("written %d, dropped %d: want 10,000 queued plus at most one batch of n=%d", st.Records, st.Dropped, n)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/logru/logru"
+	"github.com/logru/logru/internal/leaktest"
 )
 
 // stuckSink never finishes a flush: Close waits on it for ever.
@@ -65,11 +66,14 @@ func signalChild(mode, path string) {
 	os.Exit(3)
 }
 
+// TestMain runs the tests under the leak check of internal/leaktest. When the binary is
+// re-executed as the child of a FlushOnSignal test, it plays the child instead (which never
+// returns) and runs no test.
 func TestMain(m *testing.M) {
 	if path := os.Getenv("LOGRU_SIGNAL_CHILD"); path != "" {
 		signalChild(os.Getenv("LOGRU_SIGNAL_MODE"), path)
 	}
-	os.Exit(m.Run())
+	leaktest.Main(m)
 }
 
 func TestFlushOnSignal(t *testing.T) {

@@ -1,28 +1,17 @@
 package archive
 
 import (
-	"fmt"
-	"os"
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/logru/logru/internal/leaktest"
 )
 
-// TestMain fails the run when the tests leave goroutines behind: Compress starts none, and
-// the codecs it uses must not either.
-func TestMain(m *testing.M) {
-	before := runtime.NumGoroutine()
-	code := m.Run()
-	if code == 0 {
-		if after := settleGoroutines(before); after > before {
-			buf := make([]byte, 1<<20)
-			buf = buf[:runtime.Stack(buf, true)]
-			fmt.Fprintf(os.Stderr, "goroutines leaked: %d before the tests, %d after\n%s\n", before, after, buf)
-			code = 1
-		}
-	}
-	os.Exit(code)
-}
+// TestMain fails the run when the tests leave goroutines, open files or temporary files
+// behind (see internal/leaktest): Compress starts no goroutine, and the codecs it uses must
+// not either.
+func TestMain(m *testing.M) { leaktest.Main(m) }
 
 // settleGoroutines yields until at most want goroutines run, giving exiting goroutines the
 // chance to finish, and returns the last count. It gives up after a bounded number of
