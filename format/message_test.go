@@ -63,15 +63,7 @@ func TestAppendMessageControlFill(t *testing.T) {
 		{"[{v:\t<3}]", "[x\t\t]"},
 		{"[{v:*>3}]", "[**x]"},
 	} {
-		if got := string(AppendMessage(nil, tt.msg, args, true, false)); got != tt.want {
-			t.Errorf("AppendMessage(%q) = %q; want %q", tt.msg, got, tt.want)
-		}
-		var c MessageCache
-		for i := range 3 { // the template is compiled at its second use
-			if got := string(c.Append(nil, tt.msg, args)); got != tt.want {
-				t.Errorf("MessageCache.Append(%q), use %d = %q; want %q", tt.msg, i+1, got, tt.want)
-			}
-		}
+		checkMessageBothPaths(t, tt.msg, args, tt.want)
 	}
 }
 
@@ -91,14 +83,21 @@ func TestAppendMessageCharSpec(t *testing.T) {
 		{"[{neg:c}]", "[-1]"},
 		{"[{a:c}] [{a:>3c}] [{e:c}]", "[A] [  A] [é]"},
 	} {
-		if got := string(AppendMessage(nil, tt.msg, args, true, false)); got != tt.want {
-			t.Errorf("AppendMessage(%q) = %q; want %q", tt.msg, got, tt.want)
-		}
-		var c MessageCache
-		for i := range 3 { // the template is compiled at its second use
-			if got := string(c.Append(nil, tt.msg, args)); got != tt.want {
-				t.Errorf("MessageCache.Append(%q), use %d = %q; want %q", tt.msg, i+1, got, tt.want)
-			}
+		checkMessageBothPaths(t, tt.msg, args, tt.want)
+	}
+}
+
+// checkMessageBothPaths checks msg's rendering by the scanner and by the compiled
+// template, which MessageCache makes at the second use.
+func checkMessageBothPaths(t *testing.T, msg string, args []slog.Attr, want string) {
+	t.Helper()
+	if got := string(AppendMessage(nil, msg, args, true, false)); got != want {
+		t.Errorf("AppendMessage(%q) = %q; want %q", msg, got, want)
+	}
+	var c MessageCache
+	for i := range 3 {
+		if got := string(c.Append(nil, msg, args)); got != want {
+			t.Errorf("MessageCache.Append(%q), use %d = %q; want %q", msg, i+1, got, want)
 		}
 	}
 }
