@@ -40,6 +40,7 @@ var depRules = []depRule{
 	// Test support: only _test.go files (which this check does not read) may import it, so no
 	// rule lists it among a package's allowed imports.
 	{pkg: "internal/leaktest"},
+	{pkg: "internal/ptytest", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/fsys", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/rotspec", forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/archive", module: []string{"internal/fsys"},
@@ -117,6 +118,7 @@ func TestDependencyRulesCatchViolations(t *testing.T) {
 		{"newpkg", "strings", false},                      // a package without a rule
 		{"sinks", module + "/internal/leaktest", false},   // test support stays in tests
 		{"", module + "/internal/leaktest", false},        //
+		{"sinks", module + "/internal/ptytest", false},    //
 	} {
 		got := violations(map[string][]string{tt.pkg: {tt.imp}})
 		if (len(got) == 0) != tt.ok {

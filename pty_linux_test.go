@@ -1,41 +1,12 @@
 package logru_test
 
 import (
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/logru/logru"
+	"github.com/logru/logru/internal/ptytest"
 )
-
-// openPTY opens a pseudo-terminal and returns both sides: the terminal a program writes
-// to, and the master side that reads what it wrote. It skips the test where no
-// pseudo-terminal can be had.
-func openPTY(t *testing.T) (tty, master *os.File) {
-	t.Helper()
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	t.Cleanup(func() { master.Close() })
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Skipf("unlocking the pseudo-terminal: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Skipf("naming the pseudo-terminal: %v", err)
-	}
-	tty, err = os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("opening the pseudo-terminal: %v", err)
-	}
-	t.Cleanup(func() { tty.Close() })
-	return tty, master
-}
 
 // A handler writing to a terminal (an *os.File) colours its output when colours are
 // automatic, unless NO_COLOR is set or TERM is "dumb".
@@ -53,7 +24,7 @@ func TestColorAutoOnATerminal(t *testing.T) {
 			for _, k := range []string{"NO_COLOR", "FORCE_COLOR", "TERM"} {
 				t.Setenv(k, tt.env[k])
 			}
-			tty, master := openPTY(t)
+			tty, master := ptytest.Open(t)
 			l := logru.New()
 			if _, err := l.Add(logru.Handler{Sink: tty, Format: "<level>{message}</level>"}); err != nil {
 				t.Fatal(err)

@@ -2,41 +2,14 @@ package sinks
 
 import (
 	"os"
-	"strconv"
 	"testing"
 
-	"golang.org/x/sys/unix"
+	"github.com/logru/logru/internal/ptytest"
 )
-
-// openPTY opens a pseudo-terminal and returns its terminal side, which is what a
-// program's stdout is when it runs in a terminal. It skips the test where no
-// pseudo-terminal can be had.
-func openPTY(t *testing.T) *os.File {
-	t.Helper()
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	t.Cleanup(func() { master.Close() })
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Skipf("unlocking the pseudo-terminal: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Skipf("naming the pseudo-terminal: %v", err)
-	}
-	tty, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("opening the pseudo-terminal: %v", err)
-	}
-	t.Cleanup(func() { tty.Close() })
-	return tty
-}
 
 // A real terminal is detected through go-isatty, and the environment still decides.
 func TestColorEnabledOnATerminal(t *testing.T) {
-	tty := openPTY(t)
+	tty, _ := ptytest.Open(t)
 	for _, tt := range []struct {
 		name string
 		env  map[string]string

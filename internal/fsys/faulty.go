@@ -25,6 +25,7 @@ const (
 
 // Rule makes Faulty fail an operation.
 type Rule struct {
+	// Op is the operation the rule fails; required.
 	Op Op
 	// Path limits the rule to paths containing this string ("" matches every path). For
 	// a rename, the old path is matched.
@@ -43,6 +44,7 @@ type Rule struct {
 // Faulty wraps an FS and fails operations by rules. It is safe for concurrent use; the
 // zero value wraps OS.
 type Faulty struct {
+	// FS is the filesystem wrapped; nil means OS.
 	FS FS
 
 	mu    sync.Mutex
