@@ -51,8 +51,9 @@
 //
 //   - a size ("100 MB"): rotate before the file grows past it. With several sizes the
 //     smallest counts. See [Rotation.SizeLimit].
-//   - an interval ("1 day", "1h 30min"): the next boundary is the time given to
-//     [Rotation.Next] plus the interval.
+//   - an interval ("1 day", "1h 30min"): the boundaries lie on a grid that starts at
+//     an origin, origin + k·interval (the file sink's origin is the creation time of its
+//     first file); see [Rotation.NextOnGrid]. [Rotation.Next] takes its time as origin.
 //   - a word: hourly (the next hh:00), daily (the next midnight), weekly (the next
 //     Monday 00:00), monthly (the 1st of the next month, 00:00), yearly (the next
 //     January 1st, 00:00).
@@ -67,9 +68,12 @@
 //     "w2 at 11:00:00 AM"); without "at" the time is 00:00. After "at" a bare hour is
 //     accepted ("w6 at 13" is Sunday 13:00), since it cannot be read as a size.
 //
-// [Rotation.Next] computes boundaries in the Location of the time it is given, with
-// calendar arithmetic, so "daily" means local midnight on every day, including the days
-// on which daylight-saving time starts or ends. A wall-clock time that does not exist
+// [Rotation.NextOnGrid] computes boundaries in the Location of the time it is given,
+// with calendar arithmetic, so "daily" means local midnight on every day, including the
+// days on which daylight-saving time starts or ends. Intervals of a day or more count
+// on the wall clock in the same way ("1 day" from a file created at midnight is every
+// local midnight), shorter ones count elapsed time ("2 h" boundaries stay two real
+// hours apart, so across a change of offset they move by the change on the wall clock). A wall-clock time that does not exist
 // on a day (02:30 on a spring-forward day in New York) resolves to the instant the
 // clocks jump (03:00 EDT). A wall-clock time that occurs twice (01:30 on a fall-back
 // day) resolves to its first occurrence and fires once that day. Hourly boundaries
@@ -110,11 +114,10 @@
 //   - A weekday rotation first fires on that weekday. loguru, for "monday at 12:00" on
 //     a file created on a Tuesday at 10:00, first rotates that Tuesday at 12:00.
 //   - A month is 30 days (loguru: 30.4167 days), and intervals shorter than one
-//     second are rejected. An interval boundary counts from the time given to Next,
-//     that is from the last rotation; loguru keeps interval boundaries aligned with
-//     the file's creation time.
+//     second are rejected.
 //   - Time boundaries on daylight-saving days are defined as above; loguru relies on
-//     Python's naive arithmetic.
+//     Python's naive arithmetic, which puts every interval, even "2 h", on the wall
+//     clock.
 //   - Rotation conditions are joined by "or" in one string; loguru takes a list.
 //   - A total-size retention exists ("1 GB"); loguru has none. Retention words,
 //     weekdays and times of day are errors in both.

@@ -311,7 +311,7 @@ func TestNextOncePerDay(t *testing.T) {
 
 // TestLoguruSequences replays loguru's time-rotation test (8.5 item 4): a file created
 // on Sunday 2017-06-18 12:00, messages a..e after the given hours, and the messages
-// each file holds.
+// each file holds, stepping as the file sink does (NextOnGrid from the creation time).
 func TestLoguruSequences(t *testing.T) {
 	loguru := [][]string{{"a"}, {"b", "c"}, {"d"}, {"e"}}
 	for _, c := range []struct {
@@ -332,24 +332,24 @@ func TestLoguruSequences(t *testing.T) {
 		{"WEEKLY", []float64{11, 2, 144, 24, 168}, loguru},
 		{"monthly", []float64{240, 4320, 24, 168, 744}, loguru},
 		{"Yearly ", []float64{100, 5040, 7200, 2400, 9600}, loguru},
-		// A deliberate difference: loguru keeps interval boundaries aligned with the
-		// creation time (12:00, 14:00, 16:00, ...), so d (16:24) starts a new file. Next
-		// counts from the rotation at 15:00, so the next boundary is 17:00.
-		{"2 h", []float64{1, 2, 0.9, 0.5, 10}, [][]string{{"a"}, {"b", "c", "d"}, {"e"}}},
+		// The grid starts at the creation time (12:00, 14:00, 16:00, ...), not at the
+		// rotation at 15:00, so d (16:24) starts a new file.
+		{"2 h", []float64{1, 2, 0.9, 0.5, 10}, loguru},
 	} {
 		r, err := ParseRotation(c.spec)
 		if err != nil {
 			t.Errorf("ParseRotation(%q): %v", c.spec, err)
 			continue
 		}
-		now := time.Date(2017, 6, 18, 12, 0, 0, 0, time.UTC)
-		next := r.Next(now)
+		created := time.Date(2017, 6, 18, 12, 0, 0, 0, time.UTC)
+		now := created
+		next := r.NextOnGrid(created, now)
 		files := [][]string{nil}
 		for i, h := range c.hours {
 			now = now.Add(time.Duration(h * float64(time.Hour)))
 			if !now.Before(next) {
 				files = append(files, nil)
-				next = r.Next(now)
+				next = r.NextOnGrid(created, now)
 			}
 			files[len(files)-1] = append(files[len(files)-1], string(rune('a'+i)))
 		}

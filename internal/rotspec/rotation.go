@@ -1,6 +1,7 @@
 package rotspec
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -311,44 +312,131 @@ func (r *Rotation) HasTime() bool {
 }
 
 // Next returns the earliest time boundary strictly after from, over every time
-// condition, or the zero Time when there is no time condition. It is computed in
-// from's Location with calendar arithmetic, so days and hours follow that zone's
-// daylight-saving changes; the result is in from's Location and carries no monotonic
+// condition, or the zero Time when there is no time condition. It is NextOnGrid with
+// from as both the grid's origin and the time: an interval's boundary is from plus the
+// interval.
+//
+// Next does not allocate.
+func (r *Rotation) Next(from time.Time) time.Time {
+	return r.NextOnGrid(from, from)
+}
+
+// NextOnGrid returns the earliest time boundary strictly after t, over every time
+// condition, or the zero Time when there is no time condition. It is computed in t's
+// Location with calendar arithmetic, so days and hours follow that zone's
+// daylight-saving changes; the result is in t's Location and carries no monotonic
 // clock reading.
 //
-// For an interval the boundary is from plus the interval. For wall-clock conditions
-// (hourly, daily, a time of day, a weekday, weekly, monthly, yearly) it is the next
-// occurrence of that wall-clock time: a time that does not exist on a day (skipped by
-// a spring-forward change) resolves to the instant the clocks jump, the first one
-// whose wall clock is later; a time that occurs twice (a fall-back change) resolves to
-// its first occurrence, so it fires once. Hourly boundaries follow real hours: on a
+// An interval's boundaries lie on the grid that starts at origin: origin + k·interval
+// for k = 1, 2, …, and NextOnGrid returns the first of them after t (the first one,
+// origin + interval, when t is before origin). The file sink passes the creation time
+// of its first file as origin, so boundaries stay where they were whatever the traffic
+// and however late a rotation came. An interval of a day or more ("1 day", "1.5d",
+// "1 w, 2D") is counted on the wall clock of t's Location: with origin at 00:00,
+// "1 day" falls at local midnight on every day, including the days on which
+// daylight-saving time starts or ends, and "1.5d" alternates between 12:00 and 00:00.
+// A shorter interval ("2 h", "90 min") is counted in elapsed time: its boundaries are
+// exactly the interval apart, so across a change of offset they move by the change on
+// the wall clock (a "2 h" grid on even hours continues on odd hours). An origin more
+// than about 146 years away from t is replaced by t.
+//
+// For wall-clock conditions (hourly, daily, a time of day, a weekday, weekly, monthly,
+// yearly) the boundary is the next occurrence of that wall-clock time after t, and
+// origin does not matter. A wall-clock time that does not exist on a day (skipped by a
+// spring-forward change) resolves to the instant the clocks jump, the first one whose
+// wall clock is later; a time that occurs twice (a fall-back change) resolves to its
+// first occurrence, so it fires once. Hourly boundaries follow real hours: on a
 // fall-back day both 01:00 EDT and 01:00 EST are boundaries.
 //
-// The file sink calls Next with the file's creation time when it opens a file and with
-// the time of the rotation after each rotation. Next does not allocate.
-func (r *Rotation) Next(from time.Time) time.Time {
+// NextOnGrid does not allocate.
+func (r *Rotation) NextOnGrid(origin, t time.Time) time.Time {
 	if r == nil {
 		return time.Time{}
 	}
-	from = from.Round(0) // compare and compute by the wall clock only
+	t = t.Round(0) // compare and compute by the wall clock only
+	origin = origin.Round(0).In(t.Location())
 	var best time.Time
 	for i := range r.conds {
-		t := r.conds[i].next(from)
-		if best.IsZero() || t.Before(best) {
-			best = t
+		var b time.Time
+		if c := &r.conds[i]; c.kind == everyInterval {
+			b = c.nextInterval(origin, t)
+		} else {
+			b = c.next(t)
+		}
+		if best.IsZero() || b.Before(best) {
+			best = b
 		}
 	}
 	return best
 }
 
-// next returns the condition's first boundary strictly after from (which has no
-// monotonic reading).
+// maxGridSpan is how far apart origin and t may be for nextInterval to count whole
+// intervals between them: k·interval stays below d + interval, which then fits in a
+// Duration (an interval is at most about 292 years, see parseQuantity).
+const maxGridSpan = time.Duration(1 << 62)
+
+// nextInterval returns the interval condition's first boundary strictly after t on the
+// grid that starts at origin (both in the same Location, without monotonic readings).
+func (c *timeCond) nextInterval(origin, t time.Time) time.Time {
+	if c.every >= day {
+		return c.nextWallInterval(origin, t)
+	}
+	d := t.Sub(origin)
+	if d >= maxGridSpan || d <= -maxGridSpan {
+		return t.Add(c.every)
+	}
+	k := time.Duration(1)
+	if d >= 0 {
+		k = d/c.every + 1
+	}
+	return origin.Add(k * c.every)
+}
+
+// nextWallInterval is nextInterval for an interval counted on the wall clock: the
+// boundaries are the instants at which the wall clock first shows origin's wall time
+// plus k intervals.
+func (c *timeCond) nextWallInterval(origin, t time.Time) time.Time {
+	wo := wall(origin)
+	d := wall(t).Sub(wo)
+	if d >= maxGridSpan || d <= -maxGridSpan {
+		wo, d = wall(t), 0
+	}
+	k := time.Duration(1)
+	if d >= 0 {
+		k = d/c.every + 1
+	}
+	loc := t.Location()
+	b := resolveWall(wo.Add(k*c.every), loc)
+	// The change of offset between wall and real time is less than a day, hence less
+	// than the interval: the boundary is at most one step away from the estimate.
+	if k > 1 {
+		if p := resolveWall(wo.Add((k-1)*c.every), loc); p.After(t) {
+			return p
+		}
+	}
+	for !b.After(t) {
+		if k >= math.MaxInt64/c.every {
+			return t.Add(c.every) // no grid point left before the end of time
+		}
+		k++
+		b = resolveWall(wo.Add(k*c.every), loc)
+	}
+	return b
+}
+
+// resolveWall is resolve for a wall-clock reading held as a UTC time.
+func resolveWall(w time.Time, loc *time.Location) time.Time {
+	y, mo, d := w.Date()
+	h, m, s := w.Clock()
+	return resolve(y, mo, d, clock{hour: h, min: m, sec: s, nsec: w.Nanosecond()}, loc)
+}
+
+// next returns the wall-clock condition's first boundary strictly after from (which
+// has no monotonic reading).
 func (c *timeCond) next(from time.Time) time.Time {
 	loc := from.Location()
 	y, mo, d := from.Date()
 	switch c.kind {
-	case everyInterval:
-		return from.Add(c.every)
 	case hourly:
 		// The start of the current hour in real time, plus an hour. This lands on a
 		// local hh:00 unless the zone's offset changes by a fraction of an hour.
