@@ -155,6 +155,7 @@ type File struct {
 	size      int64
 	created   time.Time
 	next      time.Time // the next time boundary; zero when none
+	grid      time.Time // the origin of the interval grid: the creation time of the first file opened
 	retryAt   time.Time // no rotation attempt before this, after one failed
 	lastWatch time.Time
 	active    string // the base name protected from retention as the active file

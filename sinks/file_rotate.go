@@ -23,8 +23,8 @@ const retryDelay = time.Second
 
 // open opens the active file: the path, or the template rendered with now. An existing
 // file is appended to, and its creation time read from the filesystem; a new one is
-// created now. The first time boundary follows from the creation time, or from now when
-// afterRotation is set.
+// created now. The next time boundary is the first one after the creation time, or
+// after now when afterRotation is set (see openPath).
 func (f *File) open(now time.Time, afterRotation bool) error {
 	path := f.path
 	if f.names.tmpl != nil && !f.reuse {
@@ -40,6 +40,14 @@ func (f *File) open(now time.Time, afterRotation bool) error {
 
 // openPath opens path as the active file. created, when not zero, is the file's known
 // creation time (the file is being reopened after a failed rotation).
+//
+// The first file opened fixes the origin of the interval grid, f.grid, for the File's
+// life: interval boundaries are f.grid + k·interval (see rotspec.Rotation.NextOnGrid),
+// however late the records that cross them come and whatever other condition rotated
+// the file in between. The next boundary is the first one on the grid after the
+// creation time (a restarted program rotates at once a file whose boundary passed
+// while it was stopped), or after now when the file replaces one just rotated (a
+// rotation that came late does not rotate again at once).
 func (f *File) openPath(path string, now time.Time, afterRotation bool, created time.Time) error {
 	if err := f.fs.MkdirAll(f.dir, dirMode(f.mode)); err != nil {
 		return fmt.Errorf("sinks: creating the directory of %s: %w", path, err)
@@ -78,12 +86,15 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 		f.torn = false
 	}
 	f.lastWatch = now
+	if f.grid.IsZero() {
+		f.grid = created
+	}
 	f.next = time.Time{}
 	if f.hasTime {
 		if afterRotation {
-			f.next = f.rot.Next(now)
+			f.next = f.rot.NextOnGrid(f.grid, now)
 		} else {
-			f.next = f.rot.Next(created)
+			f.next = f.rot.NextOnGrid(f.grid, created)
 		}
 	}
 	return nil

@@ -171,14 +171,12 @@ func TestRotateSizeOrTime(t *testing.T) {
 	t1 := t0.Add(time.Minute)
 	s.clk.Set(t1)
 	s.write("size\n")            // 9+5 > 12
-	s.clk.Set(t0.Add(time.Hour)) // an hour after t0, but not after the new file was created
-	s.write("e\n")
-	s.clk.Set(t1.Add(time.Hour))
-	s.write("t\n") // 9 bytes: only the time rotates
+	s.clk.Set(t0.Add(time.Hour)) // an hour after t0: the size rotation did not move the grid
+	s.write("t\n")               // 5+2 <= 12: only the time rotates
 	s.close()
 	wantFiles(t, s.dir, map[string]string{
 		"app." + stamp(t0) + ".log": "12345678\n",
-		"app." + stamp(t1) + ".log": "size\ne\n",
+		"app." + stamp(t1) + ".log": "size\n",
 		"app.log":                   "t\n",
 	})
 }
