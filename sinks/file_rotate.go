@@ -65,12 +65,14 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 	case !created.IsZero():
 	case !existed:
 		created = now
+		f.recordCreation(path, created)
 	default:
 		if c, err := f.fs.Created(path); err == nil {
 			created = c.In(f.loc)
 		} else {
 			created = info.ModTime().In(f.loc)
 		}
+		f.recordCreation(path, created)
 	}
 	if name := filepath.Base(path); name != f.active {
 		// The active file is never offered to retention.
@@ -98,6 +100,17 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 		}
 	}
 	return nil
+}
+
+// recordCreation keeps created as the creation time of the file at path where the
+// filesystem records no birth time (see fsys.CreationRecorder: on Linux, an extended
+// attribute), so that a program restarted on that file finds the same origin for its
+// time boundaries. Where it cannot be kept, a restart reads the file's modification
+// time instead, that is the time of the last write before the stop.
+func (f *File) recordCreation(path string, created time.Time) {
+	if r, ok := f.fs.(fsys.CreationRecorder); ok {
+		_ = r.SetCreated(path, created) // best effort: the fallback is documented
+	}
 }
 
 // openOrCreate opens path for appending, creating it when it does not exist, and says

@@ -1,9 +1,11 @@
 package sinks
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -272,6 +274,98 @@ func TestRotateGridDST(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			runGrid(t, c)
+		})
+	}
+}
+
+// mtimeFS is the real filesystem as a program sees it where files have no birth time:
+// Created is the modification time.
+type mtimeFS struct{ fsys.FS }
+
+func (m mtimeFS) Created(name string) (time.Time, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return fi.ModTime(), nil
+}
+
+// recordingFS is mtimeFS with a CreationRecorder that keeps creation times in memory,
+// as fsys.OS keeps them in an extended attribute.
+type recordingFS struct {
+	mtimeFS
+	mu  sync.Mutex
+	rec map[string]time.Time
+}
+
+func (r *recordingFS) SetCreated(name string, t time.Time) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.rec == nil {
+		r.rec = map[string]time.Time{}
+	}
+	r.rec[name] = t
+	return nil
+}
+
+func (r *recordingFS) Created(name string) (time.Time, error) {
+	r.mu.Lock()
+	t, ok := r.rec[name]
+	r.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	return r.mtimeFS.Created(name)
+}
+
+// TestRotateGridRestartNoBirthTime: where the filesystem keeps no birth time, the File
+// records each file's creation time (fsys.CreationRecorder), and a restart keeps the
+// grid; where it cannot be recorded, the grid restarts from the modification time.
+func TestRotateGridRestartNoBirthTime(t *testing.T) {
+	t.Parallel()
+	loc := paris(t)
+	created := time.Date(2026, 3, 24, 12, 0, 0, 0, loc)
+	lastWrite := time.Date(2026, 3, 24, 13, 50, 0, 0, loc)
+	restart := time.Date(2026, 3, 24, 14, 30, 0, 0, loc)
+	for _, tt := range []struct {
+		name string
+		fs   fsys.FS
+		want map[string]string
+	}{
+		// Created at 12:00 (recorded): the 14:00 boundary passed while stopped.
+		{"recorded", &recordingFS{mtimeFS: mtimeFS{fsys.OS{}}}, map[string]string{"app." + stamp(created) + ".log": "a\n", "app.log": "b\n"}},
+		// Modified at 13:50: the next boundary is 15:50.
+		{"modification time", mtimeFS{fsys.OS{}}, map[string]string{"app.log": "a\nb\n"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			path := filepath.Join(dir, "app.log")
+			opts := &FileOptions{Rotation: "2 h"}
+			f, err := newFile(path, opts, clock.NewFake(created), tt.fs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.Write([]byte("a\n")); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chtimes(path, lastWrite, lastWrite); err != nil {
+				t.Fatal(err)
+			}
+			f, err = newFile(path, opts, clock.NewFake(restart), tt.fs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.Write([]byte("b\n")); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			wantFiles(t, dir, tt.want)
 		})
 	}
 }

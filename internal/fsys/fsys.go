@@ -21,7 +21,8 @@ type FS interface {
 	ReadDir(name string) ([]fs.DirEntry, error)
 	MkdirAll(path string, perm fs.FileMode) error
 	// Created returns when the file was created: its birth time where the system records
-	// it (statx on Linux), else its modification time.
+	// it (statx on Linux), else the time recorded by [CreationRecorder] where the FS is
+	// one and recorded it, else its modification time.
 	Created(name string) (time.Time, error)
 }
 
@@ -65,10 +66,18 @@ func (OS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) 
 // MkdirAll calls os.MkdirAll.
 func (OS) MkdirAll(path string, perm fs.FileMode) error { return os.MkdirAll(path, perm) }
 
-// Created returns the file's birth time where the system has one, else its
-// modification time.
+// Created returns the file's birth time where the system has one, else the time
+// [OS.SetCreated] recorded, else its modification time.
 func (OS) Created(name string) (time.Time, error) {
 	if t, ok := birthTime(name); ok {
+		return t, nil
+	}
+	return createdNoBirth(name)
+}
+
+// createdNoBirth is Created for a file without a birth time.
+func createdNoBirth(name string) (time.Time, error) {
+	if t, ok := recordedCreation(name); ok {
 		return t, nil
 	}
 	fi, err := os.Stat(name)
