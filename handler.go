@@ -145,7 +145,12 @@ type Handler struct {
 	// new one: a size ("500 MB", "1 GiB"), an interval ("1 week", "12 hours"), a word
 	// ("hourly", "daily", "weekly", "monthly", "yearly"), a time of day ("00:00",
 	// "1:30 PM"), a weekday ("monday", "w0", "monday at 12:00"), or several joined by
-	// " or " ("500 MB or 00:00"). A bare number is rejected. "" never rotates.
+	// " or " ("500 MB or 00:00"). A bare number is rejected. "" never rotates. An
+	// interval keeps the grid that starts at the file's creation, as loguru does: "2 h"
+	// on a file created at 12:00 rotates at the first write after 14:00, 16:00, …, and
+	// neither a late write nor a size rotation moves those boundaries; intervals of a
+	// day or more follow the local wall clock across daylight-saving changes. See the
+	// sinks package for restarts.
 	Rotation string `json:"rotation,omitempty" yaml:"rotation,omitempty"`
 	// Retention, for file sinks, says which rotated files to keep: a count ("10"), an age
 	// ("7 days") or a total size ("1 GB"). It runs after each rotation, and at Close when

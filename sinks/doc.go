@@ -33,7 +33,7 @@
 // Rotation specs, case-insensitive, joined by " or " to rotate when any holds:
 //
 //	"500 MB", "1 GiB", "64 kb"      a size in bytes, whatever the case ("mb" is not megabits)
-//	"1 day", "6 h", "1h 30min"      an interval from the file's creation
+//	"1 day", "6 h", "1h 30min"      an interval, on the grid from the file's creation
 //	"hourly", "daily", "weekly",    the next hour, midnight, Monday 00:00,
 //	"monthly", "yearly"             first of the month, first of January
 //	"00:00", "13:30", "1:30 PM"     every day at that time
@@ -42,10 +42,31 @@
 // Time conditions are computed in the clock's time zone with calendar arithmetic, so a
 // daily rotation happens once per local day across daylight-saving changes, and
 // "monday at 12:00" first fires on a Monday, not on the day the file was made. They
-// count from the file's creation time (its birth time where the filesystem records one,
-// else its modification time): a program restarted after a boundary rotates the old
-// file at its first write, one restarted before does not rotate early. After an idle
-// period, one rotation happens, and the next boundary is computed from then.
+// count from the file's creation time: a program restarted after a boundary rotates the
+// old file at its first write, one restarted before does not rotate early. After an
+// idle period, one rotation happens, at the first write, and the next boundary is the
+// next one after that write.
+//
+// An interval keeps the grid that starts when the first file was created, as loguru
+// does: with "2 h" on a file created at 12:00 the boundaries are 14:00, 16:00, 18:00, …
+// A write at 15:00 rotates (the 14:00 boundary passed) and the next boundary is still
+// 16:00, not 17:00; a quiet hour, or a size rotation in between ("100 MB or 2 h"),
+// moves no boundary. An interval of a day or more ("1 day", "1.5d", "1 w, 2D") counts
+// on the wall clock, like daily: "1 day" from a file created at midnight rotates at
+// every local midnight, on days of 23 or 25 hours too. A shorter one counts real time:
+// "2 h" boundaries are two real hours apart, so a grid on even hours continues on odd
+// hours after a daylight-saving change.
+//
+// A File opened on an existing file (a restart) starts the grid at that file's creation
+// time: its birth time where the filesystem records one (statx on Linux, most local
+// filesystems); else the creation time the File recorded in the extended attribute
+// user.logru_crtime when it created or first opened the file (Linux filesystems with
+// user attributes); else its modification time, that is the time of the last write
+// before the stop, so the grid then shifts at each restart. As with loguru, a file
+// made by a rotation was created at the time of that rotation, on the grid only when a
+// write came exactly at the boundary, so a restart on such a file starts the grid
+// there: with "2 h" from 12:00, a rotation at 15:00 and a restart at 15:30, the next
+// boundary is 17:00.
 //
 // If renaming fails (a virus scanner holds the file on Windows, a permission changed),
 // the line is written to the current file, the error goes to OnError, and the

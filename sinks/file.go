@@ -51,7 +51,8 @@ type FileOptions struct {
 	// "monday at 12:00", … when that time comes; conditions joined by " or " when any
 	// holds. Time conditions count from when the file was created, so a restarted
 	// program neither rotates early nor skips a rotation that fell due while it was
-	// stopped. "" never rotates.
+	// stopped; an interval's boundaries stay on the grid from the first file's creation
+	// (see the package documentation). "" never rotates.
 	Rotation string
 
 	// RotateFunc, when set, is asked before every write, in addition to Rotation,

@@ -215,6 +215,13 @@ func TestRotateGridRestart(t *testing.T) {
 			want:   [][]string{{"old"}, {"a", "b"}, {"c"}},
 		},
 		{
+			// As with loguru, a file made by a rotation (at 15:00, on the grid from 12:00)
+			// starts the grid at its own creation: boundaries at 17:00, 19:00.
+			name: "file made by a rotation", spec: "2 h", created: d(6, 18, 15, 0), restart: true,
+			writes: []gridWrite{w(d(6, 18, 15, 30), "a"), w(d(6, 18, 16, 0), "b"), w(d(6, 18, 17, 0), "c")},
+			want:   [][]string{{"old", "a", "b"}, {"c"}},
+		},
+		{
 			name: "fractional", spec: "1.5d", created: d(2, 2, 0, 0), restart: true,
 			writes: []gridWrite{w(d(2, 4, 9, 0), "a"), w(d(2, 4, 23, 59), "b"), w(d(2, 5, 0, 0), "c")},
 			want:   [][]string{{"old"}, {"a", "b"}, {"c"}},
