@@ -297,53 +297,17 @@ func charSpecSafe(sp *pyfmt.Spec, n uint64, neg bool) bool {
 	return !encode.NeedsTextEscape(bytesString(utf8.AppendRune(b[:0], rune(n))))
 }
 
-// appendExtra writes fields as key=value pairs separated by spaces; keys and values
-// holding a space, an equals sign or a quote, and empty ones, are quoted, so that the
-// pairs can be told apart ("a b"="x=y").
+// appendExtra writes fields as key=value pairs separated by spaces, keys and values
+// quoted where needed so that the pairs can be told apart ("a b"="x=y"), a group's
+// members too (see encode.AppendTextPair).
 func appendExtra(dst []byte, e *core.Extra) []byte {
 	for i, a := range e.Attrs() {
 		if i > 0 {
 			dst = append(dst, ' ')
 		}
-		n := len(dst)
-		dst = encode.AppendTextString(dst, a.Key)
-		if needsQuote(dst[n:]) {
-			dst = quoteTail(dst, n)
-		}
-		dst = append(dst, '=')
-		n = len(dst)
-		dst = encode.AppendText(dst, a.Value)
-		if a.Value.Kind() != slog.KindGroup && needsQuote(dst[n:]) {
-			dst = quoteTail(dst, n)
-		}
+		dst = encode.AppendTextPair(dst, a.Key, a.Value)
 	}
 	return dst
-}
-
-func needsQuote(b []byte) bool {
-	if len(b) == 0 {
-		return true
-	}
-	for _, c := range b {
-		if c == ' ' || c == '=' || c == '"' {
-			return true
-		}
-	}
-	return false
-}
-
-// quoteTail wraps dst[n:] in double quotes, escaping the quotes inside.
-func quoteTail(dst []byte, n int) []byte {
-	var tmp [128]byte
-	v := append(tmp[:0], dst[n:]...)
-	dst = append(dst[:n], '"')
-	for _, c := range v {
-		if c == '"' {
-			dst = append(dst, '\\')
-		}
-		dst = append(dst, c)
-	}
-	return append(dst, '"')
 }
 
 // appendElapsed writes d as Python writes a timedelta: "0:00:01.500000", with days as

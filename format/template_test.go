@@ -236,6 +236,14 @@ func TestExtraQuoting(t *testing.T) {
 		{`q"`, 2, `"q\""=2`},
 		{"", 3, `""=3`},
 		{"k\n", "v\r", `k\n=v\r`},
+		{"k", "{x}", `k="{x}"`},
+		{"k", `C:\dir\`, `k=C:\dir\`},
+		{"k", `C:\my dir\`, `k="C:\my dir\\"`},
+		{"k", "a\u00a0b", "k=\"a\u00a0b\""},
+		// Group members are quoted as top-level fields are: no forged pairs (issue 13).
+		{"req", slog.GroupValue(slog.String("k", "v} role=admin {x")), `req={k="v} role=admin {x"}`},
+		{"req", slog.GroupValue(slog.String("a b", "}"), slog.String("", "")), `req={"a b"="}" ""=""}`},
+		{"req", slog.GroupValue(slog.Group("in", slog.String("k", `q"`))), `req={in={k="q\""}}`},
 	} {
 		var r core.Record
 		r.Extra.Set(tt.key, tt.val)
