@@ -163,12 +163,19 @@ func validMessageMarkup(msg string, fields bool) bool {
 // newlines and tabs and has its other control characters escaped. Values are never
 // parsed for placeholders or markup.
 func AppendMessage(dst []byte, msg string, args []slog.Attr, fields, markup bool) []byte {
-	return appendMessageFields(dst, msg, args, fields, markup, false, "", nil)
+	return appendMessageFields(dst, msg, args, fields, markup, false, "", nil, nil)
 }
 
-func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, markup, color bool, levelANSI string, outer []ctok) []byte {
+// AppendMessageKeys is [AppendMessage] that also adds to used the key of every
+// attribute it substitutes (a placeholder whose key is not in args adds nothing): the
+// keys a record's [core.Record.MessageKeys] holds. used may be nil.
+func AppendMessageKeys(dst []byte, msg string, args []slog.Attr, fields, markup bool, used *core.Keys) []byte {
+	return appendMessageFields(dst, msg, args, fields, markup, false, "", nil, used)
+}
+
+func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, markup, color bool, levelANSI string, outer []ctok, used *core.Keys) []byte {
 	if markup && validMessageMarkup(msg, fields) {
-		return appendMessageMarkup(dst, msg, args, fields, color, levelANSI, outer)
+		return appendMessageMarkup(dst, msg, args, fields, color, levelANSI, outer, used)
 	}
 	if !fields {
 		return encode.AppendTextLiteral(dst, msg)
@@ -181,14 +188,14 @@ func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, marku
 		}
 		dst = encode.AppendTextLiteral(dst, lit)
 		if hasField {
-			dst = substitute(dst, &sc.field, args)
+			dst = substitute(dst, &sc.field, args, used)
 		}
 	}
 }
 
 // appendMessageMarkup is appendMessageFields for a message whose markup is valid. It is
 // a function of its own so that the plain path does not zero the tag stack.
-func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color bool, levelANSI string, outer []ctok) []byte {
+func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color bool, levelANSI string, outer []ctok, used *core.Keys) []byte {
 	var st mstate
 	if !fields {
 		return st.render(dst, msg, color, levelANSI, outer, true)
@@ -201,12 +208,12 @@ func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color
 		}
 		dst = st.render(dst, lit, color, levelANSI, outer, true)
 		if hasField {
-			dst = substitute(dst, &sc.field, args)
+			dst = substitute(dst, &sc.field, args, used)
 		}
 	}
 }
 
-func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
+func substitute(dst []byte, f *rawField, args []slog.Attr, used *core.Keys) []byte {
 	i := len(args) - 1
 	for ; i >= 0; i-- {
 		if args[i].Key == f.name {
@@ -215,6 +222,9 @@ func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
 	}
 	if i < 0 || f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
 		return encode.AppendTextLiteral(dst, f.raw)
+	}
+	if used != nil {
+		used.Add(f.name)
 	}
 	sp, hasSpec := messageSpec(f.spec)
 	return appendValue(dst, args[i].Value, sp, hasSpec, f.conv)
@@ -306,6 +316,20 @@ func appendExtra(dst []byte, e *core.Extra) []byte {
 			dst = append(dst, ' ')
 		}
 		dst = encode.AppendTextPair(dst, a.Key, a.Value)
+	}
+	return dst
+}
+
+// appendFields writes the record's fields that its message did not show as
+// " key=value" pairs, groups flattened (" req.method=GET"); nothing when there are none.
+// Keys and values are quoted as appendExtra quotes them.
+func appendFields(dst []byte, r *core.Record) []byte {
+	skip := r.MessageKeys.Len() > 0
+	for _, a := range r.Extra.Attrs() {
+		if skip && r.MessageKeys.Has(a.Key) {
+			continue
+		}
+		dst = encode.AppendTextFlat(dst, a.Key, a.Value)
 	}
 	return dst
 }

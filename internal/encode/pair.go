@@ -29,6 +29,9 @@ import (
 // It never panics and does not allocate for the scalar kinds unless dst must grow. It is
 // safe for concurrent use.
 func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
+	if scalar(v.Kind()) {
+		return appendScalarPair(dst, key, v)
+	}
 	e := encoder{values: maxValues, start: len(dst)}
 	defer e.recoverText(&dst, e.start)
 	return e.attr(dst, key, e.resolve(v))
@@ -42,6 +45,9 @@ func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
 // nothing at all. Keys and values are escaped and quoted as [AppendTextPair] does. It
 // never panics, and it is safe for concurrent use.
 func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
+	if scalar(v.Kind()) {
+		return appendScalarPair(append(dst, ' '), key, v)
+	}
 	e := encoder{values: maxValues, start: len(dst)}
 	defer e.recoverText(&dst, e.start)
 	v = e.resolve(v)
@@ -50,6 +56,23 @@ func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
 	}
 	var buf [64]byte
 	return e.flat(dst, AppendTextString(buf[:0], key), v.Group())
+}
+
+// scalar reports whether values of kind k are written by AppendText without the
+// encoder: no group, no LogValuer, no arbitrary value.
+func scalar(k slog.Kind) bool {
+	return k != slog.KindGroup && k != slog.KindLogValuer && k != slog.KindAny
+}
+
+// appendScalarPair is textAttr for a scalar value, without the encoder's set-up.
+func appendScalarPair(dst []byte, key string, v slog.Value) []byte {
+	n := len(dst)
+	dst = AppendTextString(dst, key)
+	dst = quoteIfNeeded(dst, n)
+	dst = append(dst, '=')
+	n = len(dst)
+	dst = AppendText(dst, v)
+	return quoteIfNeeded(dst, n)
 }
 
 // recoverText turns a panic of the encoder's own making (a bug) into a marker in place
@@ -140,19 +163,33 @@ func NeedsQuote(b []byte) bool {
 		return true
 	}
 	for i := 0; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == ' ' || c == '=' || c == '"' || c == '{' || c == '}':
-			return true
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRune(b[i:])
-			if unicode.IsSpace(r) {
-				return true
-			}
-			i += size - 1
+		c := b[i]
+		if !quoteSpecial[c] {
+			continue
 		}
+		if c < utf8.RuneSelf {
+			return true
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if unicode.IsSpace(r) {
+			return true
+		}
+		i += size - 1
 	}
 	return false
 }
+
+// quoteSpecial marks the bytes NeedsQuote looks at: those that need quotes, and the
+// first bytes of multi-byte runes, which might be spaces.
+var quoteSpecial = func() (t [256]bool) {
+	for _, c := range []byte(" =\"{}") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // quoteTail wraps dst[n:] in double quotes in place: '"' becomes \" and a run of
 // backslashes before a '"' or the end is doubled. It allocates only when dst must grow.
