@@ -49,6 +49,12 @@ func TestAllocations(t *testing.T) {
 			info.LogAttrs(logru.LevelInfo, "msg", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
 		}},
 		{"default console format", 1, func() { console.Info("the quick brown fox") }},
+		{"default console format, three fields", 1, func() {
+			console.LogAttrs(logru.LevelInfo, "the quick brown fox", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
+		}},
+		{"default console format, a field the message shows", 2, func() {
+			console.Info("login by {user}", "user", user, "n", n)
+		}},
 		{"ten fields LogAttrs", 2, func() {
 			info.LogAttrs(logru.LevelInfo, "ten", slog.Int("int", n), slog.String("s", user), slog.Bool("b", true),
 				slog.Float64("f", 4.5), slog.Time("t", now), slog.Any("strs", strs), slog.Any("err", errBoom),
@@ -118,6 +124,21 @@ func BenchmarkConsole(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				l.Info("the quick brown fox")
+			}
+		})
+	}
+}
+
+// BenchmarkConsoleFields is BenchmarkConsole with three call fields, which the default
+// format shows after the message.
+func BenchmarkConsoleFields(b *testing.B) {
+	for _, color := range []logru.ColorMode{logru.ColorNever, logru.ColorAlways} {
+		b.Run(color.String(), func(b *testing.B) {
+			l := discard(b, logru.Handler{Level: "INFO", Colorize: color})
+			b.ReportAllocs()
+			for b.Loop() {
+				l.LogAttrs(logru.LevelInfo, "the quick brown fox",
+					slog.String("user", "alice"), slog.Int("n", 3), slog.Bool("ok", true))
 			}
 		})
 	}

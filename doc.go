@@ -33,12 +33,22 @@
 //
 // A [Handler] names a sink (an io.Writer, "stdout", "stderr", a file path, a
 // func(logru.Message) or a [Sink]), a minimum level, filters and a format. The default
-// format is loguru's:
+// format is loguru's followed by the fields the message did not show, dimmed:
 //
-//	<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>
+//	<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level><dim>{fields}</dim>
+//
+// so that bound, contextual and call fields are seen without asking:
+//
+//	l.Bind("user", "alice").Info("charged {amount}", "amount", 42.5, "order", "A-17")
+//	2026-03-26 14:30:00.123 | INFO     | main:main:42 - charged 42.5 user=alice order=A-17
+//
+// {fields} writes " key=value" for each field the message's template did not substitute
+// (values quoted and escaped as in {extra}, groups flattened as req.method=GET), and
+// nothing at all when there is none, so such a line ends at the message.
+// [LoguruFormat] is loguru's default exactly, without the fields.
 //
 // Formats name record fields ({time}, {level}, {message}, {name}, {function}, {line},
-// {extra}, {extra[key]}, {exception}, …; see package format) and may hold colour markup:
+// {extra}, {extra[key]}, {fields}, {exception}, …; see package format) and may hold colour markup:
 // <red>…</red>, <bold>, <fg #ff8800>, <bg 208>, </> to close the innermost tag, and
 // <level> for the record's level colour. Markup becomes ANSI codes when the handler
 // colours its output (Colorize: automatic on terminals, honouring NO_COLOR and

@@ -274,9 +274,9 @@ func (l *Logger) message(e *entry, msg string, hasArgs bool) string {
 	}
 	var b []byte
 	if hasArgs && !l.opts.Colors {
-		b = l.core.msgs.Append(e.buf[:0], msg, e.args)
+		b = l.core.msgs.AppendKeys(e.buf[:0], msg, e.args, &e.rec.MessageKeys)
 	} else {
-		b = format.AppendMessage(e.buf[:0], msg, e.args, hasArgs, l.opts.Colors)
+		b = format.AppendMessageKeys(e.buf[:0], msg, e.args, hasArgs, l.opts.Colors, &e.rec.MessageKeys)
 	}
 	s := msg
 	if string(b) != msg {

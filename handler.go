@@ -103,8 +103,9 @@ type Handler struct {
 	Sink any `json:"sink" yaml:"sink"`
 	// Level is the minimum level, by name ("INFO") or number ("35"). "" means DEBUG.
 	Level string `json:"level,omitempty" yaml:"level,omitempty"`
-	// Format is the format template (see package format); "" means the default format.
-	// A newline and {exception} are appended to it.
+	// Format is the format template (see package format); "" means the default format,
+	// [LoguruFormat] followed by <dim>{fields}</dim> (the fields the message did not
+	// show). A newline and {exception} are appended to it.
 	Format string `json:"format,omitempty" yaml:"format,omitempty"`
 	// FormatFunc, when set, makes each line instead of Format: its result is written as is
 	// (no markup, no newline added).

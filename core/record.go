@@ -43,6 +43,10 @@ type Record struct {
 	// Extra holds the record's fields: bound, contextual and per-call, in order, one
 	// value per key (a later key wins).
 	Extra Extra
+	// MessageKeys holds the keys of the call's fields that the message template
+	// substituted ({user} in "login by {user}"): a format's {fields} leaves those out of
+	// Extra, since the message shows them. Empty when nothing was substituted.
+	MessageKeys Keys
 	// Exception is the error or panic attached to the record; nil when there is none.
 	Exception *Exception
 	// Context is the context given with Logger.Ctx, or nil.
@@ -54,12 +58,14 @@ type Record struct {
 func (r *Record) Clone() *Record {
 	c := *r
 	c.Extra = r.Extra.Clone()
+	c.MessageKeys = r.MessageKeys.Clone()
 	return &c
 }
 
-// Reset clears r for reuse, keeping the capacity of its Extra fields.
+// Reset clears r for reuse, keeping the capacity of its Extra fields and MessageKeys.
 func (r *Record) Reset() {
-	e := r.Extra
+	e, k := r.Extra, r.MessageKeys
 	e.Reset()
-	*r = Record{Extra: e}
+	k.Reset()
+	*r = Record{Extra: e, MessageKeys: k}
 }

@@ -15,9 +15,18 @@
 //	{message}               the message after substitution
 //	{name} {module} {function} {file} {file.path} {line}
 //	{process} {process.id} {process.name} {goroutine} {elapsed}
-//	{extra}                 every extra field as key=value pairs
+//	{extra}                 every extra field as key=value pairs, groups as {k=v}
 //	{extra[key]}            one extra field; left as written when the record lacks it
+//	{fields}                the extra fields the message did not substitute, each as
+//	                        " key=value" (one space before each), groups flattened as
+//	                        req.method=GET; nothing at all when there are none
 //	{exception}             the attached error, its causes and its stack
+//
+// Keys and values in {extra} and {fields} are escaped, and quoted when they are empty or
+// hold a space, '=', '"', '{' or '}', so that a value never passes for more fields:
+// user="Ann Lee" req={path="/a b"}.
+//
+// [DefaultFormat] is [LoguruFormat] followed by <dim>{fields}</dim>.
 //
 // Each field takes a Python format spec after a colon ({level: <8}, {line:>4},
 // {level.no:03d}) and !r quotes a string ({extra[user]!r}). {{ and }} are literal braces.

@@ -68,3 +68,18 @@ func ExampleJSON_Append() {
 	// Output:
 	// {"time":"2018-06-09T01:02:03.000045+00:00","level":"WARNING","level_no":30,"message":"disk almost full","name":"main","function":"main","file":"","line":42,"extra":{"pct":93.5},"exception":null}
 }
+
+// The default format: loguru's, then the fields the message did not substitute.
+func ExampleDefaultFormat() {
+	t := format.MustParse(format.DefaultFormat)
+	r := record()
+	r.Extra.Set("disk", "/var")
+	r.MessageKeys.Add("pct") // the message showed pct: "{pct}% of the disk used"
+	r.Message = "93.5% of the disk used"
+	fmt.Println(string(t.Append(nil, r, false, nil)))
+	r.Extra.Reset()
+	fmt.Printf("%q\n", t.Append(nil, r, false, nil))
+	// Output:
+	// 2018-06-09 01:02:03.000 | WARNING  | main:main:42 - 93.5% of the disk used disk=/var
+	// "2018-06-09 01:02:03.000 | WARNING  | main:main:42 - 93.5% of the disk used"
+}

@@ -163,12 +163,19 @@ func validMessageMarkup(msg string, fields bool) bool {
 // newlines and tabs and has its other control characters escaped. Values are never
 // parsed for placeholders or markup.
 func AppendMessage(dst []byte, msg string, args []slog.Attr, fields, markup bool) []byte {
-	return appendMessageFields(dst, msg, args, fields, markup, false, "", nil)
+	return appendMessageFields(dst, msg, args, fields, markup, false, "", nil, nil)
 }
 
-func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, markup, color bool, levelANSI string, outer []ctok) []byte {
+// AppendMessageKeys is [AppendMessage] that also adds to used the key of every
+// attribute it substitutes (a placeholder whose key is not in args adds nothing): the
+// keys a record's [core.Record.MessageKeys] holds. used may be nil.
+func AppendMessageKeys(dst []byte, msg string, args []slog.Attr, fields, markup bool, used *core.Keys) []byte {
+	return appendMessageFields(dst, msg, args, fields, markup, false, "", nil, used)
+}
+
+func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, markup, color bool, levelANSI string, outer []ctok, used *core.Keys) []byte {
 	if markup && validMessageMarkup(msg, fields) {
-		return appendMessageMarkup(dst, msg, args, fields, color, levelANSI, outer)
+		return appendMessageMarkup(dst, msg, args, fields, color, levelANSI, outer, used)
 	}
 	if !fields {
 		return encode.AppendTextLiteral(dst, msg)
@@ -181,14 +188,14 @@ func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, marku
 		}
 		dst = encode.AppendTextLiteral(dst, lit)
 		if hasField {
-			dst = substitute(dst, &sc.field, args)
+			dst = substitute(dst, &sc.field, args, used)
 		}
 	}
 }
 
 // appendMessageMarkup is appendMessageFields for a message whose markup is valid. It is
 // a function of its own so that the plain path does not zero the tag stack.
-func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color bool, levelANSI string, outer []ctok) []byte {
+func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color bool, levelANSI string, outer []ctok, used *core.Keys) []byte {
 	var st mstate
 	if !fields {
 		return st.render(dst, msg, color, levelANSI, outer, true)
@@ -201,12 +208,12 @@ func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color
 		}
 		dst = st.render(dst, lit, color, levelANSI, outer, true)
 		if hasField {
-			dst = substitute(dst, &sc.field, args)
+			dst = substitute(dst, &sc.field, args, used)
 		}
 	}
 }
 
-func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
+func substitute(dst []byte, f *rawField, args []slog.Attr, used *core.Keys) []byte {
 	i := len(args) - 1
 	for ; i >= 0; i-- {
 		if args[i].Key == f.name {
@@ -215,6 +222,9 @@ func substitute(dst []byte, f *rawField, args []slog.Attr) []byte {
 	}
 	if i < 0 || f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
 		return encode.AppendTextLiteral(dst, f.raw)
+	}
+	if used != nil {
+		used.Add(f.name)
 	}
 	sp, hasSpec := messageSpec(f.spec)
 	return appendValue(dst, args[i].Value, sp, hasSpec, f.conv)
@@ -297,53 +307,31 @@ func charSpecSafe(sp *pyfmt.Spec, n uint64, neg bool) bool {
 	return !encode.NeedsTextEscape(bytesString(utf8.AppendRune(b[:0], rune(n))))
 }
 
-// appendExtra writes fields as key=value pairs separated by spaces; keys and values
-// holding a space, an equals sign or a quote, and empty ones, are quoted, so that the
-// pairs can be told apart ("a b"="x=y").
+// appendExtra writes fields as key=value pairs separated by spaces, keys and values
+// quoted where needed so that the pairs can be told apart ("a b"="x=y"), a group's
+// members too (see encode.AppendTextPair).
 func appendExtra(dst []byte, e *core.Extra) []byte {
 	for i, a := range e.Attrs() {
 		if i > 0 {
 			dst = append(dst, ' ')
 		}
-		n := len(dst)
-		dst = encode.AppendTextString(dst, a.Key)
-		if needsQuote(dst[n:]) {
-			dst = quoteTail(dst, n)
-		}
-		dst = append(dst, '=')
-		n = len(dst)
-		dst = encode.AppendText(dst, a.Value)
-		if a.Value.Kind() != slog.KindGroup && needsQuote(dst[n:]) {
-			dst = quoteTail(dst, n)
-		}
+		dst = encode.AppendTextPair(dst, a.Key, a.Value)
 	}
 	return dst
 }
 
-func needsQuote(b []byte) bool {
-	if len(b) == 0 {
-		return true
-	}
-	for _, c := range b {
-		if c == ' ' || c == '=' || c == '"' {
-			return true
+// appendFields writes the record's fields that its message did not show as
+// " key=value" pairs, groups flattened (" req.method=GET"); nothing when there are none.
+// Keys and values are quoted as appendExtra quotes them.
+func appendFields(dst []byte, r *core.Record) []byte {
+	skip := r.MessageKeys.Len() > 0
+	for _, a := range r.Extra.Attrs() {
+		if skip && r.MessageKeys.Has(a.Key) {
+			continue
 		}
+		dst = encode.AppendTextFlat(dst, a.Key, a.Value)
 	}
-	return false
-}
-
-// quoteTail wraps dst[n:] in double quotes, escaping the quotes inside.
-func quoteTail(dst []byte, n int) []byte {
-	var tmp [128]byte
-	v := append(tmp[:0], dst[n:]...)
-	dst = append(dst[:n], '"')
-	for _, c := range v {
-		if c == '"' {
-			dst = append(dst, '\\')
-		}
-		dst = append(dst, c)
-	}
-	return append(dst, '"')
+	return dst
 }
 
 // appendElapsed writes d as Python writes a timedelta: "0:00:01.500000", with days as

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
+	"github.com/logru/logru/core"
 	"github.com/logru/logru/internal/encode"
 	"github.com/logru/logru/internal/pyfmt"
 )
@@ -44,17 +45,23 @@ type msgPiece struct {
 
 // Append appends msg rendered with args, as AppendMessage(dst, msg, args, true, false).
 func (c *MessageCache) Append(dst []byte, msg string, args []slog.Attr) []byte {
+	return c.AppendKeys(dst, msg, args, nil)
+}
+
+// AppendKeys is Append that also adds to used the key of every attribute it
+// substitutes, as [AppendMessageKeys] does. used may be nil.
+func (c *MessageCache) AppendKeys(dst []byte, msg string, args []slog.Attr, used *core.Keys) []byte {
 	p := uintptr(unsafe.Pointer(unsafe.StringData(msg)))
 	i := (p>>3 ^ p>>11 ^ uintptr(len(msg))) % msgSlots
 	if cm := c.slots[i].Load(); cm != nil && cm.src == msg {
-		return cm.append(dst, args)
+		return cm.append(dst, args, used)
 	}
 	if c.seen[i].Swap(p) != p {
-		return AppendMessage(dst, msg, args, true, false)
+		return AppendMessageKeys(dst, msg, args, true, false, used)
 	}
 	cm := compileMessage(msg)
 	c.slots[i].Store(cm)
-	return cm.append(dst, args)
+	return cm.append(dst, args, used)
 }
 
 func compileMessage(msg string) *compiledMsg {
@@ -84,7 +91,7 @@ func compileMessage(msg string) *compiledMsg {
 	return cm
 }
 
-func (cm *compiledMsg) append(dst []byte, args []slog.Attr) []byte {
+func (cm *compiledMsg) append(dst []byte, args []slog.Attr, used *core.Keys) []byte {
 	for k := range cm.pieces {
 		pc := &cm.pieces[k]
 		dst = append(dst, pc.lit...)
@@ -97,6 +104,9 @@ func (cm *compiledMsg) append(dst []byte, args []slog.Attr) []byte {
 		if i < 0 || pc.invalid {
 			dst = append(dst, pc.raw...)
 			continue
+		}
+		if used != nil {
+			used.Add(pc.name)
 		}
 		dst = appendValue(dst, args[i].Value, pc.spec, pc.hasSpec, pc.conv)
 	}

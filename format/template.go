@@ -11,9 +11,19 @@ import (
 	"github.com/logru/logru/internal/timefmt"
 )
 
-// DefaultFormat is loguru's default format: time, padded level, caller and message,
-// coloured when colours are on.
-const DefaultFormat = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>"
+// DefaultFormat is logru's default format: loguru's ([LoguruFormat]) followed by the
+// record's fields that the message did not show, dimmed:
+//
+//	2026-03-26 14:30:00.123 | INFO     | main:main:42 - charged 42.5 order=A-17 user=alice
+//
+// With no such field the line ends at the message, with no trailing space. With colours
+// on, the <dim> codes are written even then (invisible, as loguru writes the codes of
+// any tag around an empty value).
+const DefaultFormat = LoguruFormat + "<dim>{fields}</dim>"
+
+// LoguruFormat is loguru's default format, byte for byte: time, padded level, caller and
+// message, coloured when colours are on.
+const LoguruFormat = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>"
 
 type fieldKind uint8
 
@@ -35,6 +45,7 @@ const (
 	fElapsed
 	fExtra
 	fExtraKey
+	fFields
 	fException
 )
 
@@ -50,7 +61,7 @@ var fieldNames = [...]struct {
 	{"file", fFile}, {"file.name", fFile}, {"file.path", fFilePath}, {"line", fLine},
 	{"process", fProcessID}, {"process.id", fProcessID}, {"process.name", fProcessName},
 	{"goroutine", fGoroutine}, {"elapsed", fElapsed},
-	{"extra", fExtra}, {"exception", fException},
+	{"extra", fExtra}, {"fields", fFields}, {"exception", fException},
 }
 
 type opKind uint8
@@ -228,7 +239,7 @@ func (t *Template) compileField(f rawField) (op, error) {
 	if !found {
 		key, ok := strings.CutPrefix(f.name, "extra[")
 		if !ok || !strings.HasSuffix(key, "]") {
-			return op{}, syntaxErrorf(f.off, "unknown field "+strconv.Quote(f.raw)+"; fields are time, level, level.no, level.icon, message, name, module, function, file, file.path, line, process, process.id, process.name, goroutine, elapsed, extra, extra[key], exception")
+			return op{}, syntaxErrorf(f.off, "unknown field "+strconv.Quote(f.raw)+"; fields are time, level, level.no, level.icon, message, name, module, function, file, file.path, line, process, process.id, process.name, goroutine, elapsed, extra, extra[key], fields, exception")
 		}
 		o.field, o.key = fExtraKey, key[:len(key)-1]
 	}
@@ -315,10 +326,10 @@ func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, ms
 	case fMessage:
 		if color && msg != nil && msg.Plain == r.Message {
 			if !o.hasSpec {
-				return appendMessageFields(dst, msg.Template, msg.Args, msg.Fields, true, true, t.levelANSI(r.Level), o.outer)
+				return appendMessageFields(dst, msg.Template, msg.Args, msg.Fields, true, true, t.levelANSI(r.Level), o.outer, nil)
 			}
 			var tmp [256]byte
-			b := appendMessageFields(tmp[:0], msg.Template, msg.Args, msg.Fields, true, true, t.levelANSI(r.Level), o.outer)
+			b := appendMessageFields(tmp[:0], msg.Template, msg.Args, msg.Fields, true, true, t.levelANSI(r.Level), o.outer, nil)
 			return appendStringSpec(dst, o, bytesString(b))
 		}
 		return appendStringSpec(dst, o, r.Message)
@@ -363,6 +374,12 @@ func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, ms
 			return append(dst, o.raw...)
 		}
 		return appendValue(dst, v, o.spec, o.hasSpec, o.conv)
+	case fFields:
+		if !o.hasSpec {
+			return appendFields(dst, r)
+		}
+		var tmp [256]byte
+		return appendStringSpec(dst, o, bytesString(appendFields(tmp[:0], r)))
 	case fException:
 		return AppendException(dst, r.Exception, color, t.proc.Exception)
 	}

@@ -102,19 +102,19 @@ func TestElapsed(t *testing.T) {
 	}
 }
 
-// The default format, byte for byte as loguru writes it (loguru.md 1.15, without the
-// time zone that loguru's unreleased master adds).
-func TestDefaultFormat(t *testing.T) {
+// loguru's default format, byte for byte as loguru writes it (loguru.md 1.15, without
+// the time zone that loguru's unreleased master adds).
+func TestLoguruFormat(t *testing.T) {
 	r := fixedRecord()
 	r.Level = warning
 	r.Message = "warn"
 	r.Name, r.Function, r.Line = "__main__", "<module>", 14
-	got := render(t, DefaultFormat, r, true)
+	got := render(t, LoguruFormat, r, true)
 	want := "\x1b[32m2018-06-09 01:02:03.000\x1b[0m | \x1b[33m\x1b[1mWARNING \x1b[0m | \x1b[36m__main__\x1b[0m:\x1b[36m<module>\x1b[0m:\x1b[36m14\x1b[0m - \x1b[33m\x1b[1mwarn\x1b[0m"
 	if got != want {
 		t.Errorf("coloured default format\n got %q\nwant %q", got, want)
 	}
-	got = render(t, DefaultFormat, r, false)
+	got = render(t, LoguruFormat, r, false)
 	want = "2018-06-09 01:02:03.000 | WARNING  | __main__:<module>:14 - warn"
 	if got != want {
 		t.Errorf("plain default format\n got %q\nwant %q", got, want)
@@ -236,6 +236,14 @@ func TestExtraQuoting(t *testing.T) {
 		{`q"`, 2, `"q\""=2`},
 		{"", 3, `""=3`},
 		{"k\n", "v\r", `k\n=v\r`},
+		{"k", "{x}", `k="{x}"`},
+		{"k", `C:\dir\`, `k=C:\dir\`},
+		{"k", `C:\my dir\`, `k="C:\my dir\\"`},
+		{"k", "a\u00a0b", "k=\"a\u00a0b\""},
+		// Group members are quoted as top-level fields are: no forged pairs (issue 13).
+		{"req", slog.GroupValue(slog.String("k", "v} role=admin {x")), `req={k="v} role=admin {x"}`},
+		{"req", slog.GroupValue(slog.String("a b", "}"), slog.String("", "")), `req={"a b"="}" ""=""}`},
+		{"req", slog.GroupValue(slog.Group("in", slog.String("k", `q"`))), `req={in={k="q\""}}`},
 	} {
 		var r core.Record
 		r.Extra.Set(tt.key, tt.val)
@@ -274,7 +282,7 @@ func TestExceptionField(t *testing.T) {
 // with go test ./format -update.
 func TestGolden(t *testing.T) {
 	formats := []string{
-		DefaultFormat,
+		LoguruFormat,
 		"{time:YYYY-MM-DD HH:mm:ss.SSS Z} | {level.icon} {level: <8} | {name}:{function}:{line} - {message} | {extra}",
 		"<fg #ff8800>{time:HH:mm:ss}</fg #ff8800> <bg 0,95,0><fg 208>{level}</></> <u>{module}</u>.<i>{function}</i> {message}",
 		"[{process.name}:{process.id}] <lvl>{level.no:>3}</lvl> {elapsed} {extra[user]!r:>10} {extra[n]:+05d}",

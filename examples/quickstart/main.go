@@ -1,5 +1,5 @@
-// Command quickstart is a tour of logru: message templates, bound fields, a custom
-// level, colours on a terminal and a plain file sink.
+// Command quickstart is a tour of logru: message templates, bound fields shown after the
+// message, a custom level, colours on a terminal and a plain file sink.
 //
 //	go run ./examples/quickstart
 package main
@@ -7,6 +7,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -29,6 +30,11 @@ func main() {
 	req := logru.Bind("request_id", "abc-123", "user", "alice")
 	req.Info("checking credentials")
 	req.Warning("password expires in {days} days", "days", 3)
+
+	// The default format shows, dimmed after the message, every field the message did not
+	// use: bound ones, contextual ones and the call's own. A slog.Group is flattened.
+	req.Info("charged {amount:.2f} EUR", "amount", 42.5, "order", "A-17")
+	logru.Info("request served", slog.Group("req", slog.String("method", "GET"), slog.String("path", "/cart"), slog.Int("status", 200)))
 
 	// A custom level, with its own colour and icon.
 	if _, err := logru.AddLevel(logru.Level{Name: "AUDIT", No: 35, Color: "<magenta><bold>", Icon: "🔎"}); err != nil {

@@ -40,7 +40,9 @@
 //
 // # Values
 //
-// [AppendJSON] and [AppendText] write a value by its slog kind:
+// [AppendJSON] and [AppendText] write a value by its slog kind
+// ([AppendTextPair] and [AppendTextFlat] write a key and its value as a text
+// line's field):
 //
 //	Kind       Text                          JSON
 //	String     escaped, no quotes            "string"
@@ -58,8 +60,10 @@
 // JavaScript use: plain from 1e-6 up to 1e21 (1000000, 0.000001) and with an
 // exponent outside that range (1e-7, 1e+21). JSON has no NaN or infinity, so
 // those are strings. Durations are time.Duration.String and times RFC 3339
-// with nanoseconds. A group's keys are escaped like any string; inside a
-// group the rules of slog handlers apply: an empty Attr is left out, and so
+// with nanoseconds. A group's keys are escaped like any string, and in text
+// each member's key and value is quoted where it needs to be, as
+// [AppendTextPair] writes a field (`{k="v} role=admin"}`), so that no value
+// can pass for more members; inside a group the rules of slog handlers apply: an empty Attr is left out, and so
 // is a group with no members, and the members of a group whose key is empty
 // are written inline.
 //

@@ -404,15 +404,14 @@ func (e *encoder) attrs(dst []byte, as []slog.Attr, n *int) ([]byte, int) {
 	return dst, 0
 }
 
-// attr writes key and value as "k":v or k=v.
+// attr writes key and value as "k":v, or as k=v quoted where needed (see
+// [AppendTextPair]). v is resolved.
 func (e *encoder) attr(dst []byte, key string, v slog.Value) []byte {
-	if e.json {
-		dst = AppendJSONString(dst, key)
-		dst = append(dst, ':')
-	} else {
-		dst = AppendTextString(dst, key)
-		dst = append(dst, '=')
+	if !e.json {
+		return e.textAttr(dst, key, v)
 	}
+	dst = AppendJSONString(dst, key)
+	dst = append(dst, ':')
 	return e.value(dst, v)
 }
 

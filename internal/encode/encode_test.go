@@ -187,18 +187,18 @@ func TestValues(t *testing.T) {
 		{"time zero", slog.TimeValue(time.Time{}), `0001-01-01T00:00:00Z`, `"0001-01-01T00:00:00Z"`},
 
 		// Groups.
-		{"group", slog.GroupValue(slog.Int("a", 1), slog.String("b", "x y")), `{a=1 b=x y}`, `{"a":1,"b":"x y"}`},
+		{"group", slog.GroupValue(slog.Int("a", 1), slog.String("b", "x y")), `{a=1 b="x y"}`, `{"a":1,"b":"x y"}`},
 		{"empty group", slog.GroupValue(), `{}`, `{}`},
 		{"nested group", slog.GroupValue(slog.Group("g", slog.Bool("ok", true)), slog.Float64("f", math.NaN())),
 			`{g={ok=true} f=NaN}`, `{"g":{"ok":true},"f":"NaN"}`},
 		{"group keys escaped", slog.GroupValue(slog.Int("a\nb", 1), slog.Int(`x"y`, 2), slog.Int("\x1b", 3)),
-			`{a\nb=1 x"y=2 \x1b=3}`, `{"a\nb":1,"x\"y":2,"\u001b":3}`},
+			`{a\nb=1 "x\"y"=2 \x1b=3}`, `{"a\nb":1,"x\"y":2,"\u001b":3}`},
 		{"group rules", slog.GroupValue(slog.Attr{}, slog.Group("empty"), slog.Group("", slog.Int("inl", 1)), slog.Int("", 2)),
-			`{inl=1 =2}`, `{"inl":1,"":2}`},
+			`{inl=1 ""=2}`, `{"inl":1,"":2}`},
 		{"group with LogValuer", slog.GroupValue(slog.Any("tok", token("hunter2"))), `{tok=REDACTED}`, `{"tok":"REDACTED"}`},
 		{"group LogValuer to empty group dropped", slog.GroupValue(slog.Any("g", logValuer{slog.GroupValue()}), slog.Int("x", 1)),
 			`{x=1}`, `{"x":1}`},
-		{"group with any", slog.GroupValue(slog.Any("m", map[string]int{"b": 2, "a": 1})), `{m=map[a:1 b:2]}`, `{"m":{"a":1,"b":2}}`},
+		{"group with any", slog.GroupValue(slog.Any("m", map[string]int{"b": 2, "a": 1})), `{m="map[a:1 b:2]"}`, `{"m":{"a":1,"b":2}}`},
 
 		// LogValuers.
 		{"LogValuer", slog.AnyValue(token("hunter2")), `REDACTED`, `"REDACTED"`},

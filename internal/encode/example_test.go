@@ -41,5 +41,5 @@ func ExampleAppendText() {
 	n := &node{Name: "loop"}
 	n.Next = n
 	fmt.Printf("%s\n", encode.AppendText(nil, slog.GroupValue(slog.Any("n", n), slog.Int("count", 3))))
-	// Output: {n={Name:loop Next:<cycle *encode_test.node>} count=3}
+	// Output: {n="{Name:loop Next:<cycle *encode_test.node>}" count=3}
 }

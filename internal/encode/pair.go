@@ -1,0 +1,238 @@
+package encode
+
+import (
+	"log/slog"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text pairs. A text line writes fields as key=value pairs separated by spaces, and a
+// group as {k=v k2=v2}. So that a value can never pass for more pairs, or close a group
+// early, a key or value is written in double quotes when its text (escaped as
+// [AppendTextString] escapes it) is empty or holds a space, '=', '"', '{' or '}', or
+// any other Unicode space. Inside the quotes, '"' is written \" and the backslashes
+// just before a '"' or the closing quote are doubled; every other backslash is written
+// as it is, so paths and the \n escapes stay readable:
+//
+//	a b        "a b"
+//	say "hi"   "say \"hi\""
+//	C:\x y\    "C:\x y\\"
+//
+// A group's value is never quoted as a whole: its braces are the structure. Reading a
+// line back, a bare token ends at a space, '=' (keys) or '}' (in a group), and a quoted
+// one at the first '"' preceded by an even number of backslashes.
+
+// AppendTextPair appends key=value as a text line writes one field: the key and the
+// value escaped, each quoted when it needs to be (see the rules above), and a group
+// value, LogValuers resolved first, as {k=v ...} whose members follow the same rules.
+// It never panics and does not allocate for the scalar kinds unless dst must grow. It is
+// safe for concurrent use.
+func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
+	if scalar(v.Kind()) {
+		return appendScalarPair(dst, key, v)
+	}
+	e := encoder{values: maxValues, start: len(dst)}
+	defer e.recoverText(&dst, e.start)
+	return e.attr(dst, key, e.resolve(v))
+}
+
+// AppendTextFlat appends v as a text line's fields with a space before each: " key=value"
+// for a value that is not a group, and for a group each member in turn, its key joined to
+// key by a dot (" req.method=GET req.status=200"), at any depth. Groups follow the rules
+// of slog handlers (an empty Attr and a group with no members are left out, the members
+// of a group with an empty key are joined to the outer key), so an empty group writes
+// nothing at all. Keys and values are escaped and quoted as [AppendTextPair] does. It
+// never panics, and it is safe for concurrent use.
+func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
+	if scalar(v.Kind()) {
+		return appendScalarPair(append(dst, ' '), key, v)
+	}
+	e := encoder{values: maxValues, start: len(dst)}
+	defer e.recoverText(&dst, e.start)
+	v = e.resolve(v)
+	if v.Kind() != slog.KindGroup {
+		return e.flatLeaf(dst, nil, key, v)
+	}
+	var buf [64]byte
+	return e.flat(dst, AppendTextString(buf[:0], key), v.Group())
+}
+
+// scalar reports whether values of kind k are written by AppendText without the
+// encoder: no group, no LogValuer, no arbitrary value.
+func scalar(k slog.Kind) bool {
+	return k != slog.KindGroup && k != slog.KindLogValuer && k != slog.KindAny
+}
+
+// appendScalarPair is textAttr for a scalar value, without the encoder's set-up.
+func appendScalarPair(dst []byte, key string, v slog.Value) []byte {
+	n := len(dst)
+	dst = AppendTextString(dst, key)
+	dst = quoteIfNeeded(dst, n)
+	dst = append(dst, '=')
+	n = len(dst)
+	dst = AppendText(dst, v)
+	return quoteIfNeeded(dst, n)
+}
+
+// recoverText turns a panic of the encoder's own making (a bug) into a marker in place
+// of what the call wrote.
+func (e *encoder) recoverText(dst *[]byte, start int) {
+	if r := recover(); r != nil {
+		*dst = AppendTextString((*dst)[:start], "<encoder panic>")
+	}
+}
+
+// flat writes the members of a group whose escaped key path is prefix.
+func (e *encoder) flat(dst, prefix []byte, as []slog.Attr) []byte {
+	if e.depth >= maxDepth {
+		return e.flatLeaf(dst, prefix, "", slog.StringValue(markMaxDepth))
+	}
+	e.depth++
+	defer func() { e.depth-- }()
+	for i, a := range as {
+		if i >= maxItems || e.full(dst) {
+			return e.flatLeaf(dst, prefix, "…", slog.StringValue("+"+strconv.Itoa(len(as)-i)+" more"))
+		}
+		v := a.Value
+		if v.Kind() == slog.KindLogValuer {
+			v = e.resolve(v)
+		}
+		if a.Key == "" && v.Kind() == slog.KindAny && v.Any() == nil {
+			continue
+		}
+		if v.Kind() != slog.KindGroup {
+			dst = e.flatLeaf(dst, prefix, a.Key, v)
+			continue
+		}
+		p := prefix
+		if a.Key != "" {
+			if len(p) > 0 {
+				p = append(p, '.')
+			}
+			p = AppendTextString(p, a.Key)
+		}
+		dst = e.flat(dst, p, v.Group())
+	}
+	return dst
+}
+
+// flatLeaf writes " prefix.key=value" for a value that is no group.
+func (e *encoder) flatLeaf(dst, prefix []byte, key string, v slog.Value) []byte {
+	dst = append(dst, ' ')
+	n := len(dst)
+	dst = append(dst, prefix...)
+	if len(prefix) > 0 && key != "" {
+		dst = append(dst, '.')
+	}
+	dst = AppendTextString(dst, key)
+	dst = quoteIfNeeded(dst, n)
+	dst = append(dst, '=')
+	n = len(dst)
+	dst = e.value(dst, v)
+	return quoteIfNeeded(dst, n)
+}
+
+// textAttr writes a text pair: key=value, quoted where needed. v is resolved.
+func (e *encoder) textAttr(dst []byte, key string, v slog.Value) []byte {
+	n := len(dst)
+	dst = AppendTextString(dst, key)
+	dst = quoteIfNeeded(dst, n)
+	dst = append(dst, '=')
+	if v.Kind() == slog.KindGroup {
+		return e.group(dst, v.Group())
+	}
+	n = len(dst)
+	dst = e.value(dst, v)
+	return quoteIfNeeded(dst, n)
+}
+
+// quoteIfNeeded quotes dst[n:], text already escaped, when it needs quotes.
+func quoteIfNeeded(dst []byte, n int) []byte {
+	if NeedsQuote(dst[n:]) {
+		return quoteTail(dst, n)
+	}
+	return dst
+}
+
+// NeedsQuote reports whether escaped text is written in quotes as a key or a value of a
+// text pair: it is empty or holds a space, '=', '"', '{', '}' or another Unicode space.
+// It does not allocate and is safe for concurrent use.
+func NeedsQuote(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if !quoteSpecial[c] {
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return true
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if unicode.IsSpace(r) {
+			return true
+		}
+		i += size - 1
+	}
+	return false
+}
+
+// quoteSpecial marks the bytes NeedsQuote looks at: those that need quotes, and the
+// first bytes of multi-byte runes, which might be spaces.
+var quoteSpecial = func() (t [256]bool) {
+	for _, c := range []byte(" =\"{}") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// quoteTail wraps dst[n:] in double quotes in place: '"' becomes \" and a run of
+// backslashes before a '"' or the end is doubled. It allocates only when dst must grow.
+func quoteTail(dst []byte, n int) []byte {
+	grow, run := 2, 0
+	for _, c := range dst[n:] {
+		switch c {
+		case '\\':
+			run++
+		case '"':
+			grow += run + 1
+			run = 0
+		default:
+			run = 0
+		}
+	}
+	grow += run
+	end := len(dst)
+	dst = append(dst, make([]byte, grow)...)
+	w := len(dst) - 1
+	dst[w] = '"'
+	w--
+	double := true // the backslashes met now precede a quote or the end
+	for r := end - 1; r >= n; r-- {
+		c := dst[r]
+		switch c {
+		case '"':
+			dst[w], dst[w-1] = '"', '\\'
+			w -= 2
+			double = true
+		case '\\':
+			dst[w] = '\\'
+			w--
+			if double {
+				dst[w] = '\\'
+				w--
+			}
+		default:
+			dst[w] = c
+			w--
+			double = false
+		}
+	}
+	dst[w] = '"'
+	return dst
+}
