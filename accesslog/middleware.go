@@ -52,11 +52,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := logru.Contextualize(context.WithValue(orig, ridKey{}, id), slog.String("request_id", id))
 	r2 := r.WithContext(ctx)
 
+	// The line shows the path as the client sent it (escaped); exclusions are matched
+	// against the path a router or file server acts on: decoded and cleaned, so that
+	// "/static/../private" and "/static/%2e%2e/private" are not taken for "/static/*".
 	var path, decoded string
 	if r.URL != nil {
 		path, decoded = r.URL.EscapedPath(), r.URL.Path
 	}
-	if c.excluded(decoded) {
+	if c.excluded(cleanPath(decoded)) {
 		h.next.ServeHTTP(w, r2)
 		return
 	}

@@ -2,6 +2,7 @@ package accesslog
 
 import (
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
@@ -32,8 +33,10 @@ const (
 // effect on it.
 type Options struct {
 	// Logger receives the access lines. nil means logru.Default() (as it is when the
-	// middleware is made). Records name package github.com/logru/logru/accesslog as their
-	// caller, so Logger.Disable and handler filters can single them out.
+	// middleware is made). Records name no caller: their Name is the package
+	// github.com/logru/logru/accesslog (so Logger.Disable and handler filters can single
+	// them out), and their Function, File and FilePath are empty and Line is 0, since
+	// the line that logs them is the middleware's own, of no use to a reader.
 	Logger *logru.Logger
 
 	// Level is the level of an ordinary access line, by name: "" means INFO. A level the
@@ -59,8 +62,11 @@ type Options struct {
 
 	// ExcludePaths lists request paths served without an access line, such as health
 	// checks: an entry matches the path exactly, or, when it ends in "*", every path that
-	// starts with what precedes the "*" ("/static/*"). Excluded requests still get a
-	// request id.
+	// starts with what precedes the "*" ("/static/*"). Entries are matched against the
+	// path as net/http's ServeMux and FileServer see it: percent-decoded and cleaned
+	// (path.Clean, keeping a trailing slash), so "/static/../private/x" and
+	// "/static/%2e%2e/private/x" are logged (as sent) however "/static/*" reads. Excluded
+	// requests still get a request id.
 	ExcludePaths []string
 
 	// LogQuery adds the query string to the message ("GET /users?page=2") and, when the
@@ -147,8 +153,9 @@ func (o *Options) resolve() *config {
 		c.log = logru.Default()
 	}
 	// Reset per-call options (Raw, Colors, …) a caller's child may carry: request data
-	// must never be read as markup.
-	c.log = c.log.Opt(logru.Options{})
+	// must never be read as markup. The access line has no caller of its own: the code
+	// that logs it is this package's, not the application's.
+	c.log = c.log.Opt(logru.Options{}).Patch(noCaller)
 	if o.Level != "" {
 		lv, ok := c.log.GetLevel(o.Level)
 		if !ok {
@@ -191,7 +198,32 @@ func (o *Options) resolve() *config {
 	return c
 }
 
-// excluded reports whether path is served without an access line.
+// noCaller clears the record's function, file and line, keeping its package name.
+func noCaller(r *logru.Record) {
+	r.Function, r.File, r.FilePath, r.Line = "", "", "", 0
+}
+
+// cleanPath returns the path a router acts on for the decoded request path p, as
+// net/http's ServeMux computes it: rooted, path.Clean'ed, with p's trailing slash kept.
+func cleanPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	if p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		if len(np)+1 == len(p) && p[:len(np)] == np {
+			return p // already clean: no allocation
+		}
+		np += "/"
+	}
+	return np
+}
+
+// excluded reports whether path (cleaned, see cleanPath) is served without an access
+// line.
 func (c *config) excluded(path string) bool {
 	if c.exact[path] {
 		return true
