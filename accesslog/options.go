@@ -15,6 +15,9 @@ const (
 	DefaultRequestIDHeader = "X-Request-ID"
 	// DefaultRequestIDMaxLen is the longest client-supplied request id that is kept.
 	DefaultRequestIDMaxLen = 64
+	// FlowIDHeader is the response header that carries a request's flow id, with
+	// Options.Flow.
+	FlowIDHeader = "X-Flow-ID"
 )
 
 // Caps on the request data copied into a line. Longer values are cut (at a character
@@ -93,6 +96,19 @@ type Options struct {
 	// response; "" means X-Request-ID.
 	RequestIDHeader string
 
+	// Flow makes every request a flow (see logru.Logger.Flow): a flow_start record when
+	// it begins and a flow_end record, with the timeline of the steps the handler ran
+	// (logru.Step with the request's context), when it ends. The flow's id is the
+	// request's valid incoming request id followed by "-" and 8 random hex digits, or
+	// those digits alone when the request brought none; it is echoed in the response's
+	// X-Flow-ID header (set before the handler runs), and the access line and every
+	// record logged through Logger.Ctx(r.Context()) carry it as flow_id. The flow
+	// records carry route: the method and path, or the ServeMux pattern that served the
+	// request ("GET /pay/{id}") when next is a ServeMux. The flow fails (flow_end at
+	// ERROR) when the handler panics (the panic is then handled as without Flow) or
+	// answers with a 5xx status. Excluded paths are not flows. Off by default.
+	Flow bool
+
 	// RequestIDMaxLen is the longest id taken from a request; 0 means 64. A request's id
 	// is used only when it has 1 to RequestIDMaxLen characters, each a letter, a digit or
 	// one of "-_.:+/=@"; otherwise (or when there is none) a new one is made: 32 hex
@@ -122,6 +138,7 @@ type config struct {
 	logQuery   bool
 	recover    bool
 	trustProxy bool
+	flow       bool
 	idHeader   string // canonical
 	idMax      int
 	now        func() time.Time
@@ -145,6 +162,7 @@ func (o *Options) resolve() *config {
 		logQuery:   o.LogQuery,
 		recover:    o.Recover,
 		trustProxy: o.TrustProxy,
+		flow:       o.Flow,
 		idHeader:   o.RequestIDHeader,
 		idMax:      o.RequestIDMaxLen,
 		now:        o.now,
