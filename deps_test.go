@@ -51,6 +51,7 @@ var depRules = []depRule{
 		thirdPty: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
+	{pkg: "events", module: []string{""}},
 	{pkg: "examples/", module: []string{"", "format", "core", "bridge", "accesslog"}},
 }
 
