@@ -244,10 +244,9 @@ func (s *flowState) finishStep(i int, failed bool) (time.Duration, bool) {
 	return st.dur, true
 }
 
-// flowKey-free: a flow rides in the context's ctxFields (see context.go), so that
-// l.Ctx(ctx) finds its flow_id with the one lookup it makes anyway.
-
-// flowOf returns the flow ctx carries, or nil.
+// flowOf returns the flow ctx carries, or nil. A flow rides in the context's ctxFields
+// (see context.go), beside its flow_id field, so that l.Ctx(ctx) finds the id with the
+// one lookup it makes anyway.
 func flowOf(ctx context.Context) *flowState {
 	if ctx == nil {
 		return nil
