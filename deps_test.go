@@ -52,7 +52,7 @@ var depRules = []depRule{
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
 	{pkg: "events", module: []string{""}},
-	{pkg: "examples/", module: []string{"", "format", "core", "bridge", "accesslog"}},
+	{pkg: "examples/", module: []string{"", "format", "core", "bridge", "accesslog", "events"}},
 }
 
 func TestDependencyRules(t *testing.T) {
