@@ -59,19 +59,6 @@ func BenchmarkStep(b *testing.B) {
 	})
 }
 
-// BenchmarkStepSharedFlow: every goroutine's steps go to one flow (its lock is shared).
-func BenchmarkStepSharedFlow(b *testing.B) {
-	l := discard(b, logru.Handler{Level: "INFO"})
-	b.ReportAllocs()
-	ctx, flow := l.Flow(context.Background(), "bench")
-	defer flow.End(nil)
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			logru.Step(ctx, "step")(nil) // past MaxTimeline, counted only
-		}
-	})
-}
-
 // BenchmarkFlow: a whole flow with three steps, flow_start and flow_end written (text).
 func BenchmarkFlow(b *testing.B) {
 	l := discard(b, logru.Handler{Level: "INFO", Format: "{time} {level} {message} {extra}"})
