@@ -34,6 +34,9 @@ type Config struct {
 	// Patch replaces the core's patcher: it runs on every record, before the patchers of
 	// Logger.Patch. nil means none. It cannot be given in a file.
 	Patch func(*Record) `json:"-" yaml:"-"`
+	// Flows sets the level of flow records and whether steps log records of their own
+	// (see FlowConfig); the zero FlowConfig is the default.
+	Flows FlowConfig `json:"flows,omitempty" yaml:"flows,omitempty"`
 }
 
 // Activation is one Enable or Disable of a Go package path (and the packages below it)
@@ -103,6 +106,8 @@ func (l *Logger) Configure(cfg Config) error {
 	}
 	next.extra = p.extra
 	next.patch = cfg.Patch
+	p.flows.now = st.flows.now // a test's clock stays
+	next.flows = p.flows
 	c.publish(next)
 	c.mu.Unlock()
 
@@ -120,6 +125,7 @@ type preparedConfig struct {
 	levels   []Level
 	handlers []*handler // built, not opened
 	extra    core.Extra
+	flows    flowSettings
 }
 
 // prepareConfig checks and compiles cfg against the levels in force, opening nothing
@@ -143,6 +149,11 @@ func prepareConfig(cfg Config, current []Level) (*preparedConfig, error) {
 		}
 		p.handlers = append(p.handlers, hd)
 	}
+	flows, err := prepareFlows(cfg.Flows, p.levels)
+	if err != nil {
+		return nil, err
+	}
+	p.flows = flows
 	keys := make([]string, 0, len(cfg.Extra))
 	for k := range cfg.Extra {
 		keys = append(keys, k)

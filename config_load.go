@@ -32,6 +32,7 @@ import (
 //	extra: {service: shop}     # base fields of every record
 //	activation:                # applied in order
 //	  - {module: github.com/acme/noisy, enabled: false}
+//	flows: {level: INFO, step_records: false}   # see FlowConfig
 //
 // A handler's other keys are filter, filter_levels, serialize, backtrace, diagnose,
 // enqueue, queue_size, overflow, delay, watch, buffering and naming, as in [Handler];

@@ -51,7 +51,8 @@ var depRules = []depRule{
 		thirdPty: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
-	{pkg: "examples/", module: []string{"", "format", "core", "bridge", "accesslog"}},
+	{pkg: "events", module: []string{""}},
+	{pkg: "examples/", module: []string{"", "format", "core", "bridge", "accesslog", "events"}},
 }
 
 func TestDependencyRules(t *testing.T) {

@@ -79,6 +79,37 @@
 // record. Children share the parent's handlers, levels and activation rules. Field
 // precedence, lowest first: context fields, bound fields, the call's own arguments.
 //
+// # Flows
+//
+// A flow follows one unit of work (a request, a job, a checkout) through the functions
+// it calls, and ends with one record holding its whole timeline. It lives in the
+// context.Context:
+//
+//	ctx, flow := l.Flow(ctx, "checkout", "order", id) // flow_start; id "checkout-3a7e2b1f"
+//	defer flow.End(&err)                               // flow_end: success, or failed at ERROR
+//
+//	func charge(ctx context.Context) (err error) {
+//		defer logru.Step(ctx, "charge_card")(&err) // one entry of the flow's timeline
+//		...
+//	}
+//
+// Every record logged through l.Ctx(ctx), or through log/slog with ctx, carries the
+// flow's id as flow_id ([FlowID] reads it). flow_end has flow_status, total_ms, steps,
+// a [Timeline] ({fn, ms, status} per step, a JSON array in serialized output, one line
+// in text: "[validate 0.1ms ok, charge 11.9ms failed]") and, when the flow failed,
+// failed_at, step ("2/3") and flow_error. Steps nest and may run in parallel
+// goroutines; a step costs one small allocation and no lock shared between flows; a
+// panic through End or a step is recorded and goes on. A flow begun inside a flow joins
+// it as a step; a timeline keeps [MaxTimeline] entries and counts the rest. Outside a
+// flow, Step is a timed scope, as [Logger.Timed] is:
+//
+//	defer l.Timed("database migration")(&err) // "database migration done in 12.3ms"
+//
+// [IsFlowRecord] as a Handler's FilterFunc routes flows to a file of their own;
+// [Config].Flows sets their level and whether steps log records of their own. Package
+// accesslog makes each HTTP request a flow (Options.Flow), and package events writes
+// metric, audit and security records.
+//
 // # Modules
 //
 // A record's Name is the Go package path of the code that logged it.

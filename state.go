@@ -46,6 +46,7 @@ type coreState struct {
 	extra    core.Extra
 	patch    func(*Record)
 	needs    needs
+	flows    flowSettings // Config.Flows (flow.go)
 }
 
 // needs is what the handlers and rules of a state require of each record.

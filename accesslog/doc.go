@@ -41,6 +41,21 @@
 //		l.Ctx(r.Context()).Info("listing users") // … request_id=4f1c…
 //	}
 //
+// # Flows
+//
+// With Options.Flow every request is a logru flow (see logru.Logger.Flow): the
+// handler's steps, logru.Step(r.Context(), "charge"), make up the timeline of the
+// flow_end record written when the request ends, the flow's id is echoed in the
+// X-Flow-ID response header, and the access line and the handler's records carry it
+// as flow_id:
+//
+//	h := accesslog.Middleware(mux, accesslog.Options{Logger: l, Flow: true})
+//	// 502 GET /pay/7 12.4ms … flow_id=order-7-3a7e2b1f
+//	// flow order-7 failed at charge (3/3) … route="GET /pay/{id}" timeline="[validate 0.1ms ok, …]"
+//
+// A request that brings a valid X-Request-ID gets it as its flow's label. A handler
+// that panics or answers 5xx fails its flow.
+//
 // # The response writer
 //
 // The handler writes to a wrapper that counts the body's bytes and notes the status:

@@ -20,6 +20,7 @@ type line struct {
 	dur    time.Duration
 	remote string
 	id     string
+	flow   string // the flow id, with Options.Flow
 	slow   bool
 }
 

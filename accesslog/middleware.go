@@ -2,8 +2,10 @@ package accesslog
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/logru/logru"
@@ -41,9 +43,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := h.c
 	start := c.now()
 
-	id := ""
+	id, incoming := "", false
 	if v := r.Header[c.idHeader]; len(v) > 0 && validID(v[0], c.idMax) {
-		id = v[0]
+		id, incoming = v[0], true
 	} else {
 		id = newID()
 	}
@@ -52,16 +54,30 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := logru.Contextualize(context.WithValue(orig, ridKey{}, id), slog.String("request_id", id))
 	r2 := r.WithContext(ctx)
 
+	// The line shows the path as the client sent it (escaped); exclusions are matched
+	// against the path a router or file server acts on: decoded and cleaned, so that
+	// "/static/../private" and "/static/%2e%2e/private" are not taken for "/static/*".
 	var path, decoded string
 	if r.URL != nil {
 		path, decoded = r.URL.EscapedPath(), r.URL.Path
 	}
-	if c.excluded(decoded) {
+	if c.excluded(cleanPath(decoded)) {
 		h.next.ServeHTTP(w, r2)
 		return
 	}
 	// Read the request now: the handler may change r.URL and the headers.
 	ln := line{method: cut(r.Method, maxMethod), path: cut(path, maxPath), id: id}
+	var fl *logru.Flow
+	if c.flow {
+		label := ""
+		if incoming {
+			label = id
+		}
+		ctx, fl = c.log.Flow(ctx, label, "route", ln.method+" "+ln.path)
+		ln.flow = fl.ID()
+		w.Header()[flowHeader] = []string{ln.flow}
+		r2 = r.WithContext(ctx)
+	}
 	if c.logQuery && r.URL != nil {
 		ln.query = cut(redactQuery(r.URL.RawQuery), maxPath)
 	}
@@ -88,23 +104,47 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.log(orig, &ln, headers)
 	}()
 	if c.recover {
-		if !h.serveRecover(ww, r2) {
+		if !h.serveRecover(ww, r2, fl, rec) {
 			if !rec.wrote && !rec.hijacked {
 				http.Error(ww, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 			}
 			return // done stays false: the line says 500
 		}
 	} else {
-		h.next.ServeHTTP(ww, r2)
+		h.serve(ww, r2, fl, rec)
 	}
 	done = true
 }
 
+// flowHeader is FlowIDHeader in canonical form.
+var flowHeader = http.CanonicalHeaderKey(FlowIDHeader)
+
 // serveRecover calls next under Catch; it reports false when next panicked.
-func (h *handler) serveRecover(w http.ResponseWriter, r *http.Request) (ok bool) {
+func (h *handler) serveRecover(w http.ResponseWriter, r *http.Request, fl *logru.Flow, rec *recorder) (ok bool) {
 	defer h.c.log.Ctx(r.Context()).Catch(catchOptions)
-	h.next.ServeHTTP(w, r)
+	h.serve(w, r, fl, rec)
 	return true
+}
+
+// serve calls next, inside the request's flow when there is one: a panic passing
+// through fl.End fails the flow and goes on; a 5xx status fails it too.
+func (h *handler) serve(w http.ResponseWriter, r *http.Request, fl *logru.Flow, rec *recorder) {
+	if fl == nil {
+		h.next.ServeHTTP(w, r)
+		return
+	}
+	var err error
+	defer fl.End(&err)
+	defer func() {
+		// The pattern a ServeMux matched, which it sets on the request it was given.
+		if r.Pattern != "" {
+			fl.AddFields("route", r.Pattern)
+		}
+	}()
+	h.next.ServeHTTP(w, r)
+	if rec.status >= 500 {
+		err = errors.New("status " + strconv.Itoa(rec.status) + " " + http.StatusText(rec.status))
+	}
 }
 
 // headerValue returns what is logged for one of Options.IncludeHeaders.
@@ -157,6 +197,9 @@ func (h *handler) log(ctx context.Context, ln *line, headers []string) {
 		slog.String("remote", ln.remote),
 		slog.String("request_id", ln.id),
 	)
+	if ln.flow != "" {
+		attrs = append(attrs, slog.String("flow_id", ln.flow))
+	}
 	for i, hd := range c.headers {
 		attrs = append(attrs, slog.String(hd.key, headers[i]))
 	}

@@ -2,6 +2,7 @@ package accesslog_test
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -681,4 +682,35 @@ func afterServe(done chan struct{}, h http.Handler) http.Handler {
 		defer close(done)
 		h.ServeHTTP(w, r)
 	})
+}
+
+// TestNoCaller: the access line names no source file or line, in text and in JSON; its
+// package name stays, for Disable and filters.
+func TestNoCaller(t *testing.T) {
+	l := logru.New()
+	var text, js strings.Builder
+	if _, err := l.Add(logru.Handler{Sink: &text, Format: "{name}|{function}|{file}|{file.path}|{line}"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Add(logru.Handler{Sink: &js, Serialize: true}); err != nil {
+		t.Fatal(err)
+	}
+	h := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}), accesslog.Options{Logger: l})
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	l.Close()
+	if got, want := text.String(), "github.com/logru/logru/accesslog||||0\n"; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(js.String()), &rec); err != nil {
+		t.Fatalf("%v: %s", err, js.String())
+	}
+	if rec["function"] != "" || rec["file"] != "" || rec["line"] != 0.0 {
+		t.Errorf("JSON names a caller: %s", js.String())
+	}
+	for _, s := range []string{text.String(), js.String()} {
+		if strings.Contains(s, ".go") {
+			t.Errorf("a source file is named: %s", s)
+		}
+	}
 }

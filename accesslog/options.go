@@ -2,6 +2,7 @@ package accesslog
 
 import (
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
@@ -14,6 +15,9 @@ const (
 	DefaultRequestIDHeader = "X-Request-ID"
 	// DefaultRequestIDMaxLen is the longest client-supplied request id that is kept.
 	DefaultRequestIDMaxLen = 64
+	// FlowIDHeader is the response header that carries a request's flow id, with
+	// Options.Flow.
+	FlowIDHeader = "X-Flow-ID"
 )
 
 // Caps on the request data copied into a line. Longer values are cut (at a character
@@ -32,8 +36,10 @@ const (
 // effect on it.
 type Options struct {
 	// Logger receives the access lines. nil means logru.Default() (as it is when the
-	// middleware is made). Records name package github.com/logru/logru/accesslog as their
-	// caller, so Logger.Disable and handler filters can single them out.
+	// middleware is made). Records name no caller: their Name is the package
+	// github.com/logru/logru/accesslog (so Logger.Disable and handler filters can single
+	// them out), and their Function, File and FilePath are empty and Line is 0, since
+	// the line that logs them is the middleware's own, of no use to a reader.
 	Logger *logru.Logger
 
 	// Level is the level of an ordinary access line, by name: "" means INFO. A level the
@@ -59,8 +65,11 @@ type Options struct {
 
 	// ExcludePaths lists request paths served without an access line, such as health
 	// checks: an entry matches the path exactly, or, when it ends in "*", every path that
-	// starts with what precedes the "*" ("/static/*"). Excluded requests still get a
-	// request id.
+	// starts with what precedes the "*" ("/static/*"). Entries are matched against the
+	// path as net/http's ServeMux and FileServer see it: percent-decoded and cleaned
+	// (path.Clean, keeping a trailing slash), so "/static/../private/x" and
+	// "/static/%2e%2e/private/x" are logged (as sent) however "/static/*" reads. Excluded
+	// requests still get a request id.
 	ExcludePaths []string
 
 	// LogQuery adds the query string to the message ("GET /users?page=2") and, when the
@@ -86,6 +95,19 @@ type Options struct {
 	// RequestIDHeader is the header a request id is read from and written to in the
 	// response; "" means X-Request-ID.
 	RequestIDHeader string
+
+	// Flow makes every request a flow (see logru.Logger.Flow): a flow_start record when
+	// it begins and a flow_end record, with the timeline of the steps the handler ran
+	// (logru.Step with the request's context), when it ends. The flow's id is the
+	// request's valid incoming request id followed by "-" and 8 random hex digits, or
+	// those digits alone when the request brought none; it is echoed in the response's
+	// X-Flow-ID header (set before the handler runs), and the access line and every
+	// record logged through Logger.Ctx(r.Context()) carry it as flow_id. The flow
+	// records carry route: the method and path, or the ServeMux pattern that served the
+	// request ("GET /pay/{id}") when next is a ServeMux. The flow fails (flow_end at
+	// ERROR) when the handler panics (the panic is then handled as without Flow) or
+	// answers with a 5xx status. Excluded paths are not flows. Off by default.
+	Flow bool
 
 	// RequestIDMaxLen is the longest id taken from a request; 0 means 64. A request's id
 	// is used only when it has 1 to RequestIDMaxLen characters, each a letter, a digit or
@@ -116,6 +138,7 @@ type config struct {
 	logQuery   bool
 	recover    bool
 	trustProxy bool
+	flow       bool
 	idHeader   string // canonical
 	idMax      int
 	now        func() time.Time
@@ -139,6 +162,7 @@ func (o *Options) resolve() *config {
 		logQuery:   o.LogQuery,
 		recover:    o.Recover,
 		trustProxy: o.TrustProxy,
+		flow:       o.Flow,
 		idHeader:   o.RequestIDHeader,
 		idMax:      o.RequestIDMaxLen,
 		now:        o.now,
@@ -147,8 +171,9 @@ func (o *Options) resolve() *config {
 		c.log = logru.Default()
 	}
 	// Reset per-call options (Raw, Colors, …) a caller's child may carry: request data
-	// must never be read as markup.
-	c.log = c.log.Opt(logru.Options{})
+	// must never be read as markup. The access line has no caller of its own: the code
+	// that logs it is this package's, not the application's.
+	c.log = c.log.Opt(logru.Options{}).Patch(noCaller)
 	if o.Level != "" {
 		lv, ok := c.log.GetLevel(o.Level)
 		if !ok {
@@ -191,7 +216,32 @@ func (o *Options) resolve() *config {
 	return c
 }
 
-// excluded reports whether path is served without an access line.
+// noCaller clears the record's function, file and line, keeping its package name.
+func noCaller(r *logru.Record) {
+	r.Function, r.File, r.FilePath, r.Line = "", "", "", 0
+}
+
+// cleanPath returns the path a router acts on for the decoded request path p, as
+// net/http's ServeMux computes it: rooted, path.Clean'ed, with p's trailing slash kept.
+func cleanPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	if p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		if len(np)+1 == len(p) && p[:len(np)] == np {
+			return p // already clean: no allocation
+		}
+		np += "/"
+	}
+	return np
+}
+
+// excluded reports whether path (cleaned, see cleanPath) is served without an access
+// line.
 func (c *config) excluded(path string) bool {
 	if c.exact[path] {
 		return true

@@ -15,7 +15,7 @@
 //
 //	go run ./examples/webserver -rotation "1 MB" &
 //	wrk -t2 -c50 -d10s http://localhost:8080/
-//	kill -INT %1                                 # "served 182345 requests; access log: 182345 lines in 9 files"
+//	kill -INT %1  # "served 182345 requests (0 of them /healthz, excluded from the access log); access log: 182345 lines in 9 files"
 //	cat logs/access*.log | wc -l
 package main
 
@@ -92,7 +92,8 @@ func run(addr, dir, rotation string, selfTest int) error {
 	}
 	defer app.Close()
 
-	var served atomic.Int64
+	// served counts every request; excluded, those ExcludePaths serves without a line.
+	var served, excluded atomic.Int64
 	handler := accesslog.Middleware(routes(app), accesslog.Options{
 		Logger:         access,
 		SlowThreshold:  200 * time.Millisecond,
@@ -104,8 +105,9 @@ func run(addr, dir, rotation string, selfTest int) error {
 	})
 	srv := &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path != "/healthz" {
-				served.Add(1)
+			served.Add(1)
+			if r.URL.Path == "/healthz" {
+				excluded.Add(1)
 			}
 			handler.ServeHTTP(w, r)
 		}),
@@ -142,10 +144,11 @@ func run(addr, dir, rotation string, selfTest int) error {
 	if err == nil {
 		err = e
 	}
-	n := served.Load()
-	fmt.Printf("served %d requests; access log: %d lines in %d files\n", n, lines, files)
-	if err == nil && int64(lines) != n {
-		err = fmt.Errorf("%d requests but %d access lines", n, lines)
+	n, x := served.Load(), excluded.Load()
+	fmt.Printf("served %d requests (%d of them /healthz, excluded from the access log); access log: %d lines in %s\n",
+		n, x, lines, plural(files, "file"))
+	if err == nil && int64(lines) != n-x {
+		err = fmt.Errorf("%d requests logged but %d access lines", n-x, lines)
 	}
 	return err
 }
@@ -259,4 +262,12 @@ func countLines(dir string) (lines, files int, err error) {
 		files++
 	}
 	return lines, files, nil
+}
+
+// plural returns "1 file", "2 files".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }
