@@ -89,7 +89,7 @@ func TestEvents(t *testing.T) {
 			"INFO", "INFO audit read file | event=audit action=read resource=file",
 			map[string]any{"event": "audit", "action": "read"}},
 		{"hostile audit data", func(l *logru.Logger) { events.Audit(l, "x\n{resource}", "r") },
-			"INFO", `INFO audit x\n{resource} r | event=audit action=x\n{resource} resource=r`, nil},
+			"INFO", `INFO audit x\n{resource} r | event=audit action="x\n{resource}" resource=r`, nil},
 		{"security low", func(l *logru.Logger) { events.Security(l, "login_failed", events.Low, "ip", "10.0.0.1") },
 			"INFO", "INFO security login_failed (low) | event=security security_event=login_failed severity=low ip=10.0.0.1",
 			map[string]any{"event": "security", "security_event": "login_failed", "severity": "low"}},
