@@ -3,6 +3,7 @@ package core
 import (
 	"iter"
 	"log/slog"
+	"slices"
 )
 
 // BadKey is the key under which a value without a valid key is kept: a lone trailing
@@ -20,7 +21,14 @@ const BadKey = "!BADKEY"
 type Extra struct {
 	attrs []slog.Attr
 	mask  uint64 // one bit per key hash: a cheap "maybe present" test before scanning
+	// byKey indexes attrs by key once they outnumber indexAbove, so that a record with
+	// many fields costs O(1) per field, not O(n); nil below that size, where a scan is
+	// faster than a map and allocates nothing.
+	byKey map[string]int
 }
+
+// indexAbove is the number of fields above which an Extra indexes its keys.
+const indexAbove = 16
 
 func keyBit(key string) uint64 {
 	if key == "" {
@@ -38,6 +46,12 @@ func (e *Extra) Attrs() []slog.Attr { return e.attrs }
 
 func (e *Extra) index(key string) int {
 	if e.mask&keyBit(key) == 0 {
+		return -1
+	}
+	if e.byKey != nil {
+		if i, ok := e.byKey[key]; ok && i < len(e.attrs) && e.attrs[i].Key == key {
+			return i
+		}
 		return -1
 	}
 	for i := len(e.attrs) - 1; i >= 0; i-- {
@@ -86,6 +100,19 @@ func (e *Extra) SetAttr(a slog.Attr) {
 	}
 	e.mask |= keyBit(a.Key)
 	e.attrs = append(e.attrs, a)
+	if e.byKey != nil {
+		e.byKey[a.Key] = len(e.attrs) - 1
+	} else if len(e.attrs) > indexAbove {
+		e.buildIndex()
+	}
+}
+
+// buildIndex indexes every field by key (the last one, for a repeated key).
+func (e *Extra) buildIndex() {
+	e.byKey = make(map[string]int, 2*len(e.attrs))
+	for i, a := range e.attrs {
+		e.byKey[a.Key] = i
+	}
 }
 
 // Merge sets every field of o in e, in o's order.
@@ -93,6 +120,9 @@ func (e *Extra) Merge(o *Extra) {
 	if len(e.attrs) == 0 {
 		e.attrs = append(e.attrs, o.attrs...)
 		e.mask = o.mask
+		if len(e.attrs) > indexAbove {
+			e.buildIndex()
+		}
 		return
 	}
 	for _, a := range o.attrs {
@@ -103,14 +133,15 @@ func (e *Extra) Merge(o *Extra) {
 // Delete removes key and reports whether it was present. Deleting [BadKey] removes
 // every entry under it.
 func (e *Extra) Delete(key string) bool {
-	found := false
-	for i := e.index(key); i >= 0; i = e.index(key) {
-		copy(e.attrs[i:], e.attrs[i+1:])
-		e.attrs[len(e.attrs)-1] = slog.Attr{}
-		e.attrs = e.attrs[:len(e.attrs)-1]
-		found = true
+	if e.index(key) < 0 {
+		return false
 	}
-	return found
+	e.attrs = slices.DeleteFunc(e.attrs, func(a slog.Attr) bool { return a.Key == key })
+	e.byKey = nil // positions moved: index again
+	if len(e.attrs) > indexAbove {
+		e.buildIndex()
+	}
+	return true
 }
 
 // All returns an iterator over the fields in order, as key and value (see
@@ -130,7 +161,11 @@ func (e *Extra) Clone() Extra {
 	if len(e.attrs) == 0 {
 		return Extra{}
 	}
-	return Extra{attrs: append([]slog.Attr(nil), e.attrs...), mask: e.mask}
+	c := Extra{attrs: append([]slog.Attr(nil), e.attrs...), mask: e.mask}
+	if len(c.attrs) > indexAbove {
+		c.buildIndex()
+	}
+	return c
 }
 
 // Reset removes every field, keeping the storage for reuse.
@@ -138,4 +173,5 @@ func (e *Extra) Reset() {
 	clear(e.attrs)
 	e.attrs = e.attrs[:0]
 	e.mask = 0
+	e.byKey = nil // a copy made before Reset may still use it
 }
