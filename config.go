@@ -96,7 +96,7 @@ func (l *Logger) Configure(cfg Config) error {
 		c.nextID++
 	}
 	for _, a := range cfg.Activation {
-		next.rules = setRule(next.rules, strings.TrimSuffix(a.Module, "/"), a.Enabled)
+		c.rules.set(strings.TrimSuffix(a.Module, "/"), a.Enabled)
 	}
 	if len(cfg.Activation) > 0 {
 		next.gen++
