@@ -372,7 +372,7 @@ func (l *Logger) logPanic(exc *Exception, o CatchOptions, guarded bool) {
 	}
 	c := l.core
 	st := c.state.Load()
-	lv := st.levels[idxError]
+	lv := st.levels.builtin[idxError]
 	if o.Level != "" {
 		n, err := parseLevel(st.levels, o.Level)
 		if found, ok := levelByNo(st.levels, n); err == nil && ok {

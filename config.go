@@ -117,15 +117,15 @@ func (l *Logger) Configure(cfg Config) error {
 
 // preparedConfig is a Config checked and compiled, ready to be opened and published.
 type preparedConfig struct {
-	levels   []Level
+	levels   *levelTable
 	handlers []*handler // built, not opened
 	extra    core.Extra
 }
 
 // prepareConfig checks and compiles cfg against the levels in force, opening nothing
 // and changing nothing: the levels are added to a copy.
-func prepareConfig(cfg Config, current []Level) (*preparedConfig, error) {
-	p := &preparedConfig{levels: slices.Clone(current)}
+func prepareConfig(cfg Config, current *levelTable) (*preparedConfig, error) {
+	p := &preparedConfig{levels: current}
 	for i, lv := range cfg.Levels {
 		levels, _, err := withLevel(p.levels, lv)
 		if err != nil {

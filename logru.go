@@ -159,9 +159,11 @@ func (l *Logger) Exception(msg string, args ...any) {
 	}
 }
 
-// Log logs at the level registered under name (a built-in or one added with AddLevel).
-// An unknown name is not logged under a made-up name: the problem, with the message,
-// goes to every handler's OnError (or to stderr).
+// Log logs at the level registered under name (a built-in or one added with AddLevel),
+// matched without regard to case ("warning" logs at WARNING; the record carries the
+// registered name). An unknown name is not logged under a made-up name: the problem,
+// with the message and the nearest level name when one is close, goes to every
+// handler's OnError (or to stderr).
 func (l *Logger) Log(level string, msg string, args ...any) {
 	l.logNamed(level, msg, args)
 }

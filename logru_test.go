@@ -376,8 +376,8 @@ func TestAddLevel(t *testing.T) {
 	}
 	l.Debug("dbg")
 	expect(t, buf, "@ AUDIT 35 user alice changed password\n@ AUDIT 35 typed\n! DEBUG 10 dbg\n")
-	if _, ok := l.GetLevel("audit"); ok {
-		t.Error("level names must be case-sensitive")
+	if lv, ok := l.GetLevel("audit"); !ok || lv.Name != "AUDIT" {
+		t.Errorf("GetLevel(audit) = %+v, %v: names match without regard to case", lv, ok)
 	}
 }
 

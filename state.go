@@ -41,10 +41,10 @@ type loggerCore struct {
 // coreState is one immutable configuration of a core.
 type coreState struct {
 	handlers []*handler
-	levels   []Level   // built-ins first, in order, then custom levels
-	rules    *ruleTree // the core's activation rules
-	ruled    bool      // rules holds at least one rule
-	gen      uint64    // activation generation, for the per-PC verdict cache
+	levels   *levelTable // never changed once published
+	rules    *ruleTree   // the core's activation rules
+	ruled    bool        // rules holds at least one rule
+	gen      uint64      // activation generation, for the per-PC verdict cache
 	extra    core.Extra
 	patch    func(*Record)
 	needs    needs
@@ -60,7 +60,7 @@ type needs struct {
 func newCore() *loggerCore {
 	c := &loggerCore{start: time.Now(), errOut: os.Stderr, reentryWait: 50 * time.Millisecond,
 		panicFlushWait: 5 * time.Second}
-	st := &coreState{levels: append([]Level(nil), builtinLevels[:]...), rules: &c.rules, gen: 1}
+	st := &coreState{levels: newLevelTable(), rules: &c.rules, gen: 1}
 	c.state.Store(st)
 	c.minLevel.Store(math.MaxInt64)
 	return c
@@ -71,7 +71,6 @@ func newCore() *loggerCore {
 func (st *coreState) clone() *coreState {
 	n := *st
 	n.handlers = append([]*handler(nil), st.handlers...)
-	n.levels = append([]Level(nil), st.levels...)
 	return &n
 }
 
