@@ -25,7 +25,9 @@
 // value writes the value plainly. A message logged without arguments is never parsed.
 //
 // Every pair also becomes one of the record's extra fields. A value without a string key
-// is kept under the key !BADKEY, never dropped. slog.LogValuer values are resolved.
+// is kept under the key !BADKEY, never dropped; the next such value of the record under
+// !BADKEY2, then !BADKEY3…, so that no key repeats in any output, JSON included.
+// slog.LogValuer values are resolved.
 // Values are data: they are never read as templates or markup, and their control
 // characters are escaped in text output, so no value can forge a line.
 //

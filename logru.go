@@ -23,7 +23,9 @@ type Frame = core.Frame
 // (in key order).
 type Fields map[string]any
 
-// BadKey is the key that keeps a value given without a valid key.
+// BadKey is the key that keeps a value given without a valid key; a record's later
+// such values are kept under "!BADKEY2", "!BADKEY3"…, so no key repeats. See
+// [core.BadKey].
 const BadKey = core.BadKey
 
 // Logger writes records to its handlers. A Logger is immutable and safe for concurrent

@@ -4,16 +4,22 @@ import (
 	"iter"
 	"log/slog"
 	"slices"
+	"strconv"
 )
 
 // BadKey is the key under which a value without a valid key is kept: a lone trailing
-// value, or a value whose key is not a string. Entries under BadKey never replace each
-// other, so no value is lost.
+// value, or a value whose key is not a string. Such values never replace each other:
+// in an [Extra] the first is kept under BadKey, the next under "!BADKEY2", then
+// "!BADKEY3"…, so every key is unique and no value is lost in any output, JSON
+// included (a JSON parser keeps one value per key).
 const BadKey = "!BADKEY"
 
 // Extra is an ordered set of fields, one value per key. Setting a key that is present
-// replaces its value and keeps its position, as a Python dict does; entries under
-// [BadKey] are always appended. It is a slice, not a map: no map is built per record.
+// replaces its value and keeps its position, as a Python dict does. Keys made of
+// [BadKey] and a number ("!BADKEY2") are reserved: a value set under BadKey or under one
+// of them is always appended, under the next bad key this Extra has not used (values
+// merged from another Extra are renumbered in order). It is a slice, not a map: past
+// 16 fields it indexes its keys, so any number of fields costs O(1) each.
 //
 // The zero Extra is empty and ready to use. An Extra is not safe for concurrent
 // mutation; copying an Extra value shares its storage, use [Extra.Clone] for an
@@ -25,6 +31,35 @@ type Extra struct {
 	// many fields costs O(1) per field, not O(n); nil below that size, where a scan is
 	// faster than a map and allocates nothing.
 	byKey map[string]int
+	bad   int // bad keys handed out: the next one is badKeyName(bad+1)
+}
+
+// isBadKey reports whether key is BadKey or BadKey followed by digits.
+func isBadKey(key string) bool {
+	if len(key) < len(BadKey) || key[0] != '!' || key[:len(BadKey)] != BadKey {
+		return false
+	}
+	for i := len(BadKey); i < len(key); i++ {
+		if key[i] < '0' || key[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// badKeyName returns the n-th bad key: BadKey, then "!BADKEY2", "!BADKEY3"…
+func badKeyName(n int) string {
+	switch n {
+	case 1:
+		return BadKey
+	case 2:
+		return BadKey + "2"
+	case 3:
+		return BadKey + "3"
+	case 4:
+		return BadKey + "4"
+	}
+	return BadKey + strconv.Itoa(n)
 }
 
 // indexAbove is the number of fields above which an Extra indexes its keys.
@@ -92,11 +127,16 @@ func (e *Extra) Set(key string, value any) {
 
 // SetAttr stores a field, with the same rule as [Extra.Set].
 func (e *Extra) SetAttr(a slog.Attr) {
-	if a.Key != BadKey {
-		if i := e.index(a.Key); i >= 0 {
-			e.attrs[i].Value = a.Value
-			return
+	if len(a.Key) >= len(BadKey) && a.Key[0] == '!' && isBadKey(a.Key) {
+		e.bad++
+		a.Key = badKeyName(e.bad)
+		for e.index(a.Key) >= 0 { // never: bad keys are only handed out here
+			e.bad++
+			a.Key = badKeyName(e.bad)
 		}
+	} else if i := e.index(a.Key); i >= 0 {
+		e.attrs[i].Value = a.Value
+		return
 	}
 	e.mask |= keyBit(a.Key)
 	e.attrs = append(e.attrs, a)
@@ -120,6 +160,7 @@ func (e *Extra) Merge(o *Extra) {
 	if len(e.attrs) == 0 {
 		e.attrs = append(e.attrs, o.attrs...)
 		e.mask = o.mask
+		e.bad = o.bad
 		if len(e.attrs) > indexAbove {
 			e.buildIndex()
 		}
@@ -131,12 +172,20 @@ func (e *Extra) Merge(o *Extra) {
 }
 
 // Delete removes key and reports whether it was present. Deleting [BadKey] removes
-// every entry under it.
+// every bad key ("!BADKEY", "!BADKEY2"…); deleting "!BADKEY2" removes that one only.
 func (e *Extra) Delete(key string) bool {
-	if e.index(key) < 0 {
+	if key == BadKey && e.bad > 0 {
+		n := len(e.attrs)
+		e.attrs = slices.DeleteFunc(e.attrs, func(a slog.Attr) bool { return isBadKey(a.Key) })
+		e.bad = 0
+		if len(e.attrs) == n {
+			return false
+		}
+	} else if e.index(key) < 0 {
 		return false
+	} else {
+		e.attrs = slices.DeleteFunc(e.attrs, func(a slog.Attr) bool { return a.Key == key })
 	}
-	e.attrs = slices.DeleteFunc(e.attrs, func(a slog.Attr) bool { return a.Key == key })
 	e.byKey = nil // positions moved: index again
 	if len(e.attrs) > indexAbove {
 		e.buildIndex()
@@ -161,7 +210,7 @@ func (e *Extra) Clone() Extra {
 	if len(e.attrs) == 0 {
 		return Extra{}
 	}
-	c := Extra{attrs: append([]slog.Attr(nil), e.attrs...), mask: e.mask}
+	c := Extra{attrs: append([]slog.Attr(nil), e.attrs...), mask: e.mask, bad: e.bad}
 	if len(c.attrs) > indexAbove {
 		c.buildIndex()
 	}
@@ -173,5 +222,6 @@ func (e *Extra) Reset() {
 	clear(e.attrs)
 	e.attrs = e.attrs[:0]
 	e.mask = 0
+	e.bad = 0
 	e.byKey = nil // a copy made before Reset may still use it
 }

@@ -1,8 +1,10 @@
 package core
 
 import (
+	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -128,4 +130,70 @@ func TestExtraIndexFollowsChanges(t *testing.T) {
 	}
 	m.Set("k1", 1)
 	checkIndex(t, &m)
+}
+
+// Bad keys are unique: each value without a valid key gets the next one, also when
+// Extras holding bad keys are merged, so that no output (JSON, {extra}) repeats a key.
+func TestExtraBadKeysUnique(t *testing.T) {
+	keys := func(e *Extra) string {
+		var ks []string
+		for k, v := range e.All() {
+			ks = append(ks, k+"="+fmt.Sprint(v))
+		}
+		return strings.Join(ks, " ")
+	}
+	var a Extra
+	a.SetAttr(slog.Int(BadKey, 1))
+	a.Set("k", "v")
+	a.SetAttr(slog.Int(BadKey, 2))
+	a.Set(BadKey+"2", 3) // a reserved key: appended under the next bad key
+	if got, want := keys(&a), "!BADKEY=1 k=v !BADKEY2=2 !BADKEY3=3"; got != want {
+		t.Fatalf("a = %s, want %s", got, want)
+	}
+	var b Extra
+	b.SetAttr(slog.Int(BadKey, 10))
+	b.Merge(&a) // into a non-empty Extra: renumbered in order
+	if got, want := keys(&b), "!BADKEY=10 !BADKEY2=1 k=v !BADKEY3=2 !BADKEY4=3"; got != want {
+		t.Fatalf("merged = %s, want %s", got, want)
+	}
+	var c Extra
+	c.Merge(&a) // into an empty one: copied, numbering goes on
+	c.SetAttr(slog.Int(BadKey, 4))
+	d := c.Clone()
+	d.SetAttr(slog.Int(BadKey, 5))
+	if got, want := keys(&d), "!BADKEY=1 k=v !BADKEY2=2 !BADKEY3=3 !BADKEY4=4 !BADKEY5=5"; got != want {
+		t.Fatalf("copied = %s, want %s", got, want)
+	}
+	if !d.Delete(BadKey + "2") {
+		t.Fatal("Delete(!BADKEY2) found nothing")
+	}
+	d.SetAttr(slog.Int(BadKey, 6))
+	if got, want := keys(&d), "!BADKEY=1 k=v !BADKEY3=3 !BADKEY4=4 !BADKEY5=5 !BADKEY6=6"; got != want {
+		t.Fatalf("after Delete(!BADKEY2) = %s, want %s", got, want)
+	}
+	if !d.Delete(BadKey) || keys(&d) != "k=v" || d.Delete(BadKey) {
+		t.Fatalf("Delete(BadKey) left %s", keys(&d))
+	}
+	d.SetAttr(slog.Int(BadKey, 7))
+	if got := keys(&d); got != "k=v !BADKEY=7" {
+		t.Fatalf("after deleting every bad key: %s", got)
+	}
+	for _, k := range []string{"!BADKEY", "!BADKEY2", "!BADKEY10", "!BADKEY0"} {
+		if !isBadKey(k) {
+			t.Errorf("isBadKey(%q) = false", k)
+		}
+	}
+	for _, k := range []string{"!BADKEYS", "!BADKE", "BADKEY", "!BADKEY2x", "!badkey"} {
+		if isBadKey(k) {
+			t.Errorf("isBadKey(%q) = true", k)
+		}
+	}
+	var many Extra // past the index size too
+	for i := range 40 {
+		many.SetAttr(slog.Int(BadKey, i))
+	}
+	if v, ok := many.Get(BadKey + "40"); !ok || v != int64(39) || many.Len() != 40 {
+		t.Fatalf("40 bad keys: !BADKEY40 = %v, %v; len %d", v, ok, many.Len())
+	}
+	checkIndex(t, &many)
 }
