@@ -5,7 +5,8 @@
 // # Quick start
 //
 // The package-level functions log through [Default], which writes to stderr at DEBUG
-// with colours on a terminal:
+// with colours on a terminal; every Logger method has one ([Info], [Exception],
+// [Configure], …):
 //
 //	defer logru.Close()
 //	logru.Info("Server started on {host}:{port}", "host", "0.0.0.0", "port", 8000)
@@ -101,7 +102,8 @@
 // Catch lets it go on.
 //
 // An error attached with Opt(Options{Exception: err}), or given to [Logger.Exception],
-// is rendered by {exception}: its type and message, the errors it wraps (errors.Unwrap
+// becomes the record's Exception (an [ExceptionInfo], that is a core.Exception) and is
+// rendered by {exception}: its type and message, the errors it wraps (errors.Unwrap
 // and errors.Join, as a tree), and its stack when it carries one (a StackTrace or
 // Callers method, found without importing any errors package). A handler's Backtrace
 // shows the whole goroutine stack instead of only the frames between the panic and the

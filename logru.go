@@ -13,8 +13,10 @@ type Record = core.Record
 // Extra is a record's ordered fields. See [core.Extra].
 type Extra = core.Extra
 
-// Exception is an error or panic attached to a record. See [core.Exception].
-type Exception = core.Exception
+// ExceptionInfo is an error or panic attached to a record (Record.Exception): its type,
+// text, wrap chain and stack. See [core.Exception]; the name Exception is the logging
+// function's ([Exception], [Logger.Exception]).
+type ExceptionInfo = core.Exception
 
 // Frame is one call in an exception's stack. See [core.Frame].
 type Frame = core.Frame
