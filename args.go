@@ -10,7 +10,7 @@ import (
 
 // appendArgs turns log arguments into attributes: key/value pairs, slog.Attr values and
 // Fields maps. A key without a value, or a key that is not a string, keeps its value
-// under BadKey. LogValuers are resolved; with lazy, func() any values are called. The
+// under BadKey (the record's Extra numbers the later ones: !BADKEY2…). LogValuers are resolved; with lazy, func() any values are called. The
 // args slice itself is never kept.
 func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 	for i := 0; i < len(args); {

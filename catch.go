@@ -49,7 +49,7 @@ type PanicError struct {
 	// Value is the value the function panicked with.
 	Value any
 	// Exception describes it, with the stack.
-	Exception *Exception
+	Exception *ExceptionInfo
 }
 
 // Error returns "panic: " and the panic value's text.
@@ -363,7 +363,7 @@ func isStd(f Frame, root string) bool {
 // logPanic writes the Catch record. Its caller fields name the guarded function when
 // it is known (the function that deferred Catch, or the one Run or Go runs: the outer
 // end of the caught region), else the frame where the panic surfaced (the inner end).
-func (l *Logger) logPanic(exc *Exception, o CatchOptions, guarded bool) {
+func (l *Logger) logPanic(exc *ExceptionInfo, o CatchOptions, guarded bool) {
 	if l.opts.Colors {
 		// The message holds the panic's text, which must not be read as markup.
 		nc := *l
@@ -372,7 +372,7 @@ func (l *Logger) logPanic(exc *Exception, o CatchOptions, guarded bool) {
 	}
 	c := l.core
 	st := c.state.Load()
-	lv := st.levels[idxError]
+	lv := st.levels.builtin[idxError]
 	if o.Level != "" {
 		n, err := parseLevel(st.levels, o.Level)
 		if found, ok := levelByNo(st.levels, n); err == nil && ok {

@@ -99,7 +99,7 @@ func (l *Logger) Configure(cfg Config) error {
 		c.nextID++
 	}
 	for _, a := range cfg.Activation {
-		next.rules = setRule(next.rules, strings.TrimSuffix(a.Module, "/"), a.Enabled)
+		c.rules.set(strings.TrimSuffix(a.Module, "/"), a.Enabled)
 	}
 	if len(cfg.Activation) > 0 {
 		next.gen++
@@ -122,7 +122,7 @@ func (l *Logger) Configure(cfg Config) error {
 
 // preparedConfig is a Config checked and compiled, ready to be opened and published.
 type preparedConfig struct {
-	levels   []Level
+	levels   *levelTable
 	handlers []*handler // built, not opened
 	extra    core.Extra
 	flows    flowSettings
@@ -130,8 +130,8 @@ type preparedConfig struct {
 
 // prepareConfig checks and compiles cfg against the levels in force, opening nothing
 // and changing nothing: the levels are added to a copy.
-func prepareConfig(cfg Config, current []Level) (*preparedConfig, error) {
-	p := &preparedConfig{levels: slices.Clone(current)}
+func prepareConfig(cfg Config, current *levelTable) (*preparedConfig, error) {
+	p := &preparedConfig{levels: current}
 	for i, lv := range cfg.Levels {
 		levels, _, err := withLevel(p.levels, lv)
 		if err != nil {

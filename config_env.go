@@ -55,7 +55,7 @@ func envHandler(getenv func(string) string, errOut io.Writer) Handler {
 		next := h
 		err := set(&next, v)
 		if err == nil {
-			_, err = buildHandler(next, builtinLevels[:])
+			_, err = buildHandler(next, newLevelTable())
 			var ce *ConfigError
 			if errors.As(err, &ce) {
 				err = ce.Err
@@ -68,14 +68,7 @@ func envHandler(getenv func(string) string, errOut io.Writer) Handler {
 		h = next
 	}
 	try(envLevel, func(h *Handler, v string) error {
-		h.Level = strings.TrimSpace(v)
-		if _, ok := levelByName(builtinLevels[:], h.Level); !ok {
-			if up := strings.ToUpper(h.Level); up != h.Level {
-				if _, ok := levelByName(builtinLevels[:], up); ok {
-					h.Level = up // LOGRU_LEVEL=info
-				}
-			}
-		}
+		h.Level = strings.TrimSpace(v) // names match without regard to case: LOGRU_LEVEL=info
 		return nil
 	})
 	try(envSerialize, func(h *Handler, v string) error {

@@ -23,7 +23,7 @@ func TestEnvHandler(t *testing.T) {
 		{"nothing", nil, Handler{Sink: "stderr"}, ""},
 		{"all", map[string]string{"LOGRU_LEVEL": "WARNING", "LOGRU_FORMAT": "{message}", "LOGRU_COLORIZE": "never"},
 			Handler{Sink: "stderr", Level: "WARNING", Format: "{message}", Colorize: ColorNever}, ""},
-		{"level in lower case", map[string]string{"LOGRU_LEVEL": "info"}, Handler{Sink: "stderr", Level: "INFO"}, ""},
+		{"level in lower case", map[string]string{"LOGRU_LEVEL": "info"}, Handler{Sink: "stderr", Level: "info"}, ""}, // names match in any case
 		{"level number", map[string]string{"LOGRU_LEVEL": "35"}, Handler{Sink: "stderr", Level: "35"}, ""},
 		{"serialize", map[string]string{"LOGRU_SERIALIZE": "yes", "LOGRU_COLORIZE": "TRUE"},
 			Handler{Sink: "stderr", Serialize: true, Colorize: ColorAlways}, ""},

@@ -114,7 +114,7 @@ func checkConfig(cfg Config) error {
 	if len(cfg.Extra) > maxConfigExtra {
 		return configErr("extra", strconv.Itoa(len(cfg.Extra))+" fields", "at most "+strconv.Itoa(maxConfigExtra)+" base fields")
 	}
-	_, err := prepareConfig(cfg, builtinLevels[:])
+	_, err := prepareConfig(cfg, newLevelTable())
 	return err
 }
 

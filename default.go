@@ -76,8 +76,17 @@ func Critical(msg string, args ...any) {
 	}
 }
 
-// There is no package-level Exception function: the name is the root's alias of
-// core.Exception. Use Default().Exception.
+// Exception logs at ERROR with an exception on the default logger; see
+// [Logger.Exception]. The record's caller is the function that calls Exception.
+func Exception(msg string, args ...any) {
+	if d := Default(); d.enabled(LevelError) {
+		d.logException(msg, args)
+	}
+}
+
+// Configure replaces the default logger's configuration; see [Logger.Configure]. The
+// stderr handler Default starts with is replaced too, unless cfg lists it again.
+func Configure(cfg Config) error { return Default().Configure(cfg) }
 
 // Catch recovers a panic for the default logger; see [Logger.Catch]. Defer it directly:
 // defer logru.Catch().

@@ -5,7 +5,8 @@
 // # Quick start
 //
 // The package-level functions log through [Default], which writes to stderr at DEBUG
-// with colours on a terminal:
+// with colours on a terminal; every Logger method has one ([Info], [Exception],
+// [Configure], …):
 //
 //	defer logru.Close()
 //	logru.Info("Server started on {host}:{port}", "host", "0.0.0.0", "port", 8000)
@@ -25,7 +26,9 @@
 // value writes the value plainly. A message logged without arguments is never parsed.
 //
 // Every pair also becomes one of the record's extra fields. A value without a string key
-// is kept under the key !BADKEY, never dropped. slog.LogValuer values are resolved.
+// is kept under the key !BADKEY, never dropped; the next such value of the record under
+// !BADKEY2, then !BADKEY3…, so that no key repeats in any output, JSON included.
+// slog.LogValuer values are resolved.
 // Values are data: they are never read as templates or markup, and their control
 // characters are escaped in text output, so no value can forge a line.
 //
@@ -140,7 +143,8 @@
 // Catch lets it go on.
 //
 // An error attached with Opt(Options{Exception: err}), or given to [Logger.Exception],
-// is rendered by {exception}: its type and message, the errors it wraps (errors.Unwrap
+// becomes the record's Exception (an [ExceptionInfo], that is a core.Exception) and is
+// rendered by {exception}: its type and message, the errors it wraps (errors.Unwrap
 // and errors.Join, as a tree), and its stack when it carries one (a StackTrace or
 // Callers method, found without importing any errors package). A handler's Backtrace
 // shows the whole goroutine stack instead of only the frames between the panic and the

@@ -87,7 +87,7 @@ func (l *Logger) accept(e *entry, st *coreState, ci *callerInfo) bool {
 func (l *Logger) logArgs(idx int, msg string, args []any) {
 	st := l.core.state.Load()
 	e := getEntry()
-	e.rec.Level = st.levels[idx]
+	e.rec.Level = st.levels.builtin[idx]
 	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		l.finish(e, st, msg, len(args) > 0)
@@ -132,7 +132,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 	st := l.core.state.Load()
 	lv, ok := levelByName(st.levels, name)
 	if !ok {
-		l.core.reportAll(st, unknownLevel("level "+strconv.Quote(name), msg))
+		l.core.reportAll(st, unknownLevelName(st.levels, name, msg))
 		return
 	}
 	if int64(lv.No) < l.core.minLevel.Load() {
@@ -156,7 +156,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 func (l *Logger) logException(msg string, args []any) {
 	st := l.core.state.Load()
 	e := getEntry()
-	e.rec.Level = st.levels[idxError]
+	e.rec.Level = st.levels.builtin[idxError]
 	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		if err := firstError(args); err != nil {

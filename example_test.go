@@ -235,10 +235,11 @@ func ExampleLogger_Close() {
 }
 
 func ExampleDefault() {
-	// The package-level functions log through Default(), which starts with one handler
-	// (id 0): stderr at DEBUG in the default format. For the output check this example
-	// quiets that handler and adds one on stdout, then puts things back.
-	logru.SetLevel(0, "CRITICAL")
+	// The package-level functions log through Default(), which starts with one handler:
+	// stderr at DEBUG in the default format. For the output check this example quiets
+	// that handler and adds one on stdout, then puts things back.
+	stderr := logru.Stats()[0].ID // 0, unless the default logger was configured again
+	logru.SetLevel(stderr, "CRITICAL")
 	id, _ := logru.Add(logru.Handler{Sink: os.Stdout, Format: "{level} {message} {extra}"})
 
 	logru.Info("through the default logger", "port", 8000)
@@ -246,7 +247,7 @@ func ExampleDefault() {
 	logru.Bind("user", "alice").Warning("{user} is not substituted, {n} is", "n", 1)
 
 	logru.Remove(id)
-	logru.SetLevel(0, "DEBUG")
+	logru.SetLevel(stderr, "DEBUG")
 	// Output:
 	// INFO through the default logger port=8000
 	// WARNING {user} is not substituted, 1 is user=alice n=1

@@ -101,7 +101,8 @@ type Handler struct {
 	// into the same logger (a [Forwarder]) is refused. A configuration file (LoadConfig)
 	// gives a string only.
 	Sink any `json:"sink" yaml:"sink"`
-	// Level is the minimum level, by name ("INFO") or number ("35"). "" means DEBUG.
+	// Level is the minimum level, by name in any case ("INFO", "info") or number ("35").
+	// "" means DEBUG.
 	Level string `json:"level,omitempty" yaml:"level,omitempty"`
 	// Format is the format template (see package format); "" means the default format,
 	// [LoguruFormat] followed by <dim>{fields}</dim> (the fields the message did not
@@ -312,7 +313,7 @@ func (l *Logger) Add(h Handler) (int, error) {
 	return hd.id, nil
 }
 
-func compileHandler(c *loggerCore, h Handler, levels []Level) (*handler, error) {
+func compileHandler(c *loggerCore, h Handler, levels *levelTable) (*handler, error) {
 	hd, err := buildHandler(h, levels)
 	if err != nil {
 		return nil, err
@@ -325,7 +326,7 @@ func compileHandler(c *loggerCore, h Handler, levels []Level) (*handler, error) 
 
 // buildHandler checks every option of h and compiles it, without opening anything: the
 // sink is opened by open, once every handler of a configuration is known to be valid.
-func buildHandler(h Handler, levels []Level) (*handler, error) {
+func buildHandler(h Handler, levels *levelTable) (*handler, error) {
 	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
 	lv, err := parseLevel(levels, h.Level)
 	if err != nil {

@@ -79,28 +79,6 @@ func TestCallerCacheSetsHoldCollisions(t *testing.T) {
 	}
 }
 
-// loguru's test_activation: the rule list stays minimal.
-func TestRulePruning(t *testing.T) {
-	var rules []rule
-	for _, step := range []struct {
-		prefix  string
-		enabled bool
-		n       int
-	}{
-		{"", true, 0},
-		{"", false, 1},
-		{"foo", true, 2},
-		{"foo/bar", true, 2},
-		{"foo", false, 1},
-		{"", true, 0},
-	} {
-		rules = setRule(rules, step.prefix, step.enabled)
-		if len(rules) != step.n {
-			t.Fatalf("after %q=%v: %d rules %+v, want %d", step.prefix, step.enabled, len(rules), rules, step.n)
-		}
-	}
-}
-
 func TestUnderPrefix(t *testing.T) {
 	for _, tt := range []struct {
 		name, prefix string

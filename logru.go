@@ -13,8 +13,10 @@ type Record = core.Record
 // Extra is a record's ordered fields. See [core.Extra].
 type Extra = core.Extra
 
-// Exception is an error or panic attached to a record. See [core.Exception].
-type Exception = core.Exception
+// ExceptionInfo is an error or panic attached to a record (Record.Exception): its type,
+// text, wrap chain and stack. See [core.Exception]; the name Exception is the logging
+// function's ([Exception], [Logger.Exception]).
+type ExceptionInfo = core.Exception
 
 // Frame is one call in an exception's stack. See [core.Frame].
 type Frame = core.Frame
@@ -23,7 +25,9 @@ type Frame = core.Frame
 // (in key order).
 type Fields map[string]any
 
-// BadKey is the key that keeps a value given without a valid key.
+// BadKey is the key that keeps a value given without a valid key; a record's later
+// such values are kept under "!BADKEY2", "!BADKEY3"…, so no key repeats. See
+// [core.BadKey].
 const BadKey = core.BadKey
 
 // Logger writes records to its handlers. A Logger is immutable and safe for concurrent
@@ -159,9 +163,11 @@ func (l *Logger) Exception(msg string, args ...any) {
 	}
 }
 
-// Log logs at the level registered under name (a built-in or one added with AddLevel).
-// An unknown name is not logged under a made-up name: the problem, with the message,
-// goes to every handler's OnError (or to stderr).
+// Log logs at the level registered under name (a built-in or one added with AddLevel),
+// matched without regard to case ("warning" logs at WARNING; the record carries the
+// registered name). An unknown name is not logged under a made-up name: the problem,
+// with the message and the nearest level name when one is close, goes to every
+// handler's OnError (or to stderr).
 func (l *Logger) Log(level string, msg string, args ...any) {
 	l.logNamed(level, msg, args)
 }

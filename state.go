@@ -35,14 +35,16 @@ type loggerCore struct {
 	errOut         io.Writer // where notes go when a handler has no OnError: os.Stderr
 	notes          rateLimiter
 	stops          []func() // goroutines to stop at Close (FlushOnSignal)
+	rules          ruleTree // activation rules, changed in place (see ruleTree)
 }
 
 // coreState is one immutable configuration of a core.
 type coreState struct {
 	handlers []*handler
-	levels   []Level // built-ins first, in order, then custom levels
-	rules    []rule  // activation rules, longest prefix first
-	gen      uint64  // activation generation, for the per-PC verdict cache
+	levels   *levelTable // never changed once published
+	rules    *ruleTree   // the core's activation rules
+	ruled    bool        // rules holds at least one rule
+	gen      uint64      // activation generation, for the per-PC verdict cache
 	extra    core.Extra
 	patch    func(*Record)
 	needs    needs
@@ -59,7 +61,7 @@ type needs struct {
 func newCore() *loggerCore {
 	c := &loggerCore{start: time.Now(), errOut: os.Stderr, reentryWait: 50 * time.Millisecond,
 		panicFlushWait: 5 * time.Second}
-	st := &coreState{levels: append([]Level(nil), builtinLevels[:]...), gen: 1}
+	st := &coreState{levels: newLevelTable(), rules: &c.rules, gen: 1}
 	c.state.Store(st)
 	c.minLevel.Store(math.MaxInt64)
 	return c
@@ -70,15 +72,14 @@ func newCore() *loggerCore {
 func (st *coreState) clone() *coreState {
 	n := *st
 	n.handlers = append([]*handler(nil), st.handlers...)
-	n.levels = append([]Level(nil), st.levels...)
-	n.rules = append([]rule(nil), st.rules...)
 	return &n
 }
 
 // publish stores st, recomputing what is derived from its handlers. c.mu must be held.
 func (c *loggerCore) publish(st *coreState) {
 	minLevel := int64(math.MaxInt64)
-	st.needs = needs{caller: len(st.rules) > 0}
+	st.ruled = st.rules.len() > 0
+	st.needs = needs{caller: st.ruled}
 	for _, h := range st.handlers {
 		if lv := h.level.Load(); lv < minLevel {
 			minLevel = lv

@@ -16,13 +16,13 @@ func TestExtraOrderAndReplace(t *testing.T) {
 	e.Set("b", "two")
 	e.Set("a", 3) // replaces in place
 	e.SetAttr(slog.Int(BadKey, 1))
-	e.SetAttr(slog.Int(BadKey, 2)) // bad keys never replace each other
+	e.SetAttr(slog.Int(BadKey, 2)) // bad keys never replace each other: the next is !BADKEY2
 	var keys []string
 	var vals []any
 	for k, v := range e.All() {
 		keys, vals = append(keys, k), append(vals, v)
 	}
-	if !slices.Equal(keys, []string{"a", "b", BadKey, BadKey}) || fmt.Sprint(vals) != "[3 two 1 2]" {
+	if !slices.Equal(keys, []string{"a", "b", BadKey, BadKey + "2"}) || fmt.Sprint(vals) != "[3 two 1 2]" {
 		t.Errorf("keys %v values %v", keys, vals)
 	}
 	if v, ok := e.Get("b"); !ok || v != "two" {
@@ -31,7 +31,7 @@ func TestExtraOrderAndReplace(t *testing.T) {
 	if _, ok := e.Get("zz"); ok {
 		t.Error("Get of a missing key succeeded")
 	}
-	if !e.Delete(BadKey) || e.Len() != 2 || e.Delete(BadKey) {
+	if !e.Delete(BadKey) || e.Len() != 2 || e.Delete(BadKey) { // every bad key
 		t.Errorf("Delete(BadKey): len %d", e.Len())
 	}
 	e.Set("v", slog.IntValue(9))

@@ -3,16 +3,23 @@ package core
 import (
 	"iter"
 	"log/slog"
+	"slices"
+	"strconv"
 )
 
 // BadKey is the key under which a value without a valid key is kept: a lone trailing
-// value, or a value whose key is not a string. Entries under BadKey never replace each
-// other, so no value is lost.
+// value, or a value whose key is not a string. Such values never replace each other:
+// in an [Extra] the first is kept under BadKey, the next under "!BADKEY2", then
+// "!BADKEY3"…, so every key is unique and no value is lost in any output, JSON
+// included (a JSON parser keeps one value per key).
 const BadKey = "!BADKEY"
 
 // Extra is an ordered set of fields, one value per key. Setting a key that is present
-// replaces its value and keeps its position, as a Python dict does; entries under
-// [BadKey] are always appended. It is a slice, not a map: no map is built per record.
+// replaces its value and keeps its position, as a Python dict does. Keys made of
+// [BadKey] and a number ("!BADKEY2") are reserved: a value set under BadKey or under one
+// of them is always appended, under the next bad key this Extra has not used (values
+// merged from another Extra are renumbered in order). It is a slice, not a map: past
+// 16 fields it indexes its keys, so any number of fields costs O(1) each.
 //
 // The zero Extra is empty and ready to use. An Extra is not safe for concurrent
 // mutation; copying an Extra value shares its storage, use [Extra.Clone] for an
@@ -20,7 +27,43 @@ const BadKey = "!BADKEY"
 type Extra struct {
 	attrs []slog.Attr
 	mask  uint64 // one bit per key hash: a cheap "maybe present" test before scanning
+	// byKey indexes attrs by key once they outnumber indexAbove, so that a record with
+	// many fields costs O(1) per field, not O(n); nil below that size, where a scan is
+	// faster than a map and allocates nothing.
+	byKey map[string]int
+	bad   int // bad keys handed out: the next one is badKeyName(bad+1)
 }
+
+// isBadKey reports whether key is BadKey or BadKey followed by digits.
+func isBadKey(key string) bool {
+	if len(key) < len(BadKey) || key[0] != '!' || key[:len(BadKey)] != BadKey {
+		return false
+	}
+	for i := len(BadKey); i < len(key); i++ {
+		if key[i] < '0' || key[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// badKeyName returns the n-th bad key: BadKey, then "!BADKEY2", "!BADKEY3"…
+func badKeyName(n int) string {
+	switch n {
+	case 1:
+		return BadKey
+	case 2:
+		return BadKey + "2"
+	case 3:
+		return BadKey + "3"
+	case 4:
+		return BadKey + "4"
+	}
+	return BadKey + strconv.Itoa(n)
+}
+
+// indexAbove is the number of fields above which an Extra indexes its keys.
+const indexAbove = 16
 
 func keyBit(key string) uint64 {
 	if key == "" {
@@ -38,6 +81,12 @@ func (e *Extra) Attrs() []slog.Attr { return e.attrs }
 
 func (e *Extra) index(key string) int {
 	if e.mask&keyBit(key) == 0 {
+		return -1
+	}
+	if e.byKey != nil {
+		if i, ok := e.byKey[key]; ok && i < len(e.attrs) && e.attrs[i].Key == key {
+			return i
+		}
 		return -1
 	}
 	for i := len(e.attrs) - 1; i >= 0; i-- {
@@ -78,14 +127,32 @@ func (e *Extra) Set(key string, value any) {
 
 // SetAttr stores a field, with the same rule as [Extra.Set].
 func (e *Extra) SetAttr(a slog.Attr) {
-	if a.Key != BadKey {
-		if i := e.index(a.Key); i >= 0 {
-			e.attrs[i].Value = a.Value
-			return
+	if len(a.Key) >= len(BadKey) && a.Key[0] == '!' && isBadKey(a.Key) {
+		e.bad++
+		a.Key = badKeyName(e.bad)
+		for e.index(a.Key) >= 0 { // never: bad keys are only handed out here
+			e.bad++
+			a.Key = badKeyName(e.bad)
 		}
+	} else if i := e.index(a.Key); i >= 0 {
+		e.attrs[i].Value = a.Value
+		return
 	}
 	e.mask |= keyBit(a.Key)
 	e.attrs = append(e.attrs, a)
+	if e.byKey != nil {
+		e.byKey[a.Key] = len(e.attrs) - 1
+	} else if len(e.attrs) > indexAbove {
+		e.buildIndex()
+	}
+}
+
+// buildIndex indexes every field by key (the last one, for a repeated key).
+func (e *Extra) buildIndex() {
+	e.byKey = make(map[string]int, 2*len(e.attrs))
+	for i, a := range e.attrs {
+		e.byKey[a.Key] = i
+	}
 }
 
 // Merge sets every field of o in e, in o's order.
@@ -93,6 +160,10 @@ func (e *Extra) Merge(o *Extra) {
 	if len(e.attrs) == 0 {
 		e.attrs = append(e.attrs, o.attrs...)
 		e.mask = o.mask
+		e.bad = o.bad
+		if len(e.attrs) > indexAbove {
+			e.buildIndex()
+		}
 		return
 	}
 	for _, a := range o.attrs {
@@ -101,16 +172,25 @@ func (e *Extra) Merge(o *Extra) {
 }
 
 // Delete removes key and reports whether it was present. Deleting [BadKey] removes
-// every entry under it.
+// every bad key ("!BADKEY", "!BADKEY2"…); deleting "!BADKEY2" removes that one only.
 func (e *Extra) Delete(key string) bool {
-	found := false
-	for i := e.index(key); i >= 0; i = e.index(key) {
-		copy(e.attrs[i:], e.attrs[i+1:])
-		e.attrs[len(e.attrs)-1] = slog.Attr{}
-		e.attrs = e.attrs[:len(e.attrs)-1]
-		found = true
+	if key == BadKey && e.bad > 0 {
+		n := len(e.attrs)
+		e.attrs = slices.DeleteFunc(e.attrs, func(a slog.Attr) bool { return isBadKey(a.Key) })
+		e.bad = 0
+		if len(e.attrs) == n {
+			return false
+		}
+	} else if e.index(key) < 0 {
+		return false
+	} else {
+		e.attrs = slices.DeleteFunc(e.attrs, func(a slog.Attr) bool { return a.Key == key })
 	}
-	return found
+	e.byKey = nil // positions moved: index again
+	if len(e.attrs) > indexAbove {
+		e.buildIndex()
+	}
+	return true
 }
 
 // All returns an iterator over the fields in order, as key and value (see
@@ -130,7 +210,11 @@ func (e *Extra) Clone() Extra {
 	if len(e.attrs) == 0 {
 		return Extra{}
 	}
-	return Extra{attrs: append([]slog.Attr(nil), e.attrs...), mask: e.mask}
+	c := Extra{attrs: append([]slog.Attr(nil), e.attrs...), mask: e.mask, bad: e.bad}
+	if len(c.attrs) > indexAbove {
+		c.buildIndex()
+	}
+	return c
 }
 
 // Reset removes every field, keeping the storage for reuse.
@@ -138,4 +222,6 @@ func (e *Extra) Reset() {
 	clear(e.attrs)
 	e.attrs = e.attrs[:0]
 	e.mask = 0
+	e.bad = 0
+	e.byKey = nil // a copy made before Reset may still use it
 }

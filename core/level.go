@@ -6,7 +6,8 @@ package core
 // The zero Level has no name and number 0. Levels are compared by number only; two
 // names may share a number. Level is a plain value and safe to copy.
 type Level struct {
-	// Name is the level's name as written in output ("INFO"). Names are case-sensitive.
+	// Name is the level's name as written in output ("INFO"). logru matches names
+	// without regard to case ("info" finds INFO), so no two levels differ only by case.
 	Name string `json:"name" yaml:"name"`
 	// No orders levels: a handler emits records whose No is at least its own level's.
 	No int `json:"no" yaml:"no"`
