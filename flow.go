@@ -68,7 +68,7 @@ func (s *flowSettings) clock() func() time.Time {
 }
 
 // prepareFlows checks cfg against levels.
-func prepareFlows(cfg FlowConfig, levels []Level) (flowSettings, error) {
+func prepareFlows(cfg FlowConfig, levels *levelTable) (flowSettings, error) {
 	s := flowSettings{steps: cfg.StepRecords}
 	if cfg.Level == "" {
 		return s, nil
