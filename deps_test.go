@@ -52,6 +52,7 @@ var depRules = []depRule{
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
 	{pkg: "events", module: []string{""}},
+	{pkg: "logrutest", module: []string{"", "core"}},
 	{pkg: "examples/", module: []string{"", "format", "core", "bridge", "accesslog", "events"}},
 }
 
@@ -114,6 +115,9 @@ func TestDependencyRulesCatchViolations(t *testing.T) {
 		{"core", "github.com/pkg/errors", false},          // an unnamed dependency
 		{"", module + "/bridge", false},                   // the root does not import bridge
 		{"bridge", module + "/format", false},             // bridge uses the public API only
+		{"logrutest", module, true},                       // so does logrutest
+		{"logrutest", module + "/core", true},             //
+		{"logrutest", module + "/internal/encode", false}, //
 		{"examples/quickstart", module, true},             // examples use the public API
 		{"examples/quickstart", module + "/sinks", false}, //
 		{"newpkg", "strings", false},                      // a package without a rule

@@ -6,71 +6,38 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/logru/logru"
 	"github.com/logru/logru/accesslog"
+	"github.com/logru/logru/logrutest"
 )
 
-// entry is one captured record.
-type entry struct {
-	Level   string
-	Message string
-	Text    string // the formatted line: "{level} {message} {extra}"
-	Fields  map[string]any
-	HasExc  bool
-}
+// entry is one captured record; its Text is "{level} {message} {extra}".
+type entry = logrutest.Entry
 
 // capture is a logger whose records are kept for inspection.
 type capture struct {
-	L  *logru.Logger
-	mu sync.Mutex
-	es []entry
+	L    *logru.Logger
+	logs *logrutest.Logs
 }
 
 func newCapture(t *testing.T) *capture {
 	t.Helper()
-	c := &capture{L: logru.New()}
-	_, err := c.L.Add(logru.Handler{
-		Level:    "TRACE",
-		Format:   "{level} {message} {extra}",
-		Colorize: logru.ColorNever,
-		Sink: func(m logru.Message) {
-			e := entry{Level: m.Record.Level.Name, Message: m.Record.Message, Text: string(m.Text),
-				Fields: map[string]any{}, HasExc: m.Record.Exception != nil}
-			for k, v := range m.Record.Extra.All() {
-				e.Fields[k] = v
-			}
-			c.mu.Lock()
-			c.es = append(c.es, e)
-			c.mu.Unlock()
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.L.Close() })
-	return c
+	l, logs := logrutest.New(t, logrutest.Options{Format: "{level} {message} {extra}"})
+	return &capture{L: l, logs: logs}
 }
 
-func (c *capture) entries() []entry {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]entry(nil), c.es...)
-}
+func (c *capture) entries() []entry { return c.logs.All() }
 
 // access returns the access lines (records with a status field).
 func (c *capture) access() []entry {
-	var out []entry
-	for _, e := range c.entries() {
-		if _, ok := e.Fields["status"]; ok {
-			out = append(out, e)
-		}
-	}
-	return out
+	return c.logs.Filter(func(e entry) bool {
+		_, ok := e.Fields["status"]
+		return ok
+	}).All()
 }
 
 // only returns the single access line, failing the test when there is not exactly one.

@@ -92,7 +92,7 @@ func TestFields(t *testing.T) {
 	if e.Message != "201 GET /api/users?page=2 3.2ms" {
 		t.Errorf("message %q", e.Message)
 	}
-	want := "INFO 201 GET /api/users?page=2 3.2ms status=201 method=GET path=/api/users query=\"page=2\" bytes=2 duration_ms=3.2 remote=127.0.0.1 request_id=req-1 header_user_agent=test/1.0 header_x_missing=\"\"\n"
+	want := "INFO 201 GET /api/users?page=2 3.2ms status=201 method=GET path=/api/users query=\"page=2\" bytes=2 duration_ms=3.2 remote=127.0.0.1 request_id=req-1 header_user_agent=test/1.0 header_x_missing=\"\""
 	if e.Text != want {
 		t.Errorf("line\n%q\nwant\n%q", e.Text, want)
 	}

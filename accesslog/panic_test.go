@@ -81,7 +81,7 @@ func TestPanicOverServer(t *testing.T) {
 			}
 			var caught []entry
 			for _, e := range c.entries() {
-				if e.HasExc {
+				if e.Exception != nil {
 					caught = append(caught, e)
 				}
 			}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/logru/logru"
 	"github.com/logru/logru/bridge"
+	"github.com/logru/logru/logrutest"
 )
 
 // jsonLogger returns a logger whose records are serialized into the returned buffer.
@@ -46,25 +47,25 @@ func records(t *testing.T, buf *bytes.Buffer) []map[string]any {
 }
 
 // TestSlogtest runs the standard library's conformance suite, reading the records back
-// through Serialize: slog's time, level and msg are logru's time (null when zero),
-// level and message, and the attributes are the extra fields.
+// through logrutest: slog's time, level and msg are logru's time (absent when zero),
+// level and message, and the attributes are the extra fields, groups as nested maps.
 func TestSlogtest(t *testing.T) {
-	var buf *bytes.Buffer
+	var logs *logrutest.Logs
 	slogtest.Run(t, func(t *testing.T) slog.Handler {
 		var l *logru.Logger
-		l, buf = jsonLogger(t, "TRACE")
+		l, logs = logrutest.New(t)
 		return bridge.NewSlogHandler(l)
 	}, func(t *testing.T) map[string]any {
-		recs := records(t, buf)
-		if len(recs) != 1 {
-			t.Fatalf("want one record, got %d: %s", len(recs), buf)
+		es := logs.All()
+		if len(es) != 1 {
+			t.Fatalf("want one record, got %d: %+v", len(es), es)
 		}
-		r := recs[0]
-		m := map[string]any{slog.LevelKey: r["level"], slog.MessageKey: r["message"]}
-		if r["time"] != nil {
-			m[slog.TimeKey] = r["time"]
+		e := es[0]
+		m := map[string]any{slog.LevelKey: e.Level, slog.MessageKey: e.Message}
+		if !e.Time.IsZero() {
+			m[slog.TimeKey] = e.Time
 		}
-		for k, v := range r["extra"].(map[string]any) {
+		for k, v := range e.Fields {
 			m[k] = v
 		}
 		return m
@@ -103,33 +104,29 @@ func TestSlogRecordFields(t *testing.T) {
 }
 
 func TestSlogCallerAndContext(t *testing.T) {
-	l := logru.New()
+	l, logs := logrutest.New(t)
 	type key struct{}
-	var got []logru.Record
-	if _, err := l.Add(logru.Handler{Sink: func(m logru.Message) { got = append(got, *m.Record.Clone()) }, Level: "TRACE"}); err != nil {
-		t.Fatal(err)
-	}
 	log := slog.New(bridge.NewSlogHandler(l))
 	ctx := logru.Contextualize(context.WithValue(context.Background(), key{}, "v"), "trace_id", "abc")
 	_, _, line, _ := runtime.Caller(0)
 	log.InfoContext(ctx, "hello") // line+1
-	if len(got) != 1 {
-		t.Fatalf("got %d records", len(got))
+	if logs.Len() != 1 {
+		t.Fatalf("got %d records", logs.Len())
 	}
-	r := got[0]
-	if r.Line != line+1 || r.Function != "TestSlogCallerAndContext" || r.Name != "github.com/logru/logru/bridge_test" {
-		t.Errorf("caller = %s %s:%d, want this test at line %d", r.Name, r.Function, r.Line, line+1)
+	e := logs.All()[0]
+	if e.Line != line+1 || e.Function != "TestSlogCallerAndContext" || e.Name != "github.com/logru/logru/bridge_test" {
+		t.Errorf("caller = %s %s:%d, want this test at line %d", e.Name, e.Function, e.Line, line+1)
 	}
-	if r.Context == nil || r.Context.Value(key{}) != "v" {
+	if e.Context == nil || e.Context.Value(key{}) != "v" {
 		t.Error("the context given to slog did not reach Record.Context")
 	}
-	if v, _ := r.Extra.Get("trace_id"); v != "abc" {
+	if v := e.Fields["trace_id"]; v != "abc" {
 		t.Errorf("context fields: trace_id = %v", v)
 	}
 	// Activation uses slog's caller.
 	l.Disable("github.com/logru/logru/bridge_test")
 	log.Info("silenced")
-	if len(got) != 1 {
+	if logs.Len() != 1 {
 		t.Error("Disable of the caller's package did not silence slog's record")
 	}
 }
