@@ -111,7 +111,7 @@ func TestFlowEndToEnd(t *testing.T) {
 				t.Errorf("%d records from the steps, want %d", steps, want)
 			}
 			a := c.only(t)
-			if starts != 1 || ends != 1 || a.Fields["status"] != int64(tt.status) {
+			if starts != 1 || ends != 1 || a.Fields["status"] != tt.status {
 				t.Errorf("%d flow_start, %d flow_end, access line %v", starts, ends, a.Fields)
 			}
 		})
@@ -138,7 +138,7 @@ func TestFlowPanickingHandler(t *testing.T) {
 			}
 			srv.Close()
 			a := c.only(t)
-			if a.Fields["status"] != int64(500) {
+			if a.Fields["status"] != 500 {
 				t.Errorf("access line %v", a.Fields)
 			}
 			var end *entry
@@ -147,7 +147,7 @@ func TestFlowPanickingHandler(t *testing.T) {
 				if e.Fields["flow_type"] == logru.FlowEnd {
 					end = &e
 				}
-				if e.HasExc {
+				if e.Exception != nil {
 					caught++
 				}
 			}

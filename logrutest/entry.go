@@ -30,8 +30,8 @@ type Entry struct {
 	// of every size come back as int and unsigned ones as uint (when they fit), and
 	// float32 as float64; [Logs.FilterField] compares numbers by value, so both forms
 	// match. A group (slog.Group) is a map[string]any of its fields, an empty group is
-	// left out. Values kept under logru.BadKey ("!BADKEY"), of which there may be
-	// several, are collected into one []any. Never nil.
+	// left out. Values without a key are kept under "!BADKEY", "!BADKEY2", … in
+	// order, as every format shows them. Never nil.
 	Fields map[string]any
 	// Exception is a copy of the record's exception (the error or panic and its stack);
 	// nil when there is none.
@@ -90,10 +90,6 @@ func addAttrs(m map[string]any, attrs []slog.Attr) {
 			addAttrs(m, v.Group())
 			continue
 		case a.Key == "" && v.Any() == nil:
-			continue
-		case a.Key == logru.BadKey:
-			bad, _ := m[a.Key].([]any)
-			m[a.Key] = append(bad, plain(v))
 			continue
 		}
 		m[a.Key] = plain(v)
