@@ -86,7 +86,7 @@ func TestFieldSources(t *testing.T) {
 		"inlined":  true,
 		"a":        1,
 		"b":        "two",
-		"!BADKEY":  []any{42},
+		"!BADKEY":  42,
 		"!BADKEY2": "dangling",
 	}
 	if !reflect.DeepEqual(e.Fields, want) {
