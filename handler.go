@@ -133,7 +133,9 @@ type Handler struct {
 	// sink does not slow the caller. The caller still formats the record, so the values
 	// written are those of the call. Complete waits for the queue; Close drains it.
 	Enqueue bool `json:"enqueue,omitempty" yaml:"enqueue,omitempty"`
-	// QueueSize bounds the queue of an Enqueue handler; 0 means 10,000.
+	// QueueSize bounds the queue of an Enqueue handler; 0 means 10,000; at most
+	// 10,000,000 (larger is a *ConfigError). The queue's memory grows with what waits in
+	// it, not with the bound.
 	QueueSize int `json:"queue_size,omitempty" yaml:"queue_size,omitempty"`
 	// Overflow says what a full queue does: "block" (default), "drop_newest", "drop_oldest".
 	Overflow string `json:"overflow,omitempty" yaml:"overflow,omitempty"`
@@ -403,6 +405,9 @@ func (hd *handler) open(c *loggerCore, h Handler) error {
 func checkUnsupported(h Handler) error {
 	if h.QueueSize < 0 {
 		return configErr("Handler.QueueSize", h.QueueSize, "must not be negative")
+	}
+	if h.QueueSize > sinks.MaxQueueSize {
+		return configErr("Handler.QueueSize", h.QueueSize, "over the limit of 10,000,000 records")
 	}
 	switch h.Overflow {
 	case "", "block", "drop_newest", "drop_oldest":
