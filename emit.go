@@ -263,6 +263,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf)
 		}
 	}
+	if pendingCloses.n.Load() > 0 {
+		runPendingCloses() // a sink closed handlers: the record has reached them all
+	}
 }
 
 // message renders the record's message: the literal as is when nothing needs

@@ -653,7 +653,18 @@ func (hd *handler) queueDropped() uint64 {
 // handler), this goroutine may hold hd.mu itself: after a bounded wait the close is left
 // to the holder of the lock, which does it as it lets go (sinkDone), and close returns
 // at once instead of deadlocking.
+//
+// Called from inside a sink while this goroutine dispatches a record, the close waits
+// until the record has reached every handler (see pendingCloses) and close returns nil.
 func (hd *handler) close() error {
+	if deferClose(hd) {
+		return nil
+	}
+	return hd.closeNow()
+}
+
+// closeNow is close, at once.
+func (hd *handler) closeNow() error {
 	hd.closing.Store(true)
 	if hd.async != nil {
 		hd.async.q.Close() // writes what is queued, then stops the writer goroutine

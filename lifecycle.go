@@ -28,9 +28,12 @@ func (l *Logger) Complete() {
 // errors, joined. After Close the logger writes nothing: a record logged later is
 // dropped and counted in Stats().Dropped, and Add fails. Close is safe to call twice (the
 // second call does nothing) and while other goroutines log. Children share the closed
-// core. Called from inside a sink's own write (a sink that closes its logger on a
-// critical record), Close cannot wait for that write to end: that handler is closed as
-// the write returns, and Close returns without its error.
+// core. Called from inside a sink's write (a sink that closes its logger on a critical
+// record), Close marks the logger closed and returns nil at once: the record being
+// written still goes to every handler, and the handlers are closed once it has, before
+// that log call returns; their close errors go to their OnError (or stderr). Remove,
+// RemoveAll and Configure called from inside a sink likewise let the record reach every
+// handler first.
 func (l *Logger) Close() error {
 	c := l.core
 	c.mu.Lock()
