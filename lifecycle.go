@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"github.com/logru/logru/format"
@@ -20,6 +21,15 @@ func (l *Logger) Complete() {
 		}
 		c.announceDrops(hd)
 	}
+	c.flushNotes(st)
+}
+
+// flushNotes tells the notes the rate limits held back (see rateLimiter), on stderr.
+func (c *loggerCore) flushNotes(st *coreState) {
+	for _, hd := range st.handlers {
+		flushNotes(c.errOut, &hd.notes, "handler "+strconv.Itoa(hd.id)+" ("+hd.sinkName+")")
+	}
+	flushNotes(c.errOut, &c.notes, "logger")
 }
 
 // Close completes the logger, closes the sinks logru opened (files, after their
@@ -56,6 +66,7 @@ func (l *Logger) Close() error {
 		errs = append(errs, hd.close())
 		c.announceDrops(hd)
 	}
+	c.flushNotes(st)
 	return errors.Join(errs...)
 }
 
