@@ -10,7 +10,9 @@ import (
 
 // appendArgs turns log arguments into attributes: key/value pairs, slog.Attr values and
 // Fields maps. A key without a value, or a key that is not a string, keeps its value
-// under BadKey (the record's Extra numbers the later ones: !BADKEY2…). LogValuers are resolved; with lazy, func() any values are called. The
+// under BadKey (the record's Extra numbers the later ones: !BADKEY2…). LogValuers are
+// resolved; with lazy, functions of no arguments and one result are called (see
+// lazyValue). The
 // args slice itself is never kept.
 func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 	for i := 0; i < len(args); {
@@ -81,12 +83,12 @@ func appendAttr(dst []slog.Attr, a slog.Attr) []slog.Attr {
 	return append(dst, a)
 }
 
-// lazyAttr calls a's value when it is a func() any, for Options.Lazy: a slog.Attr made
-// with slog.Any("k", f) is as lazy as the pair "k", f.
+// lazyAttr calls a's value when it is a function lazyValue calls, for Options.Lazy: a
+// slog.Attr made with slog.Any("k", f) is as lazy as the pair "k", f.
 func lazyAttr(a slog.Attr) slog.Attr {
 	if a.Value.Kind() == slog.KindAny {
-		if f, ok := a.Value.Any().(func() any); ok {
-			a.Value = toValue(f, true)
+		if v, called := lazyValue(a.Value.Any()); called {
+			a.Value = toValue(v, false)
 		}
 	}
 	return a
@@ -120,12 +122,11 @@ func resolveGroup(v slog.Value) slog.Value {
 }
 
 // toValue makes a slog.Value of a log argument, resolving LogValuers and, when lazy,
-// calling func() any values (a panic in one is kept as the value's text).
+// calling functions of no arguments and one result (see lazyValue; a panic in one is
+// kept as the value's text).
 func toValue(v any, lazy bool) slog.Value {
 	if lazy {
-		if f, ok := v.(func() any); ok {
-			v = callLazy(f)
-		}
+		v, _ = lazyValue(v)
 	}
 	switch x := v.(type) {
 	case slog.Value:

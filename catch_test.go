@@ -69,7 +69,7 @@ func TestCatchBasic(t *testing.T) {
 		t.Errorf("message %q", r.Message)
 	}
 	exc := r.Exception
-	if exc == nil || exc.Type != "string" || exc.Value != "boom" || exc.Panic != "boom" {
+	if exc == nil || exc.Type != "panic" || exc.Value != "boom" || exc.Panic != "boom" {
 		t.Fatalf("exception %+v", exc)
 	}
 	if len(exc.Stack) == 0 || exc.Stack[len(exc.Stack)-1].Function != "github.com/logru/logru_test.work" {
@@ -80,7 +80,7 @@ func TestCatchBasic(t *testing.T) {
 			t.Errorf("a runtime or logru frame is shown: %s", f.Function)
 		}
 	}
-	if !strings.Contains(text, "string: boom\nStack (most recent call last):\n") || !strings.Contains(text, "catch_test.go:") {
+	if !strings.Contains(text, "panic: boom\nStack (most recent call last):\n") || !strings.Contains(text, "catch_test.go:") {
 		t.Errorf("text %q", text)
 	}
 }
@@ -188,16 +188,16 @@ func TestCatchPanicKinds(t *testing.T) {
 		f        func()
 		typ, val string
 	}{
-		{"nil", func() { panic(nil) }, "*runtime.PanicNilError", "panic called with nil argument"},
-		{"nil map", func() { var m map[string]int; m["x"] = 1 }, "runtime.plainError", "assignment to entry in nil map"},
-		{"index", func() { s := []int{1}; i := 3; _ = s[i] }, "runtime.boundsError", "runtime error: index out of range [3] with length 1"},
-		{"nil pointer", func() { var p *myErr; _ = p.code }, "runtime.errorString", "runtime error: invalid memory address or nil pointer dereference"},
+		{"nil", func() { panic(nil) }, "runtime error", "panic called with nil argument"},
+		{"nil map", func() { var m map[string]int; m["x"] = 1 }, "runtime error", "assignment to entry in nil map"},
+		{"index", func() { s := []int{1}; i := 3; _ = s[i] }, "runtime error", "runtime error: index out of range [3] with length 1"},
+		{"nil pointer", func() { var p *myErr; _ = p.code }, "runtime error", "runtime error: invalid memory address or nil pointer dereference"},
 		{"custom", func() { panic(&myErr{7}) }, "*logru_test.myErr", "code 7"},
-		{"int", func() { panic(42) }, "int", "42"},
-		{"wrapped", func() { panic(fmt.Errorf("outer: %w", &myErr{3})) }, "*fmt.wrapError", "outer: code 3"},
+		{"int", func() { panic(42) }, "panic", "42"},
+		{"wrapped", func() { panic(fmt.Errorf("outer: %w", &myErr{3})) }, "panic", "outer: code 3"},
 		{"in a deferred func", func() {
 			defer func() { panic("from defer") }()
-		}, "string", "from defer"},
+		}, "panic", "from defer"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			l, c := newCatcher(t, logru.Handler{})
@@ -221,10 +221,10 @@ func TestCatchWrappedChain(t *testing.T) {
 	}()
 	_, text := c.only(t)
 	for _, want := range []string{
-		"*fmt.wrapError: saving: code 1\\npermission denied\n",
-		"  caused by *errors.joinError: code 1\\npermission denied\n",
+		"panic: saving: code 1\\npermission denied\n",
+		"  caused by code 1\\npermission denied\n",
 		"    caused by *logru_test.myErr: code 1\n",
-		"    caused by *errors.errorString: permission denied\n",
+		"    caused by permission denied\n",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
@@ -257,7 +257,7 @@ func TestCatchUnknownLevel(t *testing.T) {
 		defer l.Catch(logru.CatchOptions{Level: "NOPE"})
 		panic("x")
 	}()
-	if !strings.HasPrefix(buf.String(), "ERROR\nstring: x\n") || len(notes) != 1 || !strings.Contains(notes[0], `"NOPE"`) {
+	if !strings.HasPrefix(buf.String(), "ERROR\npanic: x\n") || len(notes) != 1 || !strings.Contains(notes[0], `"NOPE"`) {
 		t.Errorf("output %q notes %q", buf.String(), notes)
 	}
 }
@@ -434,7 +434,7 @@ func TestCatchSerialize(t *testing.T) {
 		t.Fatalf("%v: %s", err, line)
 	}
 	e := got.Exception
-	if e.Type != "*fmt.wrapError" || e.Value != "x: file does not exist" || len(e.Chain) != 1 || e.Chain[0].Value != "file does not exist" {
+	if e.Type != "panic" || e.Value != "x: file does not exist" || len(e.Chain) != 1 || e.Chain[0].Value != "file does not exist" {
 		t.Errorf("exception %+v", e)
 	}
 	if len(e.Stack) == 0 || e.Stack[len(e.Stack)-1].Line == 0 || !strings.HasSuffix(e.Stack[len(e.Stack)-1].File, "catch_test.go") {
@@ -484,7 +484,7 @@ func TestCatchPackageLevel(t *testing.T) {
 		defer logru.Catch(logru.CatchOptions{Level: "PKGCATCH", Message: "caught {value}"})
 		panic("pkg")
 	}()
-	if got := buf.String(); !strings.HasPrefix(got, "TestCatchPackageLevel.func1: caught pkg\nstring: pkg\n") {
+	if got := buf.String(); !strings.HasPrefix(got, "TestCatchPackageLevel.func1: caught pkg\npanic: pkg\n") {
 		t.Errorf("got %q", got)
 	}
 	if logru.DeferrerKnown() {

@@ -3,7 +3,6 @@ package logru
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,7 +45,9 @@ import (
 // whose Field is the key's path ("handlers[1].levle") and whose Value is the value as
 // written; its message starts with the file, line and column. LoadConfig never panics;
 // files over 4 MiB, nested over 64 levels, holding over 65,536 values or over 1,024
-// extra fields are refused.
+// extra fields are refused. path must name a regular file (or a symbolic link to one):
+// a named pipe, a device or a directory is refused without waiting for it, and a read
+// that takes over 5 seconds (a hung network mount) gives up with an error.
 func LoadConfig(path string) (Config, error) {
 	var isYAML bool
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -56,17 +57,13 @@ func LoadConfig(path string) (Config, error) {
 	default:
 		return Config{}, fmt.Errorf("logru: LoadConfig %s: want a .yaml, .yml or .json file", path)
 	}
-	f, err := os.Open(path)
+	data, err := readConfigFile(path)
 	if err != nil {
-		return Config{}, fmt.Errorf("logru: LoadConfig: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
-	if err != nil {
-		return Config{}, fmt.Errorf("logru: LoadConfig: %w", err)
-	}
-	if len(data) > maxConfigSize {
-		return Config{}, fmt.Errorf("logru: LoadConfig %s: larger than %d bytes", path, maxConfigSize)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return Config{}, fmt.Errorf("logru: LoadConfig: %w", err)
+		}
+		return Config{}, fmt.Errorf("logru: LoadConfig %s: %w", path, err)
 	}
 	cfg, err := parseConfig(data, isYAML)
 	if err != nil {

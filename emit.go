@@ -193,8 +193,11 @@ func firstError(args []any) error {
 	return nil
 }
 
+// unknownLevel is the note for a record logged at a level that does not exist. Its rate
+// limit is per level, not per message.
 func unknownLevel(what, msg string) error {
-	return errors.New("Log: " + what + " does not exist; record not logged: " + strconv.Quote(msg))
+	return keyedError{key: "unknown " + what,
+		error: errors.New("Log: " + what + " does not exist; record not logged: " + strconv.Quote(msg))}
 }
 
 // finish builds the rest of the record, runs the patchers and hands the record to every
@@ -262,6 +265,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		if hd.accepts(r) && c.filterFunc(st, hd, r) {
 			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf)
 		}
+	}
+	if pendingCloses.n.Load() > 0 {
+		runPendingCloses() // a sink closed handlers: the record has reached them all
 	}
 }
 

@@ -15,7 +15,8 @@ import (
 func show(m logru.Message) {
 	r := m.Record
 	msg, _, _ := strings.Cut(r.Message, ", goroutine")
-	fmt.Printf("%s %s | %s: %s\n", r.Level.Name, msg, r.Exception.Type, r.Exception.Value)
+	value, _ := strings.CutPrefix(r.Exception.Value, r.Exception.Type+": ") // "runtime error: …"
+	fmt.Printf("%s %s | %s: %s\n", r.Level.Name, msg, r.Exception.Type, value)
 }
 
 // loadSettings guards its work: a panic in it, or in what it calls, is logged and
@@ -33,7 +34,7 @@ func ExampleLogger_Catch() {
 	loadSettings(l)
 	fmt.Println("still running")
 	// Output:
-	// ERROR An error has been caught in function 'loadSettings' | runtime.plainError: assignment to entry in nil map
+	// ERROR An error has been caught in function 'loadSettings' | runtime error: assignment to entry in nil map
 	// still running
 }
 
@@ -60,7 +61,7 @@ func ExampleLogger_Catch_options() {
 		}()
 	}()
 	// Output:
-	// CRITICAL worker crashed: out of cheese | string: out of cheese
+	// CRITICAL worker crashed: out of cheese | panic: out of cheese
 	// OnPanic got out of cheese
 	// recovered by the caller: shutting down
 }
@@ -76,7 +77,7 @@ func ExampleLogger_Run() {
 	var pe *logru.PanicError
 	fmt.Println(errors.As(err, &pe), err)
 	// Output:
-	// ERROR An error has been caught in function 'ExampleLogger_Run.func1' | runtime.errorString: runtime error: invalid memory address or nil pointer dereference
+	// ERROR An error has been caught in function 'ExampleLogger_Run.func1' | runtime error: invalid memory address or nil pointer dereference
 	// true panic: runtime error: invalid memory address or nil pointer dereference
 }
 
@@ -87,7 +88,7 @@ func ExampleLogger_Go() {
 	done := l.Go(func() error { panic("in a goroutine") })
 	fmt.Println(<-done)
 	// Output:
-	// ERROR An error has been caught in function 'ExampleLogger_Go.func1' | string: in a goroutine
+	// ERROR An error has been caught in function 'ExampleLogger_Go.func1' | panic: in a goroutine
 	// panic: in a goroutine
 }
 
@@ -99,7 +100,7 @@ func ExampleLogger_Exception() {
 	err := fmt.Errorf("charge card: %w", errors.New("connection reset"))
 	l.Exception("order {id} failed", "id", 7, "err", err)
 	// Output:
-	// order 7 failed | *fmt.wrapError: charge card: connection reset
+	// order 7 failed | error: charge card: connection reset
 }
 
 func ExampleCatchOptions_reraise() {
@@ -116,12 +117,12 @@ func ExampleCatchOptions_reraise() {
 		panic(errFatal)
 	}()
 	// Output:
-	// ERROR An error has been caught in function 'ExampleCatchOptions_reraise.func1' | *errors.errorString: state corrupted
+	// ERROR An error has been caught in function 'ExampleCatchOptions_reraise.func1' | panic: state corrupted
 	// recovered: state corrupted true
 }
 
-// An error attached with Options.Exception is rendered by {exception}: its type and
-// message, then the errors it wraps, one per line, as a tree.
+// An error attached with Options.Exception is rendered by {exception}: its message
+// (with its type when that is the program's own), then the errors it wraps, one per line, as a tree.
 func ExampleOptions_exception() {
 	l := logru.New()
 	l.Add(logru.Handler{Sink: os.Stdout, Format: "{level} {message}"}) // "\n{exception}" is appended
@@ -130,8 +131,8 @@ func ExampleOptions_exception() {
 	l.Opt(logru.Options{Exception: err}).Warning("order not saved")
 	// Output:
 	// WARNING order not saved
-	// *fmt.wrapError: save order 7: permission denied\ndisk full
-	//   caused by *errors.joinError: permission denied\ndisk full
-	//     caused by *errors.errorString: permission denied
-	//     caused by *errors.errorString: disk full
+	// save order 7: permission denied\ndisk full
+	//   caused by permission denied\ndisk full
+	//     caused by permission denied
+	//     caused by disk full
 }

@@ -115,7 +115,7 @@ func ExampleLogger_Opt() {
 	// INFO stats 42
 	// written exactly as is
 	// ERROR order 7 failed
-	// *errors.errorString: connection reset
+	// connection reset
 }
 
 func ExampleLogger_Opt_colors() {

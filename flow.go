@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -528,8 +529,7 @@ func failureText(err *error, v any) string {
 		return ""
 	}
 	e := core.NewException(*err)
-	switch e.Type {
-	case "*errors.errorString", "*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError":
+	if e.Type == "" || e.Type == "error" || strings.HasPrefix(e.Value, e.Type) {
 		return e.Value // the standard library's own types say nothing a reader needs
 	}
 	return e.Type + ": " + e.Value

@@ -135,7 +135,9 @@ type Handler struct {
 	// sink does not slow the caller. The caller still formats the record, so the values
 	// written are those of the call. Complete waits for the queue; Close drains it.
 	Enqueue bool `json:"enqueue,omitempty" yaml:"enqueue,omitempty"`
-	// QueueSize bounds the queue of an Enqueue handler; 0 means 10,000.
+	// QueueSize bounds the queue of an Enqueue handler; 0 means 10,000; at most
+	// 10,000,000 (larger is a *ConfigError). The queue's memory grows with what waits in
+	// it, not with the bound.
 	QueueSize int `json:"queue_size,omitempty" yaml:"queue_size,omitempty"`
 	// Overflow says what a full queue does: "block" (default), "drop_newest", "drop_oldest".
 	Overflow string `json:"overflow,omitempty" yaml:"overflow,omitempty"`
@@ -411,6 +413,9 @@ func checkUnsupported(h Handler) error {
 	if h.QueueSize < 0 {
 		return configErr("Handler.QueueSize", h.QueueSize, "must not be negative")
 	}
+	if h.QueueSize > sinks.MaxQueueSize {
+		return configErr("Handler.QueueSize", h.QueueSize, "over the limit of 10,000,000 records")
+	}
 	switch h.Overflow {
 	case "", "block", "drop_newest", "drop_oldest":
 	default:
@@ -655,7 +660,18 @@ func (hd *handler) queueDropped() uint64 {
 // handler), this goroutine may hold hd.mu itself: after a bounded wait the close is left
 // to the holder of the lock, which does it as it lets go (sinkDone), and close returns
 // at once instead of deadlocking.
+//
+// Called from inside a sink while this goroutine dispatches a record, the close waits
+// until the record has reached every handler (see pendingCloses) and close returns nil.
 func (hd *handler) close() error {
+	if deferClose(hd) {
+		return nil
+	}
+	return hd.closeNow()
+}
+
+// closeNow is close, at once.
+func (hd *handler) closeNow() error {
 	hd.closing.Store(true)
 	if hd.async != nil {
 		hd.async.q.Close() // writes what is queued, then stops the writer goroutine

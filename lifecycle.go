@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"github.com/logru/logru/format"
@@ -20,6 +21,15 @@ func (l *Logger) Complete() {
 		}
 		c.announceDrops(hd)
 	}
+	c.flushNotes(st)
+}
+
+// flushNotes tells the notes the rate limits held back (see rateLimiter), on stderr.
+func (c *loggerCore) flushNotes(st *coreState) {
+	for _, hd := range st.handlers {
+		flushNotes(c.errOut, &hd.notes, "handler "+strconv.Itoa(hd.id)+" ("+hd.sinkName+")")
+	}
+	flushNotes(c.errOut, &c.notes, "logger")
 }
 
 // Close completes the logger, closes the sinks logru opened (files, after their
@@ -28,9 +38,12 @@ func (l *Logger) Complete() {
 // errors, joined. After Close the logger writes nothing: a record logged later is
 // dropped and counted in Stats().Dropped, and Add fails. Close is safe to call twice (the
 // second call does nothing) and while other goroutines log. Children share the closed
-// core. Called from inside a sink's own write (a sink that closes its logger on a
-// critical record), Close cannot wait for that write to end: that handler is closed as
-// the write returns, and Close returns without its error.
+// core. Called from inside a sink's write (a sink that closes its logger on a critical
+// record), Close marks the logger closed and returns nil at once: the record being
+// written still goes to every handler, and the handlers are closed once it has, before
+// that log call returns; their close errors go to their OnError (or stderr). Remove,
+// RemoveAll and Configure called from inside a sink likewise let the record reach every
+// handler first.
 func (l *Logger) Close() error {
 	c := l.core
 	c.mu.Lock()
@@ -53,6 +66,7 @@ func (l *Logger) Close() error {
 		errs = append(errs, hd.close())
 		c.announceDrops(hd)
 	}
+	c.flushNotes(st)
 	return errors.Join(errs...)
 }
 

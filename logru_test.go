@@ -251,7 +251,7 @@ func TestOptException(t *testing.T) {
 	l, buf := newTest(t, "{message}")
 	err := fmt.Errorf("order: %w", os.ErrNotExist)
 	l.Opt(logru.Options{Exception: err}).Error("order {id} failed", "id", 7)
-	expect(t, buf, "order 7 failed\n*fmt.wrapError: order: file does not exist\n  caused by *errors.errorString: file does not exist\n")
+	expect(t, buf, "order 7 failed\norder: file does not exist\n  caused by file does not exist\n")
 }
 
 func TestCaller(t *testing.T) {

@@ -3,10 +3,13 @@ package logru
 // Options change how a child logger's calls are recorded; see [Logger.Opt]. The zero
 // Options is the default behaviour.
 type Options struct {
-	// Lazy calls argument values of type func() any only when some handler will emit the
-	// record, and logs what they return: in key/value pairs, slog.Attr values (also
-	// through LogAttrs) and Fields. Each is called once per record; a panic in one is
-	// logged as the value's text. Bound fields are not lazy.
+	// Lazy calls argument values that are functions of no arguments and exactly one
+	// result (func() any, func() string, func() int, func() error, a named func type…)
+	// only when some handler will emit the record, and logs what they return: in
+	// key/value pairs, slog.Attr values (also through LogAttrs) and Fields. Each is called
+	// once per record; a panic in one is logged as a placeholder naming the panic
+	// ("<PANIC=lazy value: …>") in that value's place, and the record is logged. Functions
+	// of another shape are logged as values. Bound fields are not lazy.
 	Lazy bool
 	// Exception attaches this error to every record, rendered by {exception} and in
 	// serialized output.

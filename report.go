@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -12,13 +13,22 @@ import (
 
 func timeNow() time.Time { return time.Now() }
 
-// rateLimiter lets one note through per interval and counts the ones it holds back.
+// rateLimiter holds back notes that come too often. allow lets one through per
+// interval, whatever it is about (the queue-drop notes, which sum their counts).
+// writeNote lets one through per interval for each distinct problem (see noteKey), up to
+// maxNoteKeys problems at a time; what it holds back is counted and told: in the next
+// note about the same problem, or by flushNotes (Complete and Close). The zero value lets
+// everything through at first.
 type rateLimiter struct {
 	last       atomic.Int64 // unix nanoseconds of the last note let through
 	suppressed atomic.Uint64
+	keyed      keyedLimiter
 }
 
 const noteInterval = time.Second
+
+// noteClock is the clock of writeNote's rate limit; tests replace it.
+var noteClock = time.Now
 
 // allow reports whether a note may be written now, and how many were held back since
 // the last one.
@@ -31,10 +41,97 @@ func (r *rateLimiter) allow(now time.Time) (bool, uint64) {
 	return true, r.suppressed.Swap(0)
 }
 
-// writeNote writes one line about err to w, rate-limited by r. Errors writing the note
-// are ignored: there is nowhere left to report them. It never panics.
+// maxNoteKeys bounds the distinct problems a limiter tells apart at once; notes about
+// more problems than that within one interval are held back and counted together.
+const maxNoteKeys = 16
+
+// keyedLimiter is the per-problem limit of writeNote. It runs only when something is
+// wrong, so a mutex is cheap enough.
+type keyedLimiter struct {
+	mu    sync.Mutex
+	slots [maxNoteKeys]noteSlot
+	other uint64 // notes held back because every slot was busy, not told yet
+}
+
+type noteSlot struct {
+	key     string
+	last    int64  // unix nanoseconds of its last note let through; 0 for a free slot
+	held    uint64 // notes about it held back since
+	heldErr error  // the last of them
+}
+
+// allow reports whether the note about key may be written at now; when it may, held is
+// the number of notes about key held back since its last one, and other the number of
+// notes about problems beyond the set, held back since any note was written.
+func (k *keyedLimiter) allow(key string, now int64, err error) (ok bool, held, other uint64) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	free := -1
+	for i := range k.slots {
+		sl := &k.slots[i]
+		if sl.last != 0 && sl.key == key {
+			if now-sl.last < int64(noteInterval) {
+				sl.held++
+				sl.heldErr = err
+				return false, 0, 0
+			}
+			held, other = sl.held, k.other
+			sl.last, sl.held, sl.heldErr, k.other = now, 0, nil, 0
+			return true, held, other
+		}
+		if free < 0 && (sl.last == 0 || now-sl.last >= int64(noteInterval)) {
+			free = i
+		}
+	}
+	if free < 0 {
+		k.other++ // every slot is busy with another problem this interval
+		return false, 0, 0
+	}
+	k.other += k.slots[free].held // a stale problem's count is not lost with its slot
+	k.slots[free] = noteSlot{key: key, last: now}
+	other, k.other = k.other, 0
+	return true, 0, other
+}
+
+// drain returns what was held back and not told, and forgets it.
+func (k *keyedLimiter) drain() (held []noteSlot, other uint64) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for i := range k.slots {
+		if sl := &k.slots[i]; sl.held > 0 {
+			held = append(held, *sl)
+			sl.held, sl.heldErr = 0, nil
+		}
+	}
+	other, k.other = k.other, 0
+	return held, other
+}
+
+// keyedError is an error whose notes are rate-limited by a key of its own (the problem,
+// without the details that differ from one occurrence to the next).
+type keyedError struct {
+	key string
+	error
+}
+
+func (e keyedError) Unwrap() error { return e.error }
+
+// noteKey names the problem err is about, for the rate limit: a keyedError's key, else
+// the error's text (at most 256 bytes of it).
+func noteKey(err error) string {
+	var ke keyedError
+	if errors.As(err, &ke) {
+		return ke.key
+	}
+	b := encode.AppendTextAny(make([]byte, 0, 64), err)
+	return string(b[:min(len(b), 256)])
+}
+
+// writeNote writes one line about err to w, rate-limited by r per distinct problem.
+// Errors writing the note are ignored: there is nowhere left to report them. It never
+// panics.
 func writeNote(w io.Writer, r *rateLimiter, who string, err error) {
-	ok, held := r.allow(time.Now())
+	ok, held, other := r.keyed.allow(noteKey(err), noteClock().UnixNano(), err)
 	if !ok || w == nil {
 		return
 	}
@@ -49,9 +146,46 @@ func writeNote(w io.Writer, r *rateLimiter, who string, err error) {
 	if held > 0 {
 		b = append(b, " (and "...)
 		b = strconv.AppendUint(b, held, 10)
-		b = append(b, " more notes held back)"...)
+		b = append(b, " more like it held back)"...)
 	}
+	b = appendOther(b, other)
 	b = append(b, '\n')
+	_, _ = w.Write(b)
+}
+
+func appendOther(b []byte, other uint64) []byte {
+	if other == 0 {
+		return b
+	}
+	b = append(b, " (and "...)
+	b = strconv.AppendUint(b, other, 10)
+	return append(b, " notes about other problems held back)"...)
+}
+
+// flushNotes tells, one line per problem, the notes r held back and has not told yet:
+// Complete and Close call it, so that no note vanishes without a count.
+func flushNotes(w io.Writer, r *rateLimiter, who string) {
+	held, other := r.keyed.drain()
+	if w == nil || len(held) == 0 && other == 0 {
+		return
+	}
+	var b []byte
+	for _, sl := range held {
+		b = append(b, "logru: "...)
+		b = append(b, who...)
+		b = append(b, ": "...)
+		b = strconv.AppendUint(b, sl.held, 10)
+		b = append(b, " more like it held back, the last: "...)
+		b = encode.AppendTextAny(b, sl.heldErr)
+		b = append(b, '\n')
+	}
+	if other > 0 {
+		b = append(b, "logru: "...)
+		b = append(b, who...)
+		b = append(b, ": "...)
+		b = strconv.AppendUint(b, other, 10)
+		b = append(b, " notes about other problems held back\n"...)
+	}
 	_, _ = w.Write(b)
 }
 

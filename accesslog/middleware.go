@@ -35,7 +35,7 @@ type handler struct {
 // catchOptions recover a panic for Options.Recover. The message leaves the panic's text
 // to the record's exception, which the handlers render and escape.
 var catchOptions = logru.CatchOptions{
-	Message: "accesslog: recovered a panic ({type}) in an HTTP handler",
+	Message: "accesslog: recovered a panic in an HTTP handler",
 	Exclude: []any{http.ErrAbortHandler},
 }
 

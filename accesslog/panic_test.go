@@ -88,7 +88,7 @@ func TestPanicOverServer(t *testing.T) {
 			if tt.caught != (len(caught) == 1) || len(c.entries()) != 1+len(caught) {
 				t.Fatalf("want caught=%v, got records %+v", tt.caught, c.entries())
 			}
-			if tt.caught && (caught[0].Level != "ERROR" || caught[0].Fields["request_id"] != "p-1" || !strings.Contains(caught[0].Message, "recovered a panic (string)")) {
+			if tt.caught && (caught[0].Level != "ERROR" || caught[0].Fields["request_id"] != "p-1" || !strings.Contains(caught[0].Message, "recovered a panic in an HTTP handler")) {
 				t.Errorf("the Catch record: %+v", caught[0])
 			}
 		})

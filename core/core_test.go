@@ -3,6 +3,7 @@ package core
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"runtime"
 	"slices"
@@ -93,16 +94,56 @@ type panicky struct{}
 
 func (*panicky) Error() string { panic("no") }
 
+func runtimeError() (v any) {
+	defer func() { v = recover() }()
+	s, i := []int{1, 2, 3}, 5
+	_ = s[i]
+	return nil
+}
+
+func mapPanic() (v any) {
+	defer func() { v = recover() }()
+	var m map[string]int
+	m["x"] = 1
+	return nil
+}
+
+// TestExceptionLabel: exceptions are named as a Go programmer knows them, never by the standard
+// library's internal types; a type of the program's own keeps its name.
+func TestExceptionLabel(t *testing.T) {
+	for _, tt := range []struct {
+		v    any
+		want string
+	}{
+		{errors.New("e"), "error"},
+		{fmt.Errorf("w: %w", errors.New("e")), "error"},
+		{errors.Join(errors.New("a"), errors.New("b")), "error"},
+		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrNotExist}, "error"},
+		{runtimeError(), "runtime error"},
+		{mapPanic(), "runtime error"},
+		{"boom", "panic"},
+		{42, "panic"},
+		{nil, "panic"},
+		{wrapped{errors.New("x")}, "core.wrapped"},
+		{&panicky{}, "*core.panicky"},
+		{strPanic{}, "core.strPanic"},
+	} {
+		if got := label(tt.v); got != tt.want {
+			t.Errorf("label(%#v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
+
 func TestNewException(t *testing.T) {
 	if NewException(nil) != nil {
 		t.Error("nil error gives an exception")
 	}
 	base := errors.New("base")
 	e := NewException(errors.Join(wrapped{base}, errors.New("other")))
-	if e.Type != "*errors.joinError" || len(e.Chain) != 3 {
+	if e.Type != "error" || len(e.Chain) != 3 {
 		t.Fatalf("%+v", e)
 	}
-	want := []Cause{{"core.wrapped", "wrapped: base", 1, nil}, {"*errors.errorString", "base", 2, nil}, {"*errors.errorString", "other", 1, nil}}
+	want := []Cause{{"core.wrapped", "wrapped: base", 1, nil}, {"error", "base", 2, nil}, {"error", "other", 1, nil}}
 	got := slices.Clone(e.Chain)
 	for i := range got {
 		if got[i].Err == nil {
@@ -201,13 +242,17 @@ func TestPanicException(t *testing.T) {
 		v          any
 		typ, value string
 	}{
-		{"boom", "string", "boom"},
-		{42, "int", "42"},
-		{3.5, "float64", "3.5"},
+		{"boom", "panic", "boom"},
+		{42, "panic", "42"},
+		{3.5, "panic", "3.5"},
 		{strPanic{}, "core.strPanic", "stringer"},
 		{badPanic{}, "core.badPanic", "<PANIC=String method>"},
-		{[]int{1}, "[]int", "<[]int>"},
-		{errors.New("e"), "*errors.errorString", "e"},
+		{[]int{1}, "panic", "<[]int>"},
+		{errors.New("e"), "panic", "e"},
+		{fmt.Errorf("w: %w", errors.New("e")), "panic", "w: e"},
+		{&panicky{}, "*core.panicky", "<PANIC=Error method>"},
+		{runtimeError(), "runtime error", "runtime error: index out of range [5] with length 3"},
+		{mapPanic(), "runtime error", "assignment to entry in nil map"},
 	} {
 		e := PanicException(tt.v)
 		if e.Type != tt.typ || e.Value != tt.value || e.Panic == nil {

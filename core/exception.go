@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,7 +16,10 @@ import (
 // The zero Exception describes nothing. An Exception is plain data, safe to copy and to
 // read from several goroutines.
 type Exception struct {
-	// Type is the Go type of the error or panic value ("*fs.PathError").
+	// Type names what the exception is, as a Go programmer recognises it (see label):
+	// "runtime error" for a runtime.Error, "panic" for any other panic value whose type is
+	// not the program's own, "error" for an error of the standard library's types, and the
+	// concrete type ("*app.NotFoundError") for a type of the program's own.
 	Type string
 	// Value is the error's message, or the panic value as text.
 	Value string
@@ -37,7 +41,8 @@ type Exception struct {
 
 // Cause is one error in an exception's wrap chain.
 type Cause struct {
-	// Type is the error's Go type.
+	// Type names the error as Exception.Type does: "error", "runtime error" or a type of
+	// the program's own.
 	Type string
 	// Value is the error's message.
 	Value string
@@ -70,7 +75,8 @@ func NewException(err error) *Exception {
 	if err == nil {
 		return nil
 	}
-	e := &Exception{Type: TypeName(err), Value: safeError(err), Err: err}
+	own := ownTypes()
+	e := &Exception{Type: errorLabel(err, own), Value: safeError(err), Err: err}
 	pcs := stackOf(err) // the deepest error that records a stack wins
 	var walk func(err error, depth int)
 	walk = func(err error, depth int) {
@@ -81,7 +87,7 @@ func NewException(err error) *Exception {
 			if c == nil { // a custom Unwrap() []error may hold nils
 				continue
 			}
-			e.Chain = append(e.Chain, Cause{Type: TypeName(c), Value: safeError(c), Depth: depth, Err: c})
+			e.Chain = append(e.Chain, Cause{Type: errorLabel(c, own), Value: safeError(c), Depth: depth, Err: c})
 			if p := stackOf(c); p != nil {
 				pcs = p
 			}
@@ -97,15 +103,78 @@ func NewException(err error) *Exception {
 }
 
 // PanicException describes a recovered panic value: an error as NewException describes
-// it, anything else by its type and text (text from its String method when it has one,
-// contained if that panics). Panic holds v. The caller adds the stack.
+// it (its Type "panic" rather than "error"), anything else by its text (from its String
+// method when it has one, contained if that panics) with the Type "panic", or its own
+// type when that is the program's. Panic holds v. The caller adds the stack.
 func PanicException(v any) *Exception {
 	if err, ok := v.(error); ok && err != nil {
 		e := NewException(err)
 		e.Panic = v
+		if e.Type == labelError {
+			e.Type = labelPanic
+		}
 		return e
 	}
-	return &Exception{Type: TypeName(v), Value: panicText(v), Panic: v}
+	return &Exception{Type: label(v), Value: panicText(v), Panic: v}
+}
+
+// The labels of exceptions whose concrete type is not the program's own.
+const (
+	labelError   = "error"
+	labelPanic   = "panic"
+	labelRuntime = "runtime error"
+)
+
+// label names v as an exception header does: "runtime error" for a runtime.Error,
+// "error" for another error whose concrete type comes from the standard library (its
+// name, such as *errors.errorString, says nothing to the reader), the concrete type for a
+// type of the program's own (a package path whose first element holds a dot, the main
+// package, or a package of the main module), and "panic" for any other value.
+func label(v any) string {
+	if err, ok := v.(error); ok && err != nil {
+		return errorLabel(err, ownTypes())
+	}
+	if v != nil && ownTypes()(reflect.TypeOf(v)) {
+		return TypeName(v)
+	}
+	return labelPanic
+}
+
+func errorLabel(err error, own func(reflect.Type) bool) string {
+	if _, ok := err.(runtime.Error); ok {
+		return labelRuntime
+	}
+	if own(reflect.TypeOf(err)) {
+		return TypeName(err)
+	}
+	return labelError
+}
+
+// ownTypes returns the test that tells a type of the program's own from one of the
+// standard library's. Standard packages have no dot in the first element of their
+// path; the main package and the main module's packages are the program's whatever
+// their path.
+func ownTypes() func(reflect.Type) bool {
+	mainModule := ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		mainModule = bi.Main.Path
+	}
+	return func(t reflect.Type) bool {
+		for t.Kind() == reflect.Pointer && t.Name() == "" {
+			t = t.Elem()
+		}
+		path := t.PkgPath()
+		switch {
+		case path == "":
+			return false // a predeclared or unnamed type
+		case path == "main":
+			return true
+		case mainModule != "" && (path == mainModule || strings.HasPrefix(path, mainModule+"/")):
+			return true
+		}
+		first, _, _ := strings.Cut(path, "/")
+		return strings.Contains(first, ".")
+	}
 }
 
 func panicText(v any) (s string) {

@@ -33,8 +33,11 @@ const (
 )
 
 // AppendException appends e as readable text, as {exception} renders it: a "Type:
-// message" header, one line per cause (indented by depth in the wrap tree), then the
-// stack, innermost call last. Every line ends with a newline; nil appends nothing. Text
+// message" header (the message alone for the Type "error", and when it starts with the
+// Type: "runtime error: …"),
+// one line per cause (indented by depth in the wrap tree), then the stack, innermost
+// call last. With Diagnose, each error's concrete Go type and detailed form follow its
+// line. Every line ends with a newline; nil appends nothing. Text
 // coming from the errors is escaped so that it cannot forge lines.
 func AppendException(dst []byte, e *core.Exception, color bool, o ExceptionOptions) []byte {
 	if e == nil {
@@ -43,6 +46,11 @@ func AppendException(dst []byte, e *core.Exception, color bool, o ExceptionOptio
 	if e.Type != "" || e.Value != "" {
 		dst = appendErrorLine(dst, "", e.Type, e.Value, color)
 		if o.Diagnose {
+			v := any(e.Err)
+			if e.Panic != nil {
+				v = e.Panic
+			}
+			dst = appendGoType(dst, "  ", v, e.Type, color)
 			dst = appendDetail(dst, "  ", e.Err, e.Value, color)
 		}
 	}
@@ -50,6 +58,7 @@ func AppendException(dst []byte, e *core.Exception, color bool, o ExceptionOptio
 		indent := strings.Repeat("  ", c.Depth)
 		dst = appendErrorLine(dst, indent+"caused by ", c.Type, c.Value, color)
 		if o.Diagnose {
+			dst = appendGoType(dst, indent+"  ", c.Err, c.Type, color)
 			dst = appendDetail(dst, indent+"  ", c.Err, c.Value, color)
 		}
 	}
@@ -101,10 +110,18 @@ func shownFrames(e *core.Exception, backtrace bool) ([]core.Frame, int) {
 	return e.Stack, len(e.Stack) - caught
 }
 
+// appendErrorLine writes "type: value": the value alone for a plain "error" (an error of
+// the standard library's, whose message says it all), and the type once when the value
+// starts with it already (a runtime error's message starts with "runtime error: ").
 func appendErrorLine(dst []byte, prefix, typ, value string, color bool) []byte {
 	dst = append(dst, prefix...)
-	dst = appendColored(dst, color, ansiType, typ)
-	dst = append(dst, ": "...)
+	if typ != "" && typ != "error" {
+		dst = appendColored(dst, color, ansiType, typ)
+		dst = append(dst, ": "...)
+		if rest, ok := strings.CutPrefix(value, typ+": "); ok {
+			value = rest // "runtime error: index out of range": the type once
+		}
+	}
 	if color {
 		dst = append(dst, ansiValue...)
 	}
@@ -112,6 +129,23 @@ func appendErrorLine(dst []byte, prefix, typ, value string, color bool) []byte {
 	if color {
 		dst = append(dst, reset...)
 	}
+	return append(dst, '\n')
+}
+
+// appendGoType writes v's concrete Go type under its error line, for Diagnose, when
+// the line names it otherwise ("error", "panic", "runtime error").
+func appendGoType(dst []byte, indent string, v any, label string, color bool) []byte {
+	if v == nil {
+		return dst
+	}
+	t := core.TypeName(v)
+	if t == label {
+		return dst
+	}
+	dst = append(dst, indent...)
+	dst = appendColored(dst, color, ansiDim, "| ")
+	dst = append(dst, "Go type: "...)
+	dst = encode.AppendTextString(dst, t)
 	return append(dst, '\n')
 }
 

@@ -33,6 +33,19 @@ func fixedException() *core.Exception {
 	return e
 }
 
+func withStack(e *core.Exception, frames []core.Frame, caught int) *core.Exception {
+	e.Stack, e.Caught = frames, caught
+	return e
+}
+
+// indexPanic returns what recover gives for an index out of range: a runtime.Error.
+func indexPanic() (v any) {
+	defer func() { v = recover() }()
+	s, i := []int{1, 2, 3}, 5
+	_ = s[i]
+	return nil
+}
+
 // goldenExceptions are the shapes an exception has: an error tree caught in a panic, a
 // panic with a plain value, a stack alone (Logger.Exception without an error), and an
 // error whose texts try to forge lines, escape codes and markup.
@@ -52,7 +65,9 @@ func goldenExceptions() []struct {
 		e    *core.Exception
 	}{
 		{"error tree caught in a panic", fixedException()},
-		{"panic value", &core.Exception{Type: "string", Value: "boom", Panic: "boom", Stack: frames, Caught: 1}},
+		{"panic value", withStack(core.PanicException("boom"), frames, 1)},
+		{"runtime error", withStack(core.PanicException(indexPanic()), frames, 1)},
+		{"own error type in a panic", withStack(core.PanicException(detailedErr{}), frames, 1)},
 		{"stack alone", &core.Exception{Stack: frames, Caught: len(frames)}},
 		{"hostile text", hostile},
 	}
@@ -76,7 +91,7 @@ func TestExceptionGolden(t *testing.T) {
 // Errors' texts are data in colour too: markup stays literal and escape codes are
 // escaped, so the only escape codes are the theme's.
 func TestExceptionColorHostile(t *testing.T) {
-	x := goldenExceptions()[3].e
+	x := goldenExceptions()[len(goldenExceptions())-1].e // hostile text
 	got := string(AppendException(nil, x, true, ExceptionOptions{Diagnose: true}))
 	for _, want := range []string{"<red>bad</red> \\x1b[31m\\n", "INFO forged\\r\\nline", "main.<red>x</red>", "/src/<b>/"} {
 		if !strings.Contains(got, want) {
@@ -101,8 +116,8 @@ func boolText(b bool) string {
 
 func TestExceptionShape(t *testing.T) {
 	got := string(AppendException(nil, fixedException(), false, ExceptionOptions{}))
-	want := "*errors.joinError: write failed\\ndisk full\n" +
-		"  caused by *errors.errorString: write failed\n" +
+	want := "write failed\\ndisk full\n" +
+		"  caused by write failed\n" +
 		"  caused by format.detailedErr: disk full\n" +
 		"Stack (most recent call last):\n" +
 		"  main.work\n    /src/app/work.go:30\n" +
@@ -127,7 +142,7 @@ func TestExceptionShape(t *testing.T) {
 	}
 	// Errors' text is data: a newline in a message cannot start a line.
 	evil := core.NewException(errors.New("x\nINFO forged"))
-	if got := string(AppendException(nil, evil, false, ExceptionOptions{})); got != "*errors.errorString: x\\nINFO forged\n" {
+	if got := string(AppendException(nil, evil, false, ExceptionOptions{})); got != "x\\nINFO forged\n" {
 		t.Errorf("got %q", got)
 	}
 }

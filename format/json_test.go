@@ -40,7 +40,7 @@ func TestJSONZeroTimeAndException(t *testing.T) {
 		t.Errorf("zero time = %v, want null", got["time"])
 	}
 	exc := got["exception"].(map[string]any)
-	if exc["type"] != "*errors.joinError" || exc["value"] != "a" {
+	if exc["type"] != "error" || exc["value"] != "a" {
 		t.Errorf("exception = %v", exc)
 	}
 	if chain := exc["chain"].([]any); len(chain) != 1 {

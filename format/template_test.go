@@ -272,7 +272,7 @@ func TestExceptionField(t *testing.T) {
 	r.Exception = core.NewException(errors.Join(errors.New("first\nline"), os.ErrNotExist))
 	r.Exception.Stack = []core.Frame{{Function: "main.main", File: "/src/main.go", Line: 12}}
 	got := render(t, "{message}\n{exception}", r, false)
-	want := "disk almost full\n*errors.joinError: first\\nline\\nfile does not exist\n  caused by *errors.errorString: first\\nline\n  caused by *errors.errorString: file does not exist\nStack (most recent call last):\n  main.main\n    /src/main.go:12\n"
+	want := "disk almost full\nfirst\\nline\\nfile does not exist\n  caused by first\\nline\n  caused by file does not exist\nStack (most recent call last):\n  main.main\n    /src/main.go:12\n"
 	if got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}

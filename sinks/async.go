@@ -25,13 +25,23 @@ const (
 // AsyncOptions.QueueSize is 0.
 const DefaultQueueSize = 10000
 
+// MaxQueueSize is the largest AsyncOptions.QueueSize NewAsync accepts: 10,000,000
+// items. A larger queue is refused rather than risk exhausting memory: each queued item
+// holds a copy of its line.
+const MaxQueueSize = 10_000_000
+
+// initialRing is the number of slots an Async allocates at first; the ring doubles as
+// it fills, up to the queue's size, so that a large QueueSize costs memory only when
+// that many items are actually waiting.
+const initialRing = 64
+
 // maxBatch is the most items the writer hands to one call of Write.
 const maxBatch = 256
 
 // AsyncOptions configures an [Async]. Only Write is required: the zero value of every
 // other field gives a queue of 10,000 items with the Block policy and no Release.
 type AsyncOptions struct {
-	QueueSize int    // items; 0 means 10,000; negative is an error
+	QueueSize int    // items; 0 means 10,000; negative or over MaxQueueSize is an error
 	Overflow  string // "" or Block (default), DropNewest, DropOldest; anything else is an error
 
 	// Write receives batches of items in enqueue order, on the writer goroutine only, never
@@ -46,7 +56,9 @@ type AsyncOptions struct {
 // Async is a bounded queue of items with one writer goroutine, which hands the queued
 // items, in batches of up to 256 in enqueue order, to AsyncOptions.Write. It decouples
 // the goroutines that log from a slow destination: Enqueue costs a lock and a copy of
-// the Item, and does not allocate.
+// the Item, and does not allocate, except when the queue grows: its ring starts small
+// and doubles as it fills, up to QueueSize items, so memory follows what is queued, not
+// the bound.
 //
 // Items from one goroutine reach Write in the order of its Enqueue calls; items from
 // different goroutines in the order they took the queue's lock. When the queue is full,
@@ -72,7 +84,8 @@ type Async struct {
 	notEmpty sync.Cond // the writer waits for items
 	notFull  sync.Cond // Block enqueuers wait for space
 	progress sync.Cond // Flush waits for items to be done
-	buf      []Item    // the ring, allocated once
+	size     int       // the bound: the most items queued at once
+	buf      []Item    // the ring; it grows (doubling) up to size slots
 	head     int       // index of the oldest queued item
 	n        int       // items queued
 	pushed   uint64    // items ever put in the ring
@@ -92,6 +105,9 @@ type Async struct {
 func NewAsync(opts AsyncOptions) (*Async, error) {
 	if opts.QueueSize < 0 {
 		return nil, fmt.Errorf("sinks: QueueSize %d is negative", opts.QueueSize)
+	}
+	if opts.QueueSize > MaxQueueSize {
+		return nil, fmt.Errorf("sinks: QueueSize %d is over the limit of 10,000,000 items", opts.QueueSize)
 	}
 	switch opts.Overflow {
 	case "", Block, DropNewest, DropOldest:
@@ -114,7 +130,8 @@ func NewAsync(opts AsyncOptions) (*Async, error) {
 		write:   opts.Write,
 		release: opts.Release,
 		policy:  policy,
-		buf:     make([]Item, size),
+		size:    size,
+		buf:     make([]Item, min(size, initialRing)),
 		exited:  make(chan struct{}),
 	}
 	a.notEmpty.L = &a.mu
@@ -146,7 +163,7 @@ func (a *Async) Enqueue(it Item) bool {
 		a.drop(it)
 		return false
 	}
-	if a.n == len(a.buf) {
+	if a.n == a.size {
 		switch a.policy {
 		case DropNewest:
 			a.mu.Unlock()
@@ -170,7 +187,7 @@ func (a *Async) Enqueue(it Item) bool {
 			return true
 		default: // Block
 			checked := false
-			for a.n == len(a.buf) {
+			for a.n == a.size {
 				if !checked {
 					// Walk the stack without the lock: it is slow, and the callback
 					// that called us may hold nothing the writer needs anyway.
@@ -199,8 +216,12 @@ func (a *Async) Enqueue(it Item) bool {
 	return true
 }
 
-// push appends it to the ring, which has room, and wakes the writer. a.mu is held.
+// push appends it to the ring, growing the ring when it is full (the queue is not: a.n
+// < a.size), and wakes the writer. a.mu is held.
 func (a *Async) push(it Item) {
+	if a.n == len(a.buf) {
+		a.grow()
+	}
 	i := a.head + a.n
 	if i >= len(a.buf) {
 		i -= len(a.buf)
@@ -211,6 +232,15 @@ func (a *Async) push(it Item) {
 	if a.idle {
 		a.notEmpty.Signal()
 	}
+}
+
+// grow doubles the ring, up to a.size slots, keeping the queued items in order from
+// index 0. a.mu is held; the ring is full and smaller than a.size.
+func (a *Async) grow() {
+	next := make([]Item, min(max(2*len(a.buf), 1), a.size))
+	k := copy(next, a.buf[a.head:])
+	copy(next[k:], a.buf[:a.head])
+	a.buf, a.head = next, 0
 }
 
 // drop counts it as dropped and releases it. a.mu is not held.
@@ -326,7 +356,7 @@ func inAsyncWriter() bool {
 //go:noinline
 func asyncWriter(a *Async) {
 	defer close(a.exited)
-	batch := make([]Item, 0, min(maxBatch, len(a.buf)))
+	batch := make([]Item, 0, min(maxBatch, a.size))
 	a.mu.Lock()
 	for {
 		for a.n == 0 && (!a.closed || a.waiters > 0) {

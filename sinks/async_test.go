@@ -3,6 +3,7 @@ package sinks
 import (
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -141,11 +142,19 @@ func ints(from, to int) []any {
 	return s
 }
 
+// TestAsyncBlockLosesNothing: a small queue (always full) and a large one (whose ring
+// grows while the writer takes items out) write every item, in order per goroutine.
 func TestAsyncBlockLosesNothing(t *testing.T) {
 	t.Parallel()
+	for _, size := range []int{16, 100_000} {
+		t.Run(strconv.Itoa(size), func(t *testing.T) { testBlockLosesNothing(t, size) })
+	}
+}
+
+func testBlockLosesNothing(t *testing.T, size int) {
 	const goroutines, per = 8, 5000
 	r := newRecorder(false)
-	a := newAsync(t, r.options(16, ""))
+	a := newAsync(t, r.options(size, ""))
 	type tag struct{ g, i int }
 	var wg sync.WaitGroup
 	for g := range goroutines {
@@ -573,6 +582,7 @@ func TestAsyncInvalidOptions(t *testing.T) {
 		want []string
 	}{
 		{AsyncOptions{QueueSize: -1, Write: nop}, []string{"QueueSize", "-1"}},
+		{AsyncOptions{QueueSize: MaxQueueSize + 1, Write: nop}, []string{"QueueSize", "10000001", "10,000,000"}},
 		{AsyncOptions{Overflow: "fast", Write: nop}, []string{"Overflow", `"fast"`}},
 		{AsyncOptions{Overflow: "Block", Write: nop}, []string{"Overflow", `"Block"`}},
 		{AsyncOptions{}, []string{"Write", "nil"}},
@@ -599,8 +609,8 @@ func TestAsyncInvalidOptions(t *testing.T) {
 			t.Errorf("Overflow %q: %v", o, err)
 			continue
 		}
-		if len(a.buf) != DefaultQueueSize {
-			t.Errorf("QueueSize 0 gave a queue of %d", len(a.buf))
+		if a.size != DefaultQueueSize {
+			t.Errorf("QueueSize 0 gave a queue of %d", a.size)
 		}
 		a.Close()
 	}
