@@ -65,6 +65,9 @@ const chunk = 64
 func newLink(name string, o linkOptions) *link {
 	l := &link{name: name, o: o, changed: make(chan struct{}), wake: make(chan struct{}, 1),
 		stop: make(chan struct{}), done: make(chan struct{}), outage: true}
+	if c, err := o.dial(); err == nil { // the first attempt: records logged at once go out
+		l.conn, l.outage = c, false
+	}
 	go l.run()
 	return l
 }

@@ -80,7 +80,9 @@ type SyslogOptions struct {
 	// Addr is "host:port" for udp, tcp and tls (required), or a socket path for unix and
 	// unixgram ("" means /dev/log).
 	Addr string
-	// Format is RFC5424 (the zero value) or RFC3164.
+	// Format is RFC5424 (the zero value) or RFC3164. Daemons reading /dev/log (syslog-ng's
+	// unix-dgram without flags(syslog-protocol), rsyslog's imuxsock, journald) expect
+	// RFC3164; over unix and unixgram it is sent without the hostname, as syslog(3) does.
 	Format SyslogFormat
 	// Framing, for tcp, tls and unix, is OctetCounting (the zero value) or LineFraming.
 	Framing Framing
@@ -140,6 +142,7 @@ type SyslogWriter struct {
 	format SyslogFormat
 	octets bool // octet counting on a stream
 	lines  bool // LF framing on a stream
+	local  bool // unix or unixgram: RFC 3164 leaves the hostname out, as syslog(3) does
 	pri    int  // facility * 8
 	header []byte
 	app    string
@@ -149,9 +152,10 @@ type SyslogWriter struct {
 	bufs   sync.Pool
 }
 
-// Syslog returns a sink sending to the syslog daemon opts describe. It does not block:
-// the connection is made in the background, and messages logged meanwhile are held. An
-// invalid option is reported by Err (and refused by logru's Add) naming the field.
+// Syslog returns a sink sending to the syslog daemon opts describe. It makes a first
+// connection attempt (waiting at most DialTimeout); if that fails, it returns anyway and
+// goes on trying in the background, holding the messages logged meanwhile. An invalid
+// option is reported by Err (and refused by logru's Add) naming the field.
 func Syslog(opts SyslogOptions) *SyslogWriter {
 	s := &SyslogWriter{format: opts.Format}
 	s.bufs.New = func() any { b := make([]byte, 0, 512); return &b }
@@ -263,6 +267,7 @@ func (s *SyslogWriter) configure(o *SyslogOptions) error {
 	stream := o.Network == "tcp" || o.Network == "tls" || o.Network == "unix"
 	s.octets = stream && o.Framing == OctetCounting
 	s.lines = stream && o.Framing == LineFraming
+	s.local = o.Network == "unix" || o.Network == "unixgram"
 	f := o.Facility
 	if f == Kern {
 		f = User
@@ -342,8 +347,10 @@ func (s *SyslogWriter) AppendMessage(dst []byte, e Entry) []byte {
 		}
 		dst = e.Time.AppendFormat(dst, "Jan _2 15:04:05")
 		dst = append(dst, ' ')
-		dst = append(dst, s.host...)
-		dst = append(dst, ' ')
+		if !s.local {
+			dst = append(dst, s.host...)
+			dst = append(dst, ' ')
+		}
 		dst = append(dst, s.app...)
 		dst = append(dst, '[')
 		dst = append(dst, s.pid...)
