@@ -475,6 +475,10 @@ func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 		hd.fn(Message{Text: b, Record: r})
 	case hd.sink != nil:
 		err = hd.sink.Write(Message{Text: b, Record: r})
+	case hd.rw != nil:
+		hd.inSink.Store(true) // the sink's notices wait until hd.mu is released
+		defer hd.inSink.Store(false)
+		err = hd.rw.write(b, r)
 	case hd.slogh != nil:
 		err = hd.emitSlog(r)
 	}

@@ -68,7 +68,7 @@ func (c *loggerCore) enqueue(hd *handler, b []byte, r *Record) {
 	ql := queuedLines.Get().(*queuedLine)
 	ql.data = append(ql.data[:0], b...)
 	ql.fromOnError = hd.reporting.Load() > 0 && inOnError()
-	if hd.fn != nil || hd.sink != nil || hd.slogh != nil {
+	if hd.fn != nil || hd.sink != nil || hd.slogh != nil || hd.rw != nil {
 		ql.rec = r.Clone() // func, Sink and slog.Handler sinks receive the record too
 		freezeExtra(ql.rec)
 	}

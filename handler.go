@@ -96,7 +96,8 @@ func (m *ColorMode) UnmarshalText(b []byte) error {
 type Handler struct {
 	// Sink is where lines go: an io.Writer; "stdout" or "stderr"; any other string, a file
 	// path (appended to, created 0600 with its directories); a func(logru.Message); a
-	// logru.Sink; or a slog.Handler, which receives each record as a slog.Record (see
+	// logru.Sink; a sinks.RecordWriter (sinks.Syslog, sinks.Journal), which receives the
+	// line with the record's level, time, caller and extra fields; or a slog.Handler, which receives each record as a slog.Record (see
 	// [SlogLevel] for its level) instead of a line. Required. A sink that writes back
 	// into the same logger (a [Forwarder]) is refused. A configuration file (LoadConfig)
 	// gives a string only.
@@ -203,8 +204,8 @@ type HandlerStats struct {
 	ID      int    // the id Add returned
 	Level   string // the handler's level name
 	Sink    string // "stderr", "stdout", a file path, or the sink's Go type
-	Records uint64 // records written
-	Dropped uint64 // records dropped (queue overflow, after Close)
+	Records uint64 // records written (for a syslog or journal sink: handed to it)
+	Dropped uint64 // records dropped (queue overflow, after Close, a syslog or journal sink's buffer)
 	Errors  uint64 // failed writes
 }
 
@@ -253,9 +254,10 @@ type handler struct {
 	w        io.Writer
 	fn       func(Message)
 	sink     Sink
-	slogh    slog.Handler // a slog.Handler sink: it receives records, not lines
-	viaLog   bool         // slogh is slog's default handler, which writes through package log
-	closer   io.Closer    // closed at removal: sinks logru opened, and a Sink's Close
+	slogh    slog.Handler  // a slog.Handler sink: it receives records, not lines
+	rw       *recordWriter // a sinks.RecordWriter sink (syslog, journal)
+	viaLog   bool          // slogh is slog's default handler, which writes through package log
+	closer   io.Closer     // closed at removal: sinks logru opened, and a Sink's Close
 	flusher  func() error
 
 	async   *queued     // set with Enqueue
@@ -522,6 +524,8 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			}
 			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
 		}
+	case sinks.RecordWriter:
+		return hd.openRecordWriter(c, s)
 	case Sink:
 		hd.sink, hd.sinkName, hd.userCode = s, reflect.TypeOf(s).String(), true
 		hd.needs.caller = true
@@ -554,7 +558,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			hd.flusher = f.Flush
 		}
 	default:
-		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink or a slog.Handler")
+		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink, a sinks.RecordWriter or a slog.Handler")
 	}
 	return nil
 }
@@ -638,11 +642,19 @@ func (l *Logger) Stats() []HandlerStats {
 			Level:   levelName(st.levels, int(h.level.Load())),
 			Sink:    h.sinkName,
 			Records: h.records.Load(),
-			Dropped: h.dropped.Load() + h.queueDropped(),
+			Dropped: h.dropped.Load() + h.queueDropped() + h.sinkDropped(),
 			Errors:  h.errors.Load(),
 		})
 	}
 	return out
+}
+
+// sinkDropped is what a syslog or journal sink dropped.
+func (hd *handler) sinkDropped() uint64 {
+	if hd.rw == nil {
+		return 0
+	}
+	return hd.rw.w.Dropped()
 }
 
 // queueDropped is what the handler's queue dropped.

@@ -1,5 +1,7 @@
 // Package sinks holds the destinations logru writes formatted lines to: the console
-// ([Console]) and files ([File]), with rotation, retention and compression.
+// ([Console]) and files ([File]), with rotation, retention and compression; a syslog
+// daemon ([Syslog]) and the systemd journal ([Journal]), which take a record's text with
+// a few plain fields ([RecordWriter]).
 //
 // Sinks deal in bytes: each Write receives one complete line, already formatted, and
 // never a record. They know nothing of levels, formats or markup; what they know is

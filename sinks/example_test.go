@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/logru/logru/sinks"
 )
@@ -70,4 +71,31 @@ func ExampleNewFile_rotation() {
 	// app.<time>.log.gz
 	// app.log
 	// THIS IS LINE 9 OF THE LOG
+}
+
+// The message a SyslogWriter sends for a record: RFC 5424 with octet counting over TCP,
+// extra fields in the logru@32473 structured-data element.
+func ExampleSyslog() {
+	s := sinks.Syslog(sinks.SyslogOptions{Network: "tcp", Addr: "127.0.0.1:1", DialTimeout: time.Millisecond,
+		AppName: "shop", ProcID: "42", Hostname: "web1", Facility: sinks.Local0})
+	defer s.Close()
+	at := time.Date(2026, 3, 26, 14, 30, 5, 123456789, time.UTC)
+	fmt.Printf("%s\n", s.AppendMessage(nil, sinks.Entry{Text: []byte("payment retried\n"), Time: at, Level: 30,
+		Fields: []sinks.Field{{Key: "order", Value: "1234"}}}))
+	// Output:
+	// 92 <132>1 2026-03-26T14:30:05.123456Z web1 shop 42 - [logru@32473 order="1234"] payment retried
+}
+
+// The native-protocol datagram a JournalWriter sends for a record.
+func ExampleJournal() {
+	j := sinks.Journal(sinks.JournalOptions{Socket: "/nonexistent", Identifier: "shop", WriteTimeout: time.Millisecond})
+	defer j.Close()
+	fmt.Printf("%s", j.AppendEntry(nil, sinks.Entry{Text: []byte("disk full\n"), Level: 40, Line: 7,
+		Fields: []sinks.Field{{Key: "disk.path", Value: "/var"}}}))
+	// Output:
+	// MESSAGE=disk full
+	// PRIORITY=3
+	// CODE_LINE=7
+	// SYSLOG_IDENTIFIER=shop
+	// DISK_PATH=/var
 }

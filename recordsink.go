@@ -1,0 +1,82 @@
+package logru
+
+import (
+	"reflect"
+
+	"github.com/logru/logru/internal/encode"
+	"github.com/logru/logru/sinks"
+)
+
+// A sinks.RecordWriter sink (syslog, the journal) receives each record's formatted
+// text with its level, time, caller and extra fields (see sinks.Entry).
+
+// recordWriter is the part of a handler that exists with a sinks.RecordWriter sink: the
+// scratch space an Entry is built in, reused under the handler's lock.
+type recordWriter struct {
+	w      sinks.RecordWriter
+	vals   []byte
+	ends   []int
+	fields []sinks.Field
+}
+
+// openRecordWriter makes rw the handler's sink. Its background notices (connection
+// lost, records dropped) reach the handler's OnError without counting as errors.
+func (hd *handler) openRecordWriter(c *loggerCore, rw sinks.RecordWriter) error {
+	name := reflect.TypeOf(rw).String()
+	if reflect.ValueOf(rw).IsNil() {
+		return configErr("Handler.Sink", name+"(nil)", "a nil sink")
+	}
+	if err := rw.Err(); err != nil {
+		return &ConfigError{Field: "Handler.Sink", Value: name, Err: err}
+	}
+	hd.rw = &recordWriter{w: rw}
+	hd.sinkName, hd.closer, hd.flusher, hd.userCode = name, rw, rw.Flush, true
+	hd.needs.caller = true
+	rw.SetOnError(func(err error) { c.sinkNote(hd, err) })
+	return nil
+}
+
+// write hands the record to the writer; hd.mu is held. The field values are rendered as
+// {extra} renders them, into one string.
+func (w *recordWriter) write(text []byte, r *Record) error {
+	e := sinks.Entry{Text: text, Time: r.Time, Level: r.Level.No, LevelName: r.Level.Name,
+		File: r.FilePath, Line: r.Line, Func: r.Function}
+	if e.File == "" {
+		e.File = r.File
+	}
+	if attrs := r.Extra.Attrs(); len(attrs) > 0 {
+		vals, ends := w.vals[:0], w.ends[:0]
+		for _, a := range attrs {
+			vals = encode.AppendText(vals, a.Value)
+			ends = append(ends, len(vals))
+		}
+		s, start := string(vals), 0
+		fields := w.fields[:0]
+		for i, a := range attrs {
+			fields = append(fields, sinks.Field{Key: a.Key, Value: s[start:ends[i]]})
+			start = ends[i]
+		}
+		e.Fields = fields
+		defer func() { clear(fields); w.fields = fields[:0] }()
+		if cap(vals) <= 64<<10 {
+			w.vals, w.ends = vals[:0], ends[:0]
+		}
+	}
+	return w.w.WriteRecord(e)
+}
+
+// sinkNote reports a notice a sink raised (see fileError), without counting an error.
+func (c *loggerCore) sinkNote(hd *handler, err error) {
+	if hd.inSink.Load() {
+		hd.pendMu.Lock()
+		hd.pending = append(hd.pending, err)
+		hd.nPending.Add(1)
+		hd.pendMu.Unlock()
+		if hd.inSink.Load() {
+			return
+		}
+		c.reportPending(hd)
+		return
+	}
+	c.report(hd, err)
+}
