@@ -101,7 +101,7 @@ var ownConvs = map[byte]appendFunc{
 // plainConvs holds the appender of each conversion character used without flags
 // or width; nil for characters that are not conversions or whose text is
 // constant.
-var plainConvs = func() (t [128]appender) {
+var plainConvs = func() (t [256]appender) {
 	for _, c := range []byte(libraryConvs) {
 		s, err := strftime.New("%" + string(c))
 		if err != nil {
