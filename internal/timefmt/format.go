@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/lestrrat-go/strftime"
 )
 
 // utcSuffix, at the very end of a spec, converts the time to UTC before formatting.
@@ -19,7 +17,7 @@ const (
 	kindISO kind = iota
 	// kindTokens renders loguru tokens (YYYY, MM, ...) compiled into ops.
 	kindTokens
-	// kindStrftime renders a Python strftime spec through lestrrat-go/strftime.
+	// kindStrftime renders a Python strftime spec compiled into appenders.
 	kindStrftime
 )
 
@@ -33,12 +31,12 @@ const (
 type Format struct {
 	spec  string
 	kind  kind
-	utc   bool               // convert to UTC first (the spec ended with "!UTC")
-	ops   []op               // kindTokens: the compiled tokens and literals
-	need  need               // kindTokens: the calendar fields the ops read
-	strf  *strftime.Strftime // kindStrftime: the compiled pattern
-	cache *cache             // nil when the output is not worth caching
-	grain grain              // what the cache is keyed by
+	utc   bool       // convert to UTC first (the spec ended with "!UTC")
+	ops   []op       // kindTokens: the compiled tokens and literals
+	need  need       // kindTokens: the calendar fields the ops read
+	strf  []appender // kindStrftime: the compiled spec
+	cache *cache     // nil when the output is not worth caching
+	grain grain      // what the cache is keyed by
 }
 
 // Compile parses a loguru time spec: the part after "{time:" in a template.
@@ -50,9 +48,8 @@ type Format struct {
 // package documentation describes.
 //
 // The invalid specs are a token spec with seven or more successive 'S' characters
-// and a strftime spec holding a NUL byte, both of which loguru rejects too, and a
-// strftime spec with more than 128 different conversions carrying glibc flags or
-// widths. The error names the spec. Compile never panics, whatever its input.
+// and a strftime spec holding a NUL byte, both of which loguru rejects too. The
+// error names the spec. Compile never panics, whatever its input.
 func Compile(spec string) (*Format, error) {
 	f := &Format{spec: spec}
 	body := spec
@@ -159,7 +156,7 @@ func (f *Format) render(dst []byte, t time.Time) []byte {
 	case kindTokens:
 		return appendOps(dst, f.ops, f.need, t)
 	case kindStrftime:
-		return f.strf.FormatBuffer(dst, t)
+		return appendPieces(dst, f.strf, t)
 	default:
 		return appendISO(dst, t)
 	}
