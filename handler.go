@@ -146,6 +146,9 @@ type Handler struct {
 	// ("hourly", "daily", "weekly", "monthly", "yearly"), a time of day ("00:00",
 	// "1:30 PM"), a weekday ("monday", "w0", "monday at 12:00"), or several joined by
 	// " or " ("500 MB or 00:00"). A bare number is rejected. "" never rotates.
+	// Rotation, Retention and Compression only touch regular files: on a path that
+	// names a device, a FIFO, a socket or a symbolic link, Add refuses them (such a path
+	// is written to as it is, without them).
 	Rotation string `json:"rotation,omitempty" yaml:"rotation,omitempty"`
 	// Retention, for file sinks, says which rotated files to keep: a count ("10"), an age
 	// ("7 days") or a total size ("1 GB"). It runs after each rotation, and at Close when
@@ -503,10 +506,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				OnError: func(err error) { c.fileError(hd, err) },
 			})
 			if err != nil {
-				if h.Naming != "" && strings.HasPrefix(err.Error(), "sinks: Naming ") {
-					return &ConfigError{Field: "Handler.Naming", Value: h.Naming, Err: err}
-				}
-				return &ConfigError{Field: "Handler.Sink", Value: s, Err: err}
+				return fileConfigError(h, s, err)
 			}
 			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
 		}
@@ -748,3 +748,47 @@ func (hd *handler) accepts(r *Record) bool {
 	}
 	return true
 }
+
+// fileConfigError turns an error of sinks.NewFile into a *ConfigError naming the
+// Handler field it is about (the option its text starts with, else Sink), without
+// repeating the field's value: "sinks: Rotation "10 B": reason" becomes
+// `logru: Handler.Rotation "10 B": reason`.
+func fileConfigError(h Handler, path string, err error) *ConfigError {
+	msg := err.Error()
+	options := []struct {
+		name  string
+		value string
+	}{
+		{"Naming", h.Naming}, {"Rotation", h.Rotation}, {"Retention", h.Retention},
+		{"Compression", h.Compression}, {"RotateFunc", "func"}, {"RetainFunc", "func"},
+		{"CompressFunc", "func"}, {"Mode", h.Mode.String()}, {"Buffering", strconv.Itoa(h.Buffering)},
+	}
+	for _, o := range options {
+		prefix := "sinks: " + o.name
+		if rest, ok := strings.CutPrefix(msg, prefix+" "+strconv.Quote(o.value)+": "); ok {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
+		}
+		if rest, ok := strings.CutPrefix(msg, prefix+": "); ok {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
+		}
+		if strings.HasPrefix(msg, prefix+" ") {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{strings.TrimPrefix(msg, "sinks: "), err}}
+		}
+	}
+	for _, p := range []string{"sinks: file path " + strconv.Quote(path) + ": ", "sinks: file path " + strconv.Quote(path) + " ", "sinks: "} {
+		if rest, ok := strings.CutPrefix(msg, p); ok {
+			return &ConfigError{Field: "Handler.Sink", Value: path, Err: reasonError{rest, err}}
+		}
+	}
+	return &ConfigError{Field: "Handler.Sink", Value: path, Err: err}
+}
+
+// reasonError is an error's text without the field and value a ConfigError already
+// shows; it unwraps to the whole error.
+type reasonError struct {
+	msg string
+	err error
+}
+
+func (e reasonError) Error() string { return e.msg }
+func (e reasonError) Unwrap() error { return e.err }

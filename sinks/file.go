@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -23,6 +24,12 @@ import (
 // documentation: Rotation "500 MB", "1 day", "00:00", "monday at 12:00",
 // "100 MB or daily"; Retention "10", "7 days", "1 GB"; Compression "gz", "bz2", "xz",
 // "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz".
+//
+// Rotation, retention and compression only ever rename, compress or delete regular files
+// the File created or rotated. A path that names something else (a device such as
+// /dev/null, a FIFO, a socket, a symbolic link) is written to as it is, never rotated; with
+// Rotation, Retention, Compression or their function options set, NewFile refuses it,
+// naming the option. A FIFO that no process reads is an error (ENXIO), not a wait.
 //
 // The function options are called by the File: RotateFunc on the writing goroutine,
 // under the File's lock; RetainFunc, CompressFunc and OnError on the File's background
@@ -142,6 +149,7 @@ type File struct {
 	ret      *rotspec.Retention // nil: no Retention spec
 	retFunc  func([]string) error
 	format   archive.Format // 0: no Compression spec
+	compName string         // the Compression spec as given
 	compFunc func(string) error
 	watch    bool
 	onError  func(error)
@@ -209,6 +217,9 @@ func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*Fi
 		if fi, err := fsys.Stat(f.path); err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("sinks: file path %q is a directory", path)
 		}
+		if err := f.checkKind(f.path); err != nil {
+			return nil, err
+		}
 	}
 	f.cleanup()
 	if !f.delay {
@@ -260,6 +271,7 @@ func (f *File) configure(path string, o *FileOptions) error {
 			return fmt.Errorf("sinks: Compression %q: %w", o.Compression, err)
 		}
 		f.format = archive.Format(c) // the same formats in the same order, None being 0
+		f.compName = o.Compression
 	}
 	scheme, custom, err := parseNaming(o.Naming, f.loc)
 	if err != nil {
@@ -296,6 +308,69 @@ func (f *File) configure(path string, o *FileOptions) error {
 		f.path = filepath.Join(dir, lit)
 	}
 	return nil
+}
+
+// touches reports whether the File renames, compresses or deletes files: a rotation,
+// retention or compression is configured. Such a File works only on regular files.
+func (f *File) touches() bool {
+	return f.rot != nil || f.rotFunc != nil || f.ret != nil || f.retFunc != nil || f.format != 0 || f.compFunc != nil
+}
+
+// touchOption names the first option that makes the File touch files, with its value,
+// for error messages.
+func (f *File) touchOption() string {
+	switch {
+	case f.rot != nil:
+		return "Rotation " + strconv.Quote(f.rot.String())
+	case f.rotFunc != nil:
+		return "RotateFunc"
+	case f.ret != nil:
+		return "Retention " + strconv.Quote(f.ret.String())
+	case f.retFunc != nil:
+		return "RetainFunc"
+	case f.format != 0:
+		return "Compression " + strconv.Quote(f.compName)
+	}
+	return "CompressFunc"
+}
+
+// checkKind refuses a path that names something other than a regular file (a device, a
+// FIFO, a socket, a symbolic link) when the File would rename, compress or delete it: those
+// options only ever touch regular files. A path that does not exist is fine.
+func (f *File) checkKind(path string) error {
+	if !f.touches() {
+		return nil
+	}
+	fi, err := f.fs.Lstat(path)
+	if err != nil || fi.Mode().IsRegular() {
+		return nil
+	}
+	return notRegular(f.touchOption(), path, fi.Mode())
+}
+
+// notRegular is the error for a path that is not a regular file, given an option that
+// needs one.
+func notRegular(option, path string, mode fs.FileMode) error {
+	return fmt.Errorf("sinks: %s: %s is %s, not a regular file; rotation, retention and compression only touch regular files (without them, the sink writes to it as it is)", option, path, kindName(mode))
+}
+
+// kindName says what kind of file mode describes, with an article.
+func kindName(mode fs.FileMode) string {
+	switch t := mode.Type(); {
+	case t&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case t&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeCharDevice != 0:
+		return "a character device"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	case t&fs.ModeDir != 0:
+		return "a directory"
+	}
+	return "of an unknown kind"
 }
 
 // unescapeDir turns {{ and }} into braces in the directory part of a path; {time} is
@@ -562,7 +637,7 @@ func (f *File) Close() error {
 		f.file = nil
 		if !rotating && (f.format != 0 || f.compFunc != nil) {
 			f.w.protect(filepath.Base(f.path))
-			f.w.push(f, job{kind: jobClosed, path: f.path, base: filepath.Base(f.path), created: f.created, final: true})
+			f.w.push(f, job{kind: jobClosed, path: f.path, base: filepath.Base(f.path), created: f.created, final: true, info: f.info})
 		}
 	}
 	if !rotating && (f.ret != nil || f.retFunc != nil) {

@@ -31,11 +31,12 @@ const (
 
 type job struct {
 	kind    jobKind
-	path    string    // the file to work on; its base name is protected until the job ends
-	base    string    // the active-file name it was rotated from (jobRotated, jobClosed)
-	created time.Time // its creation time, for a rotated name
-	staged  bool      // renamed by the rotation to a time-scheme name (not a template's own name)
-	final   bool      // queued by Close: errors are returned by Close, not reported
+	path    string      // the file to work on; its base name is protected until the job ends
+	base    string      // the active-file name it was rotated from (jobRotated, jobClosed)
+	created time.Time   // its creation time, for a rotated name
+	staged  bool        // renamed by the rotation to a time-scheme name (not a template's own name)
+	info    fs.FileInfo // the file as the sink had it open: only that file is renamed or compressed
+	final   bool        // queued by Close: errors are returned by Close, not reported
 	done    chan struct{}
 }
 
@@ -209,6 +210,11 @@ func (f *File) process(j job) (err error) {
 		return nil
 	}
 
+	if !f.ownsPath(path, j.info) {
+		// Something else has the name now (a FIFO, a device, another program's file):
+		// it is not the sink's to rename or compress.
+		return fmt.Errorf("sinks: not compressing %s: it is no longer the file the sink wrote", path)
+	}
 	if j.kind == jobClosed {
 		if f.compFunc != nil {
 			return f.callCompress(path)
