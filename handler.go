@@ -155,7 +155,8 @@ type Handler struct {
 	// there is no rotation, and only touches files this sink produced. "" keeps all.
 	Retention string `json:"retention,omitempty" yaml:"retention,omitempty"`
 	// Compression, for file sinks, compresses rotated files on a background worker:
-	// "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz". gz and zst
+	// "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz" (also by
+	// their usual names: "gzip", "bzip2", "zstd", "tgz", "tbz2", "txz"). gz and zst
 	// compress well over 100 MB/s; bz2 and xz manage about 10 MB/s, too slow for a sink
 	// that writes several MB/s for long.
 	Compression string `json:"compression,omitempty" yaml:"compression,omitempty"`

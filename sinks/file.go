@@ -23,7 +23,8 @@ import (
 // The string options use the spec language of loguru, described in the package
 // documentation: Rotation "500 MB", "1 day", "00:00", "monday at 12:00",
 // "100 MB or daily"; Retention "10", "7 days", "1 GB"; Compression "gz", "bz2", "xz",
-// "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz".
+// "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz" (or "gzip", "bzip2", "zstd", "tgz",
+// "tbz2", "txz").
 //
 // Rotation, retention and compression only ever rename, compress or delete regular files
 // the File created or rotated. A path that names something else (a device such as
