@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -100,6 +101,14 @@ type Handler struct {
 	// [SlogLevel] for its level) instead of a line. Required. A sink that writes back
 	// into the same logger (a [Forwarder]) is refused. A configuration file (LoadConfig)
 	// gives a string only.
+	//
+	// A file path belongs to one handler in one process: Add refuses a second handler
+	// (of any Logger of the process) on a path already open, also spelled otherwise or
+	// through a symbolic link. [Logger.Configure] that keeps a file handler on the same
+	// path hands the open file from the old handler to the new one: no second open, and
+	// the old handler renames, compresses or deletes nothing. A record written to a file
+	// deleted while open (by another program) is counted as an error and reported, and
+	// the path is opened anew.
 	Sink any `json:"sink" yaml:"sink"`
 	// Level is the minimum level, by name ("INFO") or number ("35"). "" means DEBUG.
 	Level string `json:"level,omitempty" yaml:"level,omitempty"`
@@ -266,11 +275,18 @@ type handler struct {
 	// goroutine holding mu is inside the file's Write, Flush or Close, and the file's
 	// errors wait in pending (see fileError).
 	file     *sinks.File
-	core     *loggerCore // for sinkDone
-	inSink   atomic.Bool
-	pendMu   sync.Mutex
-	pending  []error
-	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone
+	filePath string      // the absolute path of file, as given
+	prevFile *sinks.File // set by Configure before open: the file to take over
+	prevHd   *handler    // the handler prevFile belongs to
+	// handedOff says this handler's file went to a new handler by Configure's hand-off
+	// (guarded by mu): closing the handler then closes its File (which touches nothing
+	// and passes later writes on) and leaves the handler writable.
+	handedOff bool
+	core      *loggerCore // for sinkDone
+	inSink    atomic.Bool
+	pendMu    sync.Mutex
+	pending   []error
+	nPending  atomic.Int32 // len(pending), read without pendMu by sinkDone
 
 	records atomic.Uint64
 	dropped atomic.Uint64
@@ -497,7 +513,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 		case "":
 			return configErr("Handler.Sink", s, "empty path")
 		default:
-			f, err := sinks.NewFile(s, &sinks.FileOptions{
+			opts := &sinks.FileOptions{
 				Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering, Watch: h.Watch, Naming: h.Naming,
 				Rotation: h.Rotation, RotateFunc: h.RotateFunc,
 				Retention: h.Retention, RetainFunc: h.RetainFunc,
@@ -505,10 +521,21 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				// Background errors (rotation, compression, retention, flushing) count as
 				// the handler's errors and reach its OnError.
 				OnError: func(err error) { c.fileError(hd, err) },
-			})
+			}
+			var f *sinks.File
+			var err error
+			if hd.prevFile != nil {
+				// Configure keeps a file sink on this path: the open file passes from
+				// the old handler's File to this one (see Configure).
+				f, err = hd.prevFile.Handoff(opts)
+				hd.prevFile = nil
+			} else {
+				f, err = sinks.NewFile(s, opts)
+			}
 			if err != nil {
 				return fileConfigError(h, s, err)
 			}
+			hd.filePath, _ = filepath.Abs(s)
 			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
 		}
 	case Sink:
@@ -676,6 +703,20 @@ func (hd *handler) closeLocked() error {
 	if hd.removed {
 		hd.mu.Unlock()
 		return nil
+	}
+	if hd.handedOff {
+		// The new configuration writes this file: the File closes without touching
+		// it, and records still on their way to this handler pass through it to the
+		// new handler's File, instead of being dropped.
+		hd.handedOff = false
+		closer := hd.closer
+		hd.closer = nil
+		hd.inSink.Store(true)
+		err := closer.Close()
+		hd.inSink.Store(false)
+		hd.mu.Unlock()
+		hd.sinkDone()
+		return err
 	}
 	hd.removed = true
 	hd.inSink.Store(true)

@@ -62,6 +62,13 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 		file.Close()
 		return notRegular(f.touchOption(), path, info.Mode())
 	}
+	f.releaseID()
+	if id, ok := fsys.IDOf(info); ok && info.Mode().IsRegular() {
+		if err := f.claimID(id); err != nil {
+			file.Close()
+			return err
+		}
+	}
 	switch {
 	case !created.IsZero():
 	case !existed:
@@ -127,6 +134,7 @@ func (f *File) closeFile() error {
 		err = errors.Join(err, fmt.Errorf("sinks: closing %s: %w", f.path, cerr))
 	}
 	f.file, f.info = nil, nil
+	f.releaseID()
 	return err
 }
 
