@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -81,6 +82,7 @@ func (l *Logger) Configure(cfg Config) error {
 		c.mu.Unlock()
 		return err
 	}
+	handOver(st.handlers, p.handlers, cfg.Handlers)
 	for i, hd := range p.handlers {
 		if err := hd.open(c, cfg.Handlers[i]); err != nil {
 			for _, opened := range p.handlers[:i] {
@@ -91,6 +93,16 @@ func (l *Logger) Configure(cfg Config) error {
 		}
 	}
 
+	for _, hd := range p.handlers {
+		if o := hd.prevHd; o != nil {
+			hd.prevHd = nil
+			if hd.file != nil {
+				o.mu.Lock()
+				o.handedOff = true
+				o.mu.Unlock()
+			}
+		}
+	}
 	next := st.clone()
 	next.levels = p.levels
 	next.handlers = p.handlers
@@ -118,6 +130,34 @@ func (l *Logger) Configure(cfg Config) error {
 		}
 	}
 	return nil
+}
+
+// handOver pairs each new file handler with the old handler writing the same path, if
+// any: the new one takes the old one's open file (sinks.File.Handoff) instead of opening
+// the path a second time, so that closing the old handler renames, compresses or deletes
+// nothing the new one writes. Paths are compared absolute, as given; each old file goes
+// to one new handler.
+func handOver(old, next []*handler, hs []Handler) {
+	byPath := map[string]*handler{}
+	for _, o := range old {
+		if o.file != nil && o.filePath != "" {
+			byPath[o.filePath] = o
+		}
+	}
+	if len(byPath) == 0 {
+		return
+	}
+	for i, hd := range next {
+		s, ok := hs[i].Sink.(string)
+		if !ok || s == "" || s == "stdout" || s == "stderr" {
+			continue
+		}
+		abs, err := filepath.Abs(s)
+		if o := byPath[abs]; err == nil && o != nil {
+			hd.prevFile, hd.prevHd = o.file, o
+			delete(byPath, abs)
+		}
+	}
 }
 
 // preparedConfig is a Config checked and compiled, ready to be opened and published.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -101,6 +102,14 @@ type Handler struct {
 	// [SlogLevel] for its level) instead of a line. Required. A sink that writes back
 	// into the same logger (a [Forwarder]) is refused. A configuration file (LoadConfig)
 	// gives a string only.
+	//
+	// A file path belongs to one handler in one process: Add refuses a second handler
+	// (of any Logger of the process) on a path already open, also spelled otherwise or
+	// through a symbolic link. [Logger.Configure] that keeps a file handler on the same
+	// path hands the open file from the old handler to the new one: no second open, and
+	// the old handler renames, compresses or deletes nothing. A record written to a file
+	// deleted while open (by another program) is counted as an error and reported, and
+	// the path is opened anew.
 	Sink any `json:"sink" yaml:"sink"`
 	// Level is the minimum level, by name in any case ("INFO", "info") or number ("35").
 	// "" means DEBUG.
@@ -156,13 +165,17 @@ type Handler struct {
 	// neither a late write nor a size rotation moves those boundaries; intervals of a
 	// day or more follow the local wall clock across daylight-saving changes. See the
 	// sinks package for restarts.
+	// Rotation, Retention and Compression only touch regular files: on a path that
+	// names a device, a FIFO, a socket or a symbolic link, Add refuses them (such a path
+	// is written to as it is, without them).
 	Rotation string `json:"rotation,omitempty" yaml:"rotation,omitempty"`
 	// Retention, for file sinks, says which rotated files to keep: a count ("10"), an age
 	// ("7 days") or a total size ("1 GB"). It runs after each rotation, and at Close when
 	// there is no rotation, and only touches files this sink produced. "" keeps all.
 	Retention string `json:"retention,omitempty" yaml:"retention,omitempty"`
 	// Compression, for file sinks, compresses rotated files on a background worker:
-	// "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz". gz and zst
+	// "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz" (also by
+	// their usual names: "gzip", "bzip2", "zstd", "tgz", "tbz2", "txz"). gz and zst
 	// compress well over 100 MB/s; bz2 and xz manage about 10 MB/s, too slow for a sink
 	// that writes several MB/s for long.
 	Compression string `json:"compression,omitempty" yaml:"compression,omitempty"`
@@ -273,11 +286,18 @@ type handler struct {
 	// goroutine holding mu is inside the file's Write, Flush or Close, and the file's
 	// errors wait in pending (see fileError).
 	file     *sinks.File
-	core     *loggerCore // for sinkDone
-	inSink   atomic.Bool
-	pendMu   sync.Mutex
-	pending  []error
-	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone
+	filePath string      // the absolute path of file, as given
+	prevFile *sinks.File // set by Configure before open: the file to take over
+	prevHd   *handler    // the handler prevFile belongs to
+	// handedOff says this handler's file went to a new handler by Configure's hand-off
+	// (guarded by mu): closing the handler then closes its File (which touches nothing
+	// and passes later writes on) and leaves the handler writable.
+	handedOff bool
+	core      *loggerCore // for sinkDone
+	inSink    atomic.Bool
+	pendMu    sync.Mutex
+	pending   []error
+	nPending  atomic.Int32 // len(pending), read without pendMu by sinkDone
 
 	records atomic.Uint64
 	dropped atomic.Uint64
@@ -507,7 +527,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 		case "":
 			return configErr("Handler.Sink", s, "empty path")
 		default:
-			f, err := sinks.NewFile(s, &sinks.FileOptions{
+			opts := &sinks.FileOptions{
 				Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering, Watch: h.Watch, Naming: h.Naming,
 				Rotation: h.Rotation, RotateFunc: h.RotateFunc,
 				Retention: h.Retention, RetainFunc: h.RetainFunc,
@@ -515,13 +535,21 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				// Background errors (rotation, compression, retention, flushing) count as
 				// the handler's errors and reach its OnError.
 				OnError: func(err error) { c.fileError(hd, err) },
-			})
-			if err != nil {
-				if h.Naming != "" && strings.HasPrefix(err.Error(), "sinks: Naming ") {
-					return &ConfigError{Field: "Handler.Naming", Value: h.Naming, Err: err}
-				}
-				return &ConfigError{Field: "Handler.Sink", Value: s, Err: err}
 			}
+			var f *sinks.File
+			var err error
+			if hd.prevFile != nil {
+				// Configure keeps a file sink on this path: the open file passes from
+				// the old handler's File to this one (see Configure).
+				f, err = hd.prevFile.Handoff(opts)
+				hd.prevFile = nil
+			} else {
+				f, err = sinks.NewFile(s, opts)
+			}
+			if err != nil {
+				return fileConfigError(h, s, err)
+			}
+			hd.filePath, _ = filepath.Abs(s)
 			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
 		}
 	case sinks.RecordWriter:
@@ -711,6 +739,20 @@ func (hd *handler) closeLocked() error {
 		hd.mu.Unlock()
 		return nil
 	}
+	if hd.handedOff {
+		// The new configuration writes this file: the File closes without touching
+		// it, and records still on their way to this handler pass through it to the
+		// new handler's File, instead of being dropped.
+		hd.handedOff = false
+		closer := hd.closer
+		hd.closer = nil
+		hd.inSink.Store(true)
+		err := closer.Close()
+		hd.inSink.Store(false)
+		hd.mu.Unlock()
+		hd.sinkDone()
+		return err
+	}
 	hd.removed = true
 	hd.inSink.Store(true)
 	var err error
@@ -783,3 +825,47 @@ func (hd *handler) accepts(r *Record) bool {
 	}
 	return true
 }
+
+// fileConfigError turns an error of sinks.NewFile into a *ConfigError naming the
+// Handler field it is about (the option its text starts with, else Sink), without
+// repeating the field's value: "sinks: Rotation "10 B": reason" becomes
+// `logru: Handler.Rotation "10 B": reason`.
+func fileConfigError(h Handler, path string, err error) *ConfigError {
+	msg := err.Error()
+	options := []struct {
+		name  string
+		value string
+	}{
+		{"Naming", h.Naming}, {"Rotation", h.Rotation}, {"Retention", h.Retention},
+		{"Compression", h.Compression}, {"RotateFunc", "func"}, {"RetainFunc", "func"},
+		{"CompressFunc", "func"}, {"Mode", h.Mode.String()}, {"Buffering", strconv.Itoa(h.Buffering)},
+	}
+	for _, o := range options {
+		prefix := "sinks: " + o.name
+		if rest, ok := strings.CutPrefix(msg, prefix+" "+strconv.Quote(o.value)+": "); ok {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
+		}
+		if rest, ok := strings.CutPrefix(msg, prefix+": "); ok {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
+		}
+		if strings.HasPrefix(msg, prefix+" ") {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{strings.TrimPrefix(msg, "sinks: "), err}}
+		}
+	}
+	for _, p := range []string{"sinks: file path " + strconv.Quote(path) + ": ", "sinks: file path " + strconv.Quote(path) + " ", "sinks: "} {
+		if rest, ok := strings.CutPrefix(msg, p); ok {
+			return &ConfigError{Field: "Handler.Sink", Value: path, Err: reasonError{rest, err}}
+		}
+	}
+	return &ConfigError{Field: "Handler.Sink", Value: path, Err: err}
+}
+
+// reasonError is an error's text without the field and value a ConfigError already
+// shows; it unwraps to the whole error.
+type reasonError struct {
+	msg string
+	err error
+}
+
+func (e reasonError) Error() string { return e.msg }
+func (e reasonError) Unwrap() error { return e.err }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -22,7 +23,14 @@ import (
 // The string options use the spec language of loguru, described in the package
 // documentation: Rotation "500 MB", "1 day", "00:00", "monday at 12:00",
 // "100 MB or daily"; Retention "10", "7 days", "1 GB"; Compression "gz", "bz2", "xz",
-// "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz".
+// "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz" (or "gzip", "bzip2", "zstd", "tgz",
+// "tbz2", "txz").
+//
+// Rotation, retention and compression only ever rename, compress or delete regular files
+// the File created or rotated. A path that names something else (a device such as
+// /dev/null, a FIFO, a socket, a symbolic link) is written to as it is, never rotated; with
+// Rotation, Retention, Compression or their function options set, NewFile refuses it,
+// naming the option. A FIFO that no process reads is an error (ENXIO), not a wait.
 //
 // The function options are called by the File: RotateFunc on the writing goroutine,
 // under the File's lock; RetainFunc, CompressFunc and OnError on the File's background
@@ -121,6 +129,12 @@ type FileState struct {
 // optionally rotates it, deletes old rotated files and compresses them. An existing
 // file is appended to, never truncated: the file is always opened with O_APPEND.
 //
+// A path belongs to one File in a process: NewFile refuses a path (or a file, reached
+// through another spelling or a link) that another File of the process has open; see
+// [File.Handoff] to pass an open file to a File with new options. A write that finds the
+// file deleted while open (its link count is 0) returns an error, and the next write
+// opens the path anew.
+//
 // A File is safe for concurrent use. Each Write is made, with the rotation check and
 // any rotation before it, under the File's lock, so lines never interleave and a line is
 // never split between two files. Compression and retention run on one background
@@ -128,24 +142,36 @@ type FileState struct {
 // flusher, so that when Close returns the File runs nothing and holds no file open.
 type File struct {
 	// Set once by newFile.
-	clk      clock.Clock
-	fs       fsys.FS
-	loc      *time.Location // the clock's location, for times read from the filesystem
-	dir      string         // the absolute directory of the active file
-	names    namer
-	mode     fs.FileMode
-	delay    bool
-	bufCap   int
-	rot      *rotspec.Rotation // nil: no Rotation spec
-	limit    int64             // rot.SizeLimit()
-	hasTime  bool              // rot.HasTime()
-	rotFunc  func([]byte, FileState) bool
-	ret      *rotspec.Retention // nil: no Retention spec
-	retFunc  func([]string) error
-	format   archive.Format // 0: no Compression spec
-	compFunc func(string) error
-	watch    bool
-	onError  func(error)
+	clk       clock.Clock
+	fs        fsys.FS
+	loc       *time.Location // the clock's location, for times read from the filesystem
+	dir       string         // the absolute directory of the active file
+	names     namer
+	mode      fs.FileMode
+	delay     bool
+	bufCap    int
+	rot       *rotspec.Rotation // nil: no Rotation spec
+	limit     int64             // rot.SizeLimit()
+	hasTime   bool              // rot.HasTime()
+	rotFunc   func([]byte, FileState) bool
+	ret       *rotspec.Retention // nil: no Retention spec
+	retFunc   func([]string) error
+	format    archive.Format // 0: no Compression spec
+	compName  string         // the Compression spec as given
+	compFunc  func(string) error
+	watch     bool
+	onError   func(error)
+	shared    bool   // Shared: other Files (and processes) may have the path open too
+	given     string // the path as given to NewFile
+	givenBase string // the file name part of it, unescaped only by the namer
+	regKey    string // the registry key of the path (see file_registry.go)
+
+	// origin is the File this one took the open file from by Handoff, while that File
+	// is not closed; heir is the File this one handed its open file to. Both are
+	// guarded by the mutexes of the two Files, the origin's taken first.
+	origin *File
+	heir   *File
+	regID  fsys.ID // the registered identity of the open file; zero when none
 
 	mu        sync.Mutex
 	closed    bool
@@ -162,6 +188,7 @@ type File struct {
 	active    string // the base name protected from retention as the active file
 	reuse     bool   // the next open reuses path instead of rendering the template again
 	torn      bool   // the last write stopped part-way through a line
+	unlinked  bool   // the last write found the file deleted
 	onTick    func() // test hook: called after each flush by the ticker
 
 	tickStop chan struct{} // nil when Buffering is 0
@@ -196,33 +223,55 @@ func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*Fi
 	if opts != nil {
 		o = *opts
 	}
-	f := &File{
-		clk: clk, fs: fsys, loc: clk.Now().Location(),
-		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering,
-		rotFunc: o.RotateFunc, retFunc: o.RetainFunc, compFunc: o.CompressFunc,
-		watch: o.Watch, onError: o.OnError,
-		closeDone: make(chan struct{}),
-	}
-	if err := f.configure(path, &o); err != nil {
+	f, err := prepareFile(path, &o, clk, fsys)
+	if err != nil {
 		return nil, err
 	}
-	f.w.init()
 	if f.names.tmpl == nil {
 		if fi, err := fsys.Stat(f.path); err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("sinks: file path %q is a directory", path)
 		}
+		if err := f.checkKind(f.path); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.claimPath(); err != nil {
+		return nil, err
 	}
 	f.cleanup()
 	if !f.delay {
 		if err := f.open(f.clk.Now(), false); err != nil {
+			f.releasePath()
 			return nil, err
 		}
 	}
+	f.startFlusher()
+	return f, nil
+}
+
+// prepareFile makes a File from its options, checked, opening nothing.
+func prepareFile(path string, o *FileOptions, clk clock.Clock, fsys fsys.FS) (*File, error) {
+	f := &File{
+		clk: clk, fs: fsys, loc: clk.Now().Location(),
+		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering,
+		rotFunc: o.RotateFunc, retFunc: o.RetainFunc, compFunc: o.CompressFunc,
+		watch: o.Watch, onError: o.OnError, given: path,
+		closeDone: make(chan struct{}),
+	}
+	if err := f.configure(path, o); err != nil {
+		return nil, err
+	}
+	f.w.init()
+	f.regKey = f.regKeyOf()
+	return f, nil
+}
+
+// startFlusher starts the goroutine that flushes the buffer every second.
+func (f *File) startFlusher() {
 	if f.bufCap > 0 {
 		f.tickStop, f.tickDone = make(chan struct{}), make(chan struct{})
 		go f.flusher(f.clk.NewTicker(time.Second))
 	}
-	return f, nil
 }
 
 // configure validates the options and the path and fills in what derives from them.
@@ -262,6 +311,7 @@ func (f *File) configure(path string, o *FileOptions) error {
 			return fmt.Errorf("sinks: Compression %q: %w", o.Compression, err)
 		}
 		f.format = archive.Format(c) // the same formats in the same order, None being 0
+		f.compName = o.Compression
 	}
 	scheme, custom, err := parseNaming(o.Naming, f.loc)
 	if err != nil {
@@ -284,6 +334,7 @@ func (f *File) configure(path string, o *FileOptions) error {
 		return fmt.Errorf("sinks: file path %q: %w", path, err)
 	}
 	f.dir = dir
+	f.givenBase = base
 	f.names = namer{base: lit, tmpl: tmpl, scheme: scheme, custom: custom}
 	if tmpl != nil {
 		name := tmpl.render(f.clk.Now())
@@ -298,6 +349,69 @@ func (f *File) configure(path string, o *FileOptions) error {
 		f.path = filepath.Join(dir, lit)
 	}
 	return nil
+}
+
+// touches reports whether the File renames, compresses or deletes files: a rotation,
+// retention or compression is configured. Such a File works only on regular files.
+func (f *File) touches() bool {
+	return f.rot != nil || f.rotFunc != nil || f.ret != nil || f.retFunc != nil || f.format != 0 || f.compFunc != nil
+}
+
+// touchOption names the first option that makes the File touch files, with its value,
+// for error messages.
+func (f *File) touchOption() string {
+	switch {
+	case f.rot != nil:
+		return "Rotation " + strconv.Quote(f.rot.String())
+	case f.rotFunc != nil:
+		return "RotateFunc"
+	case f.ret != nil:
+		return "Retention " + strconv.Quote(f.ret.String())
+	case f.retFunc != nil:
+		return "RetainFunc"
+	case f.format != 0:
+		return "Compression " + strconv.Quote(f.compName)
+	}
+	return "CompressFunc"
+}
+
+// checkKind refuses a path that names something other than a regular file (a device, a
+// FIFO, a socket, a symbolic link) when the File would rename, compress or delete it: those
+// options only ever touch regular files. A path that does not exist is fine.
+func (f *File) checkKind(path string) error {
+	if !f.touches() {
+		return nil
+	}
+	fi, err := f.fs.Lstat(path)
+	if err != nil || fi.Mode().IsRegular() {
+		return nil
+	}
+	return notRegular(f.touchOption(), path, fi.Mode())
+}
+
+// notRegular is the error for a path that is not a regular file, given an option that
+// needs one.
+func notRegular(option, path string, mode fs.FileMode) error {
+	return fmt.Errorf("sinks: %s: %s is %s, not a regular file; rotation, retention and compression only touch regular files (without them, the sink writes to it as it is)", option, path, kindName(mode))
+}
+
+// kindName says what kind of file mode describes, with an article.
+func kindName(mode fs.FileMode) string {
+	switch t := mode.Type(); {
+	case t&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case t&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeCharDevice != 0:
+		return "a character device"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	case t&fs.ModeDir != 0:
+		return "a directory"
+	}
+	return "of an unknown kind"
 }
 
 // unescapeDir turns {{ and }} into braces in the directory part of a path; {time} is
@@ -363,22 +477,39 @@ func (f *File) Path() string {
 // or the write itself failed (p may then be partly written; the next write ends that
 // line first). The next Write tries again, reopening the file if needed. Errors on the
 // way that did not stop p from being written, such as a failed rotation, go to
-// OnError. After Close, Write returns [ErrClosed].
+// OnError. After Close, Write returns [ErrClosed] (a File handed off by [File.Handoff]
+// passes its Writes on to the File that has its file, closed or not).
 func (f *File) Write(p []byte) (int, error) {
-	n, err, rep := f.write(p)
-	if rep != nil {
-		f.report(rep) // not under the lock: OnError may take its time, or log elsewhere
+	for range 8 {
+		n, err, rep, heir := f.write(p)
+		if heir != nil {
+			// Handed off: the File that has the open file writes. It may hand it back
+			// meanwhile (it was closed first), and then this one writes again.
+			n, err = heir.Write(p)
+			if errors.Is(err, ErrClosed) && f.handedBack(heir) {
+				continue
+			}
+			return n, err
+		}
+		if rep != nil {
+			f.report(rep) // not under the lock: OnError may take its time, or log elsewhere
+		}
+		return n, err
 	}
-	return n, err
+	return 0, ErrClosed
 }
 
 // write is Write under the lock. rep holds errors for OnError. The lock is released by a
-// deferred call, so that a panicking RotateFunc leaves the File usable.
-func (f *File) write(p []byte) (n int, err, rep error) {
+// deferred call, so that a panicking RotateFunc leaves the File usable. heir is set, and
+// nothing done, when f has handed its file off.
+func (f *File) write(p []byte) (n int, err, rep error, heir *File) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.heir != nil {
+		return 0, nil, nil, f.heir // also after Close: the heir has the file
+	}
 	if f.closed {
-		return 0, ErrClosed, nil
+		return 0, ErrClosed, nil, nil
 	}
 	var now time.Time
 	if f.hasTime || f.watch || f.file == nil || !f.retryAt.IsZero() {
@@ -390,7 +521,7 @@ func (f *File) write(p []byte) (n int, err, rep error) {
 	}
 	if f.file == nil {
 		if err := f.open(now, false); err != nil {
-			return 0, err, rep
+			return 0, err, rep, nil
 		}
 	}
 	if f.rotationDue(p, now) {
@@ -400,11 +531,20 @@ func (f *File) write(p []byte) (n int, err, rep error) {
 		rerr, oerr := f.rotate(now)
 		rep = errors.Join(rep, rerr)
 		if oerr != nil {
-			return 0, oerr, rep
+			return 0, oerr, rep, nil
 		}
 	}
 	n, err, ferr := f.put(p)
-	return n, err, errors.Join(rep, ferr)
+	if f.unlinked {
+		// The write went to a deleted file (see writeFile): let it go; the next write
+		// opens the path anew.
+		f.unlinked = false
+		f.reuse = true
+		f.file.Close()
+		f.releaseID()
+		f.file, f.info = nil, nil
+	}
+	return n, err, errors.Join(rep, ferr), nil
 }
 
 // rotationDue is the O(1) check made before every write.
@@ -463,6 +603,14 @@ func (f *File) writeFile(p []byte) (int, error) {
 		f.torn = n > 0 && p[n-1] != '\n'
 		return n, fmt.Errorf("sinks: %w", err)
 	}
+	if f.info != nil && f.info.Mode().IsRegular() {
+		if st, ok, serr := fsys.FStat(f.file); ok && serr == nil && st.Nlink == 0 {
+			// The file was deleted while open: what was written has no name and is
+			// lost. It is not counted as written; the path is opened anew.
+			f.unlinked = true
+			return 0, fmt.Errorf("sinks: %s was deleted while open: %d bytes written to it are lost; opening the path anew", f.path, n)
+		}
+	}
 	return n, nil
 }
 
@@ -490,8 +638,19 @@ func (f *File) flush() error {
 // Flush writes the lines held in the buffer to the file.
 func (f *File) Flush() error {
 	f.mu.Lock()
+	if h := f.heir; h != nil {
+		f.mu.Unlock()
+		return h.Flush()
+	}
 	defer f.mu.Unlock()
 	return f.flush()
+}
+
+// handedBack reports whether heir, which f handed its file to, has handed it back.
+func (f *File) handedBack(heir *File) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return !f.closed && f.heir != heir
 }
 
 // Sync writes the lines held in the buffer and commits the file to stable storage. A
@@ -499,6 +658,10 @@ func (f *File) Flush() error {
 // saved.
 func (f *File) Sync() error {
 	f.mu.Lock()
+	if h := f.heir; h != nil {
+		f.mu.Unlock()
+		return h.Sync()
+	}
 	defer f.mu.Unlock()
 	if f.file == nil {
 		return nil
@@ -545,6 +708,9 @@ func (f *File) flusher(tk clock.Ticker) {
 // open. Close may be called more than once, also concurrently with Write: later Writes
 // return [ErrClosed], later Closes wait for the first and return nil.
 func (f *File) Close() error {
+	if f.giveBack() {
+		return f.finishClose(nil)
+	}
 	f.mu.Lock()
 	if f.closed {
 		f.mu.Unlock()
@@ -552,6 +718,15 @@ func (f *File) Close() error {
 		return nil
 	}
 	f.closed = true
+	if h := f.heir; h != nil {
+		// Handed off: the open file is the heir's. Nothing is flushed, closed,
+		// compressed or deleted here; the heir no longer hands the file back.
+		h.mu.Lock()
+		h.origin = nil
+		h.mu.Unlock()
+		f.mu.Unlock()
+		return f.finishClose(nil)
+	}
 	var errs []error
 	rotating := f.rot != nil || f.rotFunc != nil
 	if f.file != nil {
@@ -562,21 +737,32 @@ func (f *File) Close() error {
 			errs = append(errs, fmt.Errorf("sinks: %w", err))
 		}
 		f.file = nil
-		if !rotating && (f.format != 0 || f.compFunc != nil) {
+		id := f.regID
+		f.releaseID()
+		// Another File of this process (a Shared one) still writing the file keeps it
+		// as it is: nothing of a live file is compressed. Shared Files of other
+		// processes are ruled out by Shared refusing compression without rotation.
+		if !rotating && (f.format != 0 || f.compFunc != nil) && (id == (fsys.ID{}) || !othersHold(f, id)) {
 			f.w.protect(filepath.Base(f.path))
-			f.w.push(f, job{kind: jobClosed, path: f.path, base: filepath.Base(f.path), created: f.created, final: true})
+			f.w.push(f, job{kind: jobClosed, path: f.path, base: filepath.Base(f.path), created: f.created, final: true, info: f.info})
 		}
 	}
 	if !rotating && (f.ret != nil || f.retFunc != nil) {
 		f.w.push(f, job{kind: jobRetain, final: true})
 	}
 	f.mu.Unlock()
+	return f.finishClose(errs)
+}
 
+// finishClose stops the flusher, waits for the background work, releases the path and
+// returns the first error (reporting the others).
+func (f *File) finishClose(errs []error) error {
 	if f.tickStop != nil {
 		close(f.tickStop)
 		<-f.tickDone
 	}
 	errs = append(errs, f.w.finish()...)
+	f.releasePath()
 	close(f.closeDone)
 	if len(errs) == 0 {
 		return nil

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/logru/logru/internal/fsys"
@@ -52,6 +53,9 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 	if err := f.fs.MkdirAll(f.dir, dirMode(f.mode)); err != nil {
 		return fmt.Errorf("sinks: creating the directory of %s: %w", path, err)
 	}
+	if err := f.checkKind(path); err != nil {
+		return err
+	}
 	file, existed, err := f.openOrCreate(path)
 	if err != nil {
 		return fmt.Errorf("sinks: opening %s: %w", path, err)
@@ -60,6 +64,18 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 	if err != nil {
 		file.Close()
 		return fmt.Errorf("sinks: opening %s: %w", path, err)
+	}
+	if !info.Mode().IsRegular() && f.touches() {
+		// The path changed between the check and the open.
+		file.Close()
+		return notRegular(f.touchOption(), path, info.Mode())
+	}
+	f.releaseID()
+	if id, ok := fsys.IDOf(info); ok && info.Mode().IsRegular() {
+		if err := f.claimID(id); err != nil {
+			file.Close()
+			return err
+		}
 	}
 	switch {
 	case !created.IsZero():
@@ -121,7 +137,13 @@ func (f *File) openOrCreate(path string) (file fsys.File, existed bool, err erro
 		if err == nil || !errors.Is(err, fs.ErrExist) {
 			return file, false, err
 		}
-		file, err = f.fs.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		flag := os.O_WRONLY | os.O_APPEND
+		if fi, err := f.fs.Stat(path); err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
+			// A FIFO with no reader would block the open forever: fail instead
+			// (ENXIO). Once open, writes wait for the reader as usual.
+			flag |= syscall.O_NONBLOCK
+		}
+		file, err = f.fs.OpenFile(path, flag, 0)
 		if err == nil || !errors.Is(err, fs.ErrNotExist) {
 			return file, true, err
 		}
@@ -136,6 +158,7 @@ func (f *File) closeFile() error {
 		err = errors.Join(err, fmt.Errorf("sinks: closing %s: %w", f.path, cerr))
 	}
 	f.file, f.info = nil, nil
+	f.releaseID()
 	return err
 }
 
@@ -148,7 +171,7 @@ func (f *File) closeFile() error {
 // When the rename fails the old file is reopened and written on, and the rotation is
 // tried again after retryDelay.
 func (f *File) rotate(now time.Time) (rep, openErr error) {
-	oldPath, oldCreated := f.path, f.created
+	oldPath, oldCreated, oldInfo := f.path, f.created, f.info
 	rep = f.closeFile()
 
 	if f.names.tmpl != nil {
@@ -156,11 +179,17 @@ func (f *File) rotate(now time.Time) (rep, openErr error) {
 			// A new name: the old file keeps its name. It stays protected from
 			// retention (as the active file was) until its job is done.
 			f.w.protect(filepath.Base(oldPath))
-			f.w.push(f, job{kind: jobRotated, path: oldPath, base: filepath.Base(oldPath), created: oldCreated})
+			f.w.push(f, job{kind: jobRotated, path: oldPath, base: filepath.Base(oldPath), created: oldCreated, info: oldInfo})
 			return rep, f.open(now, true)
 		}
 	}
 
+	if !f.ownsPath(oldPath, oldInfo) {
+		// The path no longer names the file written (it was moved, deleted or replaced
+		// by someone else): nothing is renamed; the path is opened anew.
+		rep = errors.Join(rep, fmt.Errorf("sinks: rotating %s: the path no longer names the file written (another program moved, deleted or replaced it); renaming nothing, opening the path anew", oldPath))
+		return rep, f.openPath(oldPath, now, true, time.Time{})
+	}
 	root, ext := splitExt(filepath.Base(oldPath))
 	rotated, err := f.w.reserveTimeName(f, root, ext, oldCreated)
 	if err == nil {
@@ -173,7 +202,7 @@ func (f *File) rotate(now time.Time) (rep, openErr error) {
 		f.retryAt = now.Add(retryDelay)
 		return rep, f.openPath(oldPath, now, false, oldCreated)
 	}
-	f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true})
+	f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true, info: oldInfo})
 	return rep, f.openPath(oldPath, now, true, time.Time{})
 }
 
@@ -191,4 +220,14 @@ func (f *File) checkWatch() error {
 	}
 	f.reuse = true
 	return f.closeFile()
+}
+
+// ownsPath reports whether path still names the regular file described by info (the
+// file the sink opened there): only then may the sink rename or compress it.
+func (f *File) ownsPath(path string, info fs.FileInfo) bool {
+	if info == nil {
+		return false
+	}
+	fi, err := f.fs.Lstat(path)
+	return err == nil && fi.Mode().IsRegular() && os.SameFile(fi, info)
 }

@@ -31,11 +31,12 @@ const (
 
 type job struct {
 	kind    jobKind
-	path    string    // the file to work on; its base name is protected until the job ends
-	base    string    // the active-file name it was rotated from (jobRotated, jobClosed)
-	created time.Time // its creation time, for a rotated name
-	staged  bool      // renamed by the rotation to a time-scheme name (not a template's own name)
-	final   bool      // queued by Close: errors are returned by Close, not reported
+	path    string      // the file to work on; its base name is protected until the job ends
+	base    string      // the active-file name it was rotated from (jobRotated, jobClosed)
+	created time.Time   // its creation time, for a rotated name
+	staged  bool        // renamed by the rotation to a time-scheme name (not a template's own name)
+	info    fs.FileInfo // the file as the sink had it open: only that file is renamed or compressed
+	final   bool        // queued by Close: errors are returned by Close, not reported
 	done    chan struct{}
 }
 
@@ -43,7 +44,7 @@ type job struct {
 type worker struct {
 	mu         sync.Mutex
 	jobs       []job
-	protected  map[string]int // base names retention must not touch: the active file, queued files
+	names      *nameSet // base names retention must not touch; shared along a Handoff
 	started    bool
 	closing    bool
 	wake       chan struct{} // capacity 1: a job was queued, or Close is waiting
@@ -61,25 +62,33 @@ type worker struct {
 const retainEvery = 8
 
 func (w *worker) init() {
-	w.protected = map[string]int{}
+	w.names = &nameSet{m: map[string]int{}}
 	w.wake = make(chan struct{}, 1)
 	w.done = make(chan struct{})
 }
 
+// nameSet counts the base names retention and renaming must not touch: the active file
+// and the files queued for background work. A File made by Handoff shares its
+// predecessor's, so that neither touches a file the other works on.
+type nameSet struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
 func (w *worker) protect(name string) {
-	w.mu.Lock()
-	w.protected[name]++
-	w.mu.Unlock()
+	w.names.mu.Lock()
+	w.names.m[name]++
+	w.names.mu.Unlock()
 }
 
 func (w *worker) unprotect(name string) {
-	w.mu.Lock()
-	if n := w.protected[name]; n > 1 {
-		w.protected[name] = n - 1
+	w.names.mu.Lock()
+	if n := w.names.m[name]; n > 1 {
+		w.names.m[name] = n - 1
 	} else {
-		delete(w.protected, name)
+		delete(w.names.m, name)
 	}
-	w.mu.Unlock()
+	w.names.mu.Unlock()
 }
 
 // push queues j, starting the goroutine at the first job.
@@ -209,6 +218,11 @@ func (f *File) process(j job) (err error) {
 		return nil
 	}
 
+	if !f.ownsPath(path, j.info) {
+		// Something else has the name now (a FIFO, a device, another program's file):
+		// it is not the sink's to rename or compress.
+		return fmt.Errorf("sinks: not compressing %s: it is no longer the file the sink wrote", path)
+	}
 	if j.kind == jobClosed {
 		if f.compFunc != nil {
 			return f.callCompress(path)
@@ -273,6 +287,8 @@ func (f *File) callCompress(path string) error {
 func (w *worker) reserveTimeName(f *File, root, ext string, created time.Time) (string, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.names.mu.Lock()
+	defer w.names.mu.Unlock()
 	stamp := created.In(f.loc)
 	first := 1
 	if key := f.names.rotatedName(root, ext, stamp, 1); key == w.lastName {
@@ -282,7 +298,7 @@ func (w *worker) reserveTimeName(f *File, root, ext string, created time.Time) (
 	}
 	for n := first; n < first+100000; n++ {
 		name := f.names.rotatedName(root, ext, stamp, n)
-		if w.protected[name] > 0 {
+		if w.names.m[name] > 0 {
 			continue
 		}
 		p := filepath.Join(f.dir, name)
@@ -294,7 +310,7 @@ func (w *worker) reserveTimeName(f *File, root, ext string, created time.Time) (
 			return "", fmt.Errorf("sinks: choosing a name for a rotated file: %w", err)
 		}
 		if !taken {
-			w.protected[name]++
+			w.names.m[name]++
 			w.lastN = n - 1 // n itself may be given back, if the rename fails
 			return p, nil
 		}
@@ -391,9 +407,9 @@ func (f *File) rotatedFiles() ([]*candidate, error) {
 	}
 	// Protected names are read after the listing: a file renamed before the listing
 	// was protected before it was renamed.
-	f.w.mu.Lock()
-	protected := maps.Clone(f.w.protected)
-	f.w.mu.Unlock()
+	f.w.names.mu.Lock()
+	protected := maps.Clone(f.w.names.m)
+	f.w.names.mu.Unlock()
 	byName := map[string]*candidate{}
 	var out []*candidate
 	for _, e := range ents {

@@ -3,6 +3,7 @@ package sinks
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,7 +20,11 @@ func TestWatchDeleted(t *testing.T) {
 		t.Fatal(err)
 	}
 	stats := s.fs.Calls(fsys.OpStat)
-	s.write("b\n") // within the second: still the old (deleted) file, no stat
+	// Within the second, Watch does not look at the path, but the write finds its file
+	// deleted: an error, not a line counted as written.
+	if _, err := s.Write([]byte("b\n")); err == nil || !strings.Contains(err.Error(), "deleted") {
+		t.Errorf("Write to the deleted file: %v, want an error", err)
+	}
 	if got := s.fs.Calls(fsys.OpStat); got != stats {
 		t.Errorf("Watch stat the path %d times within a second", got-stats)
 	}
@@ -65,9 +70,11 @@ func TestWatchOff(t *testing.T) {
 	s.write("a\n")
 	os.Remove(filepath.Join(s.dir, "app.log"))
 	s.clk.Advance(time.Second)
-	s.write("b\n")
+	if _, err := s.Write([]byte("b\n")); err == nil { // b went to the deleted file
+		t.Error("a write to a deleted file succeeded")
+	}
 	s.close()
-	wantFilesEq(t, s.dir) // b went to the deleted file
+	wantFilesEq(t, s.dir)
 	if got := s.fs.Calls(fsys.OpStat); got != 1 {
 		t.Errorf("%d stats without Watch, want only NewFile's", got)
 	}

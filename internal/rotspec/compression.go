@@ -27,11 +27,24 @@ var names = [...]string{"none", "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz"
 // exts holds each format's file name extension, indexed by the Compression value.
 var exts = [len(names)]string{"", ".gz", ".bz2", ".xz", ".zst", ".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz"}
 
+// aliases are the other usual names of the formats: the tools' names and the short
+// tar extensions.
+var aliases = [...]struct {
+	name string
+	c    Compression
+}{
+	{"gzip", Gzip}, {"bzip2", Bzip2}, {"zstd", Zstd}, {"zstandard", Zstd},
+	{"tgz", TarGz}, {"tar.gzip", TarGz}, {"tbz2", TarBz2}, {"tbz", TarBz2},
+	{"tar.bzip2", TarBz2}, {"txz", TarXz},
+}
+
 // ParseCompression parses a compression format name: "gz", "bz2", "xz", "zst", "zip",
-// "tar", "tar.gz", "tar.bz2" or "tar.xz". Case is ignored, and so are white space
-// around the name and one leading "." (".tar.gz"). An empty spec, or "none", is None
-// with no error. Anything else ("rar", "7z", "lzma", "gzip", "tar.zip") is an error
-// naming the spec, with the value None.
+// "tar", "tar.gz", "tar.bz2" or "tar.xz", or an alias: "gzip", "bzip2", "zstd",
+// "zstandard", "tgz", "tbz2", "tbz", "txz", "tar.gzip", "tar.bzip2". Case is ignored,
+// and so are white space around the name and one leading "." (".tar.gz"). An empty
+// spec, or "none", is None with no error. Anything else ("rar", "7z", "lzma",
+// "tar.zip") is an error with the value None; its text is the reason alone (the
+// caller names the option and the value).
 func ParseCompression(s string) (Compression, error) {
 	t := trimSpace(lowerASCII(s))
 	if t == "" || t == "none" {
@@ -45,7 +58,12 @@ func ParseCompression(s string) (Compression, error) {
 			return i, nil
 		}
 	}
-	return None, specError("compression", s, "unknown format; use gz, bz2, xz, zst, zip, tar, tar.gz, tar.bz2 or tar.xz")
+	for _, a := range aliases {
+		if a.name == t {
+			return a.c, nil
+		}
+	}
+	return None, specError("compression", s, "unknown format; use gz (or gzip), bz2 (bzip2), xz, zst (zstd), zip, tar, tar.gz (tgz), tar.bz2 (tbz2) or tar.xz (txz)")
 }
 
 // Ext returns the extension the format adds to a file name, with its leading dot

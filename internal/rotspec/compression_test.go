@@ -25,6 +25,18 @@ func TestParseCompression(t *testing.T) {
 		{" TAR.GZ ", TarGz},
 		{"Gz", Gzip},
 		{"\t.ZIP\n", Zip},
+		{"gzip", Gzip},
+		{"GZIP", Gzip},
+		{"bzip2", Bzip2},
+		{"zstd", Zstd},
+		{" Zstandard ", Zstd},
+		{"tgz", TarGz},
+		{".tgz", TarGz},
+		{"tar.gzip", TarGz},
+		{"tbz2", TarBz2},
+		{"tbz", TarBz2},
+		{"tar.bzip2", TarBz2},
+		{"txz", TarXz},
 	} {
 		got, err := ParseCompression(c.spec)
 		if err != nil || got != c.want {
@@ -34,9 +46,9 @@ func TestParseCompression(t *testing.T) {
 }
 
 func TestParseCompressionErrors(t *testing.T) {
-	const want = "unknown format; use gz, bz2, xz, zst, zip, tar, tar.gz, tar.bz2 or tar.xz"
+	const want = "unknown format; use gz (or gzip), bz2 (bzip2), xz, zst (zstd), zip, tar, tar.gz (tgz), tar.bz2 (tbz2) or tar.xz (txz)"
 	// loguru's invalid formats (8.7 item 8), loguru's "lzma" (not offered), and others.
-	for _, spec := range []string{"rar", ".7z", "tar.zip", "lzma", "gzip", "zstd", "bzip2", ".", "..gz", "gz.", "tar.", "tar gz", "g z", "gz\x00", "tar.gz.gz", "tgz", "0", "true"} {
+	for _, spec := range []string{"rar", ".7z", "tar.zip", "lzma", "gzipp", "zstdd", "bzip", "tar.zstd", ".", "..gz", "gz.", "tar.", "tar gz", "g z", "gz\x00", "tar.gz.gz", "tgzz", "0", "true"} {
 		got, err := ParseCompression(spec)
 		if err == nil {
 			t.Errorf("ParseCompression(%q) = %v, want an error", spec, got)

@@ -21,7 +21,7 @@ func ExampleParseRotation() {
 	// Output:
 	// 500000000
 	// 2026-03-30 12:00:00 +0000 UTC
-	// rotspec: rotation "100": a bare number is ambiguous; add a unit ("100 MB") or a time of day ("08:00")
+	// a bare number is ambiguous; add a unit ("100 MB") or a time of day ("08:00")
 }
 
 func ExampleRetention_Select() {

@@ -16,14 +16,12 @@ import (
 // that a hostile or corrupt configuration cannot make error messages huge.
 const maxSpecInError = 80
 
-// specError builds "rotspec: <what> <quoted spec>: <msg>".
+// specError builds the error for a spec: the reason alone. The caller names the option
+// and its value ("Handler.Rotation \"100\": …"), so the error names neither, nor this
+// package; what is the kind of spec, kept for the callers' reading.
 func specError(what, spec, msg string) error {
-	q := spec
-	if len(q) > maxSpecInError {
-		q = q[:maxSpecInError]
-		return errors.New("rotspec: " + what + " " + strconv.Quote(q) + "…: " + msg)
-	}
-	return errors.New("rotspec: " + what + " " + strconv.Quote(q) + ": " + msg)
+	_, _ = what, spec
+	return errors.New(msg)
 }
 
 func isSpace(c byte) bool {

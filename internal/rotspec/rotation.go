@@ -93,7 +93,7 @@ func parseRotationCond(c string) (size int64, tc timeCond, msg string) {
 		return 0, timeCond{kind: weeklyAt, weekday: time.Monday}, ""
 	case "monthly":
 		return 0, timeCond{kind: monthly}, ""
-	case "yearly":
+	case "yearly", "annually":
 		return 0, timeCond{kind: yearly}, ""
 	}
 	toks := fields(c)
