@@ -85,7 +85,7 @@ func TestPackageLevelCaller(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer logru.Remove(id)
+	t.Cleanup(func() { logru.Remove(id) })
 	_, _, line, _ := runtime.Caller(0)
 	logru.Log("PKGTEST", "pkg log")
 	logru.LogAttrs(1, "pkg attrs")
