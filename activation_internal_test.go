@@ -141,3 +141,22 @@ func TestDisableDoesNotCopyRules(t *testing.T) {
 		}
 	}
 }
+
+func TestUnderPrefix(t *testing.T) {
+	for _, tt := range []struct {
+		name, prefix string
+		want         bool
+	}{
+		{"a/b", "", true},
+		{"a/b", "a/b", true},
+		{"a/b/c", "a/b", true},
+		{"a/bc", "a/b", false},
+		{"a", "a/b", false},
+		{"main", "main", true},
+		{"mainx", "main", false},
+	} {
+		if got := underPrefix(tt.name, tt.prefix); got != tt.want {
+			t.Errorf("underPrefix(%q, %q) = %v", tt.name, tt.prefix, got)
+		}
+	}
+}

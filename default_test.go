@@ -60,3 +60,38 @@ func TestPackageConfigureAndException(t *testing.T) {
 		t.Errorf("the stack of Exception without an error starts at %s, want this test at line %d", top, line+2)
 	}
 }
+
+func TestDefault(t *testing.T) {
+	d := logru.Default()
+	if d != logru.Default() {
+		t.Fatal("Default returns different loggers")
+	}
+	st := d.Stats()
+	if len(st) != 1 || st[0].Sink != "stderr" || st[0].Level != "DEBUG" {
+		t.Fatalf("default handlers = %+v", st)
+	}
+	if !logru.Enabled(logru.LevelDebug) || logru.Enabled(logru.LevelTrace) {
+		t.Fatal("default level gate is not DEBUG")
+	}
+}
+
+func TestPackageLevelCaller(t *testing.T) {
+	// A level below the default handler's DEBUG keeps stderr quiet.
+	if _, err := logru.AddLevel(logru.Level{Name: "PKGTEST", No: 1}); err != nil {
+		t.Fatal(err)
+	}
+	buf := &lineBuffer{}
+	id, err := logru.Add(logru.Handler{Sink: buf, Format: "{function}:{line} {message}", Level: "PKGTEST"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { logru.Remove(id) })
+	_, _, line, _ := runtime.Caller(0)
+	logru.Log("PKGTEST", "pkg log")
+	logru.LogAttrs(1, "pkg attrs")
+	logru.Bind("k", 1).Log("PKGTEST", "pkg bind")
+	logru.Opt(logru.Options{}).LogAttrs(1, "pkg opt")
+	logru.Trace("pkg trace") // below the default handler's DEBUG too
+	want := fmt.Sprintf("TestPackageLevelCaller:%d pkg log\nTestPackageLevelCaller:%d pkg attrs\nTestPackageLevelCaller:%d pkg bind\nTestPackageLevelCaller:%d pkg opt\nTestPackageLevelCaller:%d pkg trace\n", line+1, line+2, line+3, line+4, line+5)
+	expect(t, buf, want)
+}

@@ -354,7 +354,7 @@ func TestStepOutsideFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer logru.Default().Remove(id)
+	t.Cleanup(func() { logru.Default().Remove(id) })
 	func() (err error) {
 		defer logru.Step(logru.Contextualize(context.Background(), "req", "r1"), "lonely step", "k", "v")(&err)
 		return errors.New("no luck")

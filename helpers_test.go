@@ -1,6 +1,7 @@
 package logru_test
 
 import (
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -47,3 +48,18 @@ func expect(t *testing.T, buf interface{ String() string }, want string) {
 		t.Errorf("output\n got %q\nwant %q", got, want)
 	}
 }
+
+type secretToken string
+
+func (secretToken) LogValue() slog.Value { return slog.StringValue("REDACTED") }
+
+type customSink struct {
+	lines           string
+	flushed, closed int
+}
+
+func (s *customSink) Write(m logru.Message) error { s.lines += string(m.Text); return nil }
+
+func (s *customSink) Flush() error { s.flushed++; return nil }
+
+func (s *customSink) Close() error { s.closed++; return nil }

@@ -14,7 +14,8 @@ import (
 // at the end of the test.
 func fakeNoteClock(t *testing.T) *time.Time {
 	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	t.Cleanup(func() { noteClock = time.Now })
+	old := noteClock
+	t.Cleanup(func() { noteClock = old })
 	noteClock = func() time.Time { return now }
 	return &now
 }

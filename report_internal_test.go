@@ -2,6 +2,7 @@ package logru
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -178,5 +179,80 @@ func TestDropNotesFullThenClosed(t *testing.T) {
 	}
 	if st := l.Stats()[0]; st.Records != 2 || st.Dropped != 5 {
 		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestNoteRateLimit(t *testing.T) {
+	var out bytes.Buffer
+	l := New()
+	l.core.errOut = &out
+	l.Add(Handler{Sink: failing{}})
+	for i := 0; i < 5; i++ {
+		l.Info("x")
+	}
+	got := out.String()
+	if strings.Count(got, "\n") != 1 || !strings.Contains(got, "logru: handler 0 (logru.failing): nope") {
+		t.Errorf("notes: %q", got)
+	}
+	if st := l.Stats(); st[0].Errors != 5 {
+		t.Errorf("errors counted: %d", st[0].Errors)
+	}
+}
+
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errNope }
+
+var errNope = &noteErr{}
+
+type noteErr struct{}
+
+func (*noteErr) Error() string { return "nope" }
+
+type panickyErr struct{}
+
+func (panickyErr) Error() string { panic("Error blew up") }
+
+type errSink struct{ err error }
+
+func (s errSink) Write([]byte) (int, error) { return 0, s.err }
+
+// The note written to stderr for a handler without OnError is one safe line: the error's
+// text is escaped (it cannot forge a line or drive the terminal), and an Error method
+// that panics does not reach the caller.
+func TestNoteIsOneSafeLine(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{errors.New("bad\nlogru: forged\x1b[31m"), `logru: handler 0 (logru.errSink): bad\nlogru: forged\x1b[31m` + "\n"},
+		{panickyErr{}, "logru: handler 0 (logru.errSink): <PANIC=Error method: Error blew up>\n"},
+	} {
+		var out bytes.Buffer
+		l := New()
+		l.core.errOut = &out
+		l.Add(Handler{Sink: errSink{tt.err}})
+		l.Info("x")
+		if out.String() != tt.want {
+			t.Errorf("note %q, want %q", out.String(), tt.want)
+		}
+	}
+}
+
+// An unknown level with no OnError to take it becomes one note on stderr: from a
+// handler without OnError, and from a logger without handlers.
+func TestUnknownLevelNote(t *testing.T) {
+	for _, withHandler := range []bool{true, false} {
+		var out, buf bytes.Buffer
+		l := New()
+		l.core.errOut = &out
+		if withHandler {
+			l.Add(Handler{Sink: &buf})
+		}
+		l.Log("AUDTI", "lost\n{x}", "x", 1)
+		want := `logru: logger: Log: level "AUDTI" does not exist; record not logged: "lost\n{x}"` + "\n"
+		if out.String() != want || buf.Len() != 0 {
+			t.Errorf("handler %v: note %q, want %q; written %q", withHandler, out.String(), want, buf.String())
+		}
 	}
 }

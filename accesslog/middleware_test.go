@@ -409,7 +409,7 @@ func TestDefaultLoggerWhenNil(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer logru.Default().Remove(id)
+	t.Cleanup(func() { logru.Default().Remove(id) })
 	h := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}), accesslog.Options{Level: "TRACE"})
 	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
 	for _, s := range logru.Default().Stats() {

@@ -43,7 +43,21 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// keepLogGlobals puts package log's output, flags and prefix and slog's default logger
+// back as they are now when the test ends, whatever it changes meanwhile.
+func keepLogGlobals(t *testing.T) {
+	t.Helper()
+	prev, out, flags, prefix := slog.Default(), log.Writer(), log.Flags(), log.Prefix()
+	t.Cleanup(func() {
+		slog.SetDefault(prev) // first: a non-default slog handler also changes package log
+		log.SetOutput(out)
+		log.SetFlags(flags)
+		log.SetPrefix(prefix)
+	})
+}
+
 func TestStdLog(t *testing.T) {
+	keepLogGlobals(t)
 	l, buf := textLogger(t)
 	log.SetFlags(log.LstdFlags | log.Lshortfile)
 	log.SetPrefix("app: ")
@@ -62,8 +76,6 @@ func TestStdLog(t *testing.T) {
 	if log.Flags() != log.LstdFlags|log.Lshortfile || log.Prefix() != "app: " {
 		t.Errorf("restore left flags %d, prefix %q", log.Flags(), log.Prefix())
 	}
-	log.SetFlags(log.LstdFlags)
-	log.SetPrefix("")
 	want := strings.Join([]string{
 		"WARNING TestStdLog:" + itoa(line+1) + " one",
 		"WARNING TestStdLog:" + itoa(line+2) + ` two\nINFO forged \x1b[2J`,
@@ -78,6 +90,7 @@ func TestStdLog(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestStdLogUnknownLevel(t *testing.T) {
+	keepLogGlobals(t)
 	out := log.Writer()
 	if _, err := bridge.StdLog(logru.New(), "LOUD"); err == nil {
 		t.Error("an unknown level was accepted")
@@ -125,9 +138,9 @@ func TestStdLoggerNewlinePrefix(t *testing.T) {
 // TestStdLogAndSlogDefault routes both package log and slog into one logger, from many
 // goroutines: every message arrives once, and nothing deadlocks.
 func TestStdLogAndSlogDefault(t *testing.T) {
+	keepLogGlobals(t)
 	l, buf := textLogger(t)
 	prev := slog.Default()
-	defer slog.SetDefault(prev)
 	for _, order := range []string{"slog first", "log first"} {
 		var restore func()
 		var err error
@@ -171,12 +184,13 @@ func TestStdLogAndSlogDefault(t *testing.T) {
 // TestLoopThroughLogRefused: a handler whose sink is slog's default handler (which writes
 // through package log) loops when package log writes into the same logger.
 func TestLoopThroughLogRefused(t *testing.T) {
+	keepLogGlobals(t)
 	l, buf := textLogger(t)
 	restore, err := bridge.StdLog(l, "INFO")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer restore()
+	t.Cleanup(restore)
 	_, err = l.Add(logru.Handler{Sink: slog.Default().Handler()})
 	var ce *logru.ConfigError
 	if !errors.As(err, &ce) || ce.Field != "Handler.Sink" {
@@ -191,6 +205,7 @@ func TestLoopThroughLogRefused(t *testing.T) {
 // TestLoopThroughLogAtRunTime: the same loop, made in the order Add cannot see, drops the
 // record that comes back (reported to OnError) instead of deadlocking.
 func TestLoopThroughLogAtRunTime(t *testing.T) {
+	keepLogGlobals(t)
 	l, buf := textLogger(t)
 	var mu sync.Mutex
 	var errs []error
@@ -211,7 +226,7 @@ func TestLoopThroughLogAtRunTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer restore()
+	t.Cleanup(restore)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Add(1)
