@@ -30,9 +30,10 @@ type depRule struct {
 var depRules = []depRule{
 	{pkg: "core"},
 	{pkg: "internal/buffer"},
-	{pkg: "internal/encode", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/ascii", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/encode", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/pyfmt", forbidStd: []string{"os", "io/fs", "net/http"}},
-	{pkg: "internal/timefmt", thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/timefmt", module: []string{"internal/ascii"}, thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	// render is format's engine: what format does, plus what only the root needs.
 	{pkg: "internal/render",
 		module:    []string{"core", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
@@ -47,7 +48,7 @@ var depRules = []depRule{
 	{pkg: "internal/leaktest"},
 	{pkg: "internal/ptytest", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/fsys", thirdPty: []string{"golang.org/x/sys/unix"}},
-	{pkg: "internal/rotspec", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/rotspec", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/archive", module: []string{"internal/fsys"},
 		thirdPty: []string{"github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
 	{pkg: "sinks", module: []string{"internal/buffer", "internal/clock", "internal/fsys", "internal/rotspec", "internal/archive", "internal/timefmt"},
@@ -108,13 +109,15 @@ func TestDependencyRulesCatchViolations(t *testing.T) {
 	}{
 		{"format", module + "/core", true},
 		{"format", "strings", true},
-		{"format", "os", false},                           // format is pure
-		{"format", module + "/sinks", false},              // format does not know sinks
-		{"format", module, false},                         // nor the root
-		{"sinks", module + "/core", false},                // sinks deal in bytes
-		{"sinks", module + "/format", false},              //
-		{"sinks", "github.com/mattn/go-isatty", true},     // a named dependency
-		{"core", module + "/internal/encode", false},      // core is stdlib only
+		{"format", "os", false},                       // format is pure
+		{"format", module + "/sinks", false},          // format does not know sinks
+		{"format", module, false},                     // nor the root
+		{"sinks", module + "/core", false},            // sinks deal in bytes
+		{"sinks", module + "/format", false},          //
+		{"sinks", "github.com/mattn/go-isatty", true}, // a named dependency
+		{"core", module + "/internal/encode", false},  // core is stdlib only
+		{"internal/ascii", module + "/core", false},   // ascii is a leaf
+		{"internal/rotspec", module + "/internal/ascii", true},
 		{"core", "github.com/pkg/errors", false},          // an unnamed dependency
 		{"", module + "/bridge", false},                   // the root does not import bridge
 		{"bridge", module + "/format", false},             // bridge uses the public API only

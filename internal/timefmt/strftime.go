@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lestrrat-go/strftime"
+	"github.com/logru/logru/internal/ascii"
 )
 
 // A spec holding '%' is passed by loguru to Python's datetime.strftime. Python
@@ -221,9 +222,9 @@ func (tr *translator) glibc(text string, i int, beforePython bool) int {
 			k.pad = c
 		}
 	}
-	if j < len(text) && isDigit(text[j]) {
+	if j < len(text) && ascii.IsDigit(text[j]) {
 		k.width = 0
-		for ; j < len(text) && isDigit(text[j]); j++ {
+		for ; j < len(text) && ascii.IsDigit(text[j]); j++ {
 			k.width = min(k.width*10+int(text[j]-'0'), maxWidth)
 		}
 	}
@@ -339,8 +340,6 @@ func newField(k fieldKey) strftime.Appender {
 	f.lower = k.conv == 'P' || (k.swap && cs.swap == swapLower)
 	return f
 }
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // fieldKey identifies a conversion with its flags and width.
 type fieldKey struct {
