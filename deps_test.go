@@ -36,7 +36,7 @@ var depRules = []depRule{
 	{pkg: "internal/timefmt", module: []string{"internal/ascii"}, thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	// render is format's engine: what format does, plus what only the root needs.
 	{pkg: "internal/render",
-		module:    []string{"core", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
+		module:    []string{"core", "internal/ascii", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
 		forbidStd: []string{"os", "io/fs", "net/http"}},
 	// format is render's public face: it wraps render and adds nothing of its own.
 	{pkg: "format",

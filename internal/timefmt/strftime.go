@@ -473,14 +473,16 @@ func appendPyZone(dst []byte, t time.Time) []byte {
 	return appendZoneName(dst, name, off)
 }
 
-func appendDayOfYear(dst []byte, t time.Time) []byte { return appendInt(dst, int64(t.YearDay()), 3) }
+func appendDayOfYear(dst []byte, t time.Time) []byte {
+	return ascii.AppendInt(dst, int64(t.YearDay()), 3)
+}
 
 func appendISOYear(dst []byte, t time.Time) []byte {
 	year, _ := t.ISOWeek()
-	return appendInt(dst, int64(year), 4)
+	return ascii.AppendInt(dst, int64(year), 4)
 }
 
-func appendUnix(dst []byte, t time.Time) []byte { return appendInt(dst, t.Unix(), 1) }
+func appendUnix(dst []byte, t time.Time) []byte { return ascii.AppendInt(dst, t.Unix(), 1) }
 
 func appendWeekdayAbbr(dst []byte, t time.Time) []byte {
 	return append(dst, weekdayAbbrs[t.Weekday()]...)
@@ -499,7 +501,7 @@ func appendSpaceDay(dst []byte, t time.Time) []byte {
 	if d := t.Day(); d < 10 {
 		return append(dst, ' ', byte('0'+d))
 	}
-	return append2(dst, t.Day())
+	return ascii.Append2(dst, t.Day())
 }
 
 // appendCTime appends %c of the C locale: "%a %b %e %H:%M:%S %Y".
@@ -513,23 +515,23 @@ func appendCTime(dst []byte, t time.Time) []byte {
 	if day < 10 {
 		dst = append(dst, ' ')
 	}
-	dst = appendInt(dst, int64(day), 1)
+	dst = ascii.AppendInt(dst, int64(day), 1)
 	dst = append(dst, ' ')
-	dst = append2(dst, hour)
+	dst = ascii.Append2(dst, hour)
 	dst = append(dst, ':')
-	dst = append2(dst, min)
+	dst = ascii.Append2(dst, min)
 	dst = append(dst, ':')
-	dst = append2(dst, sec)
+	dst = ascii.Append2(dst, sec)
 	dst = append(dst, ' ')
-	return appendInt(dst, int64(year), 4)
+	return ascii.AppendInt(dst, int64(year), 4)
 }
 
-func appendYear(dst []byte, t time.Time) []byte   { return appendInt(dst, int64(t.Year()), 4) }
-func appendMonth(dst []byte, t time.Time) []byte  { return append2(dst, int(t.Month())) }
-func appendDay(dst []byte, t time.Time) []byte    { return append2(dst, t.Day()) }
-func appendHour(dst []byte, t time.Time) []byte   { return append2(dst, t.Hour()) }
-func appendMinute(dst []byte, t time.Time) []byte { return append2(dst, t.Minute()) }
-func appendSecond(dst []byte, t time.Time) []byte { return append2(dst, t.Second()) }
+func appendYear(dst []byte, t time.Time) []byte   { return ascii.AppendInt(dst, int64(t.Year()), 4) }
+func appendMonth(dst []byte, t time.Time) []byte  { return ascii.Append2(dst, int(t.Month())) }
+func appendDay(dst []byte, t time.Time) []byte    { return ascii.Append2(dst, t.Day()) }
+func appendHour(dst []byte, t time.Time) []byte   { return ascii.Append2(dst, t.Hour()) }
+func appendMinute(dst []byte, t time.Time) []byte { return ascii.Append2(dst, t.Minute()) }
+func appendSecond(dst []byte, t time.Time) []byte { return ascii.Append2(dst, t.Second()) }
 
 func appendLowerAMPM(dst []byte, t time.Time) []byte {
 	if t.Hour() < 12 {
