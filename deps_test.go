@@ -53,7 +53,7 @@ var depRules = []depRule{
 		thirdPty: []string{"github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
 	{pkg: "sinks", module: []string{"internal/buffer", "internal/clock", "internal/fsys", "internal/rotspec", "internal/archive", "internal/timefmt"},
 		thirdPty: []string{"github.com/mattn/go-isatty", "github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
-	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode", "internal/render", "internal/rotspec"},
+	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/render", "internal/rotspec"},
 		thirdPty: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
