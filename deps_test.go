@@ -32,7 +32,7 @@ var depRules = []depRule{
 	{pkg: "internal/buffer"},
 	{pkg: "internal/ascii", forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/encode", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
-	{pkg: "internal/pyfmt", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/pyfmt", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/timefmt", module: []string{"internal/ascii"}, thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	// render is format's engine: what format does, plus what only the root needs.
 	{pkg: "internal/render",
