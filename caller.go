@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/render"
 )
 
 // callerInfo is what a program counter resolves to, computed once per PC.
@@ -18,7 +18,7 @@ type callerInfo struct {
 	file     string // base name
 	filePath string
 	line     int
-	json     []byte // the caller's members in a serialized record (format.AppendCallerJSON)
+	json     []byte // the caller's members in a serialized record (render.AppendCallerJSON)
 	// verdict caches the activation decision for this PC's package: generation<<1 | enabled.
 	verdict atomic.Uint64
 }
@@ -48,7 +48,7 @@ type callerCache struct {
 }
 
 var unknownCaller = &callerInfo{function: "<unknown>", file: "<unknown>", filePath: "<unknown>",
-	json: format.AppendCallerJSON(nil, "", "<unknown>", "<unknown>", 0)}
+	json: render.AppendCallerJSON(nil, "", "<unknown>", "<unknown>", 0)}
 
 func (c *callerCache) lookup(pc uintptr) *callerInfo {
 	if pc == 0 {
@@ -82,7 +82,7 @@ func resolveCaller(pc uintptr) *callerInfo {
 	if f.Function == "" {
 		ci.function, ci.file, ci.filePath = "<unknown>", "<unknown>", "<unknown>"
 	}
-	ci.json = format.AppendCallerJSON(nil, ci.name, ci.function, ci.file, ci.line)
+	ci.json = render.AppendCallerJSON(nil, ci.name, ci.function, ci.file, ci.line)
 	return ci
 }
 

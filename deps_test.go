@@ -30,11 +30,17 @@ type depRule struct {
 var depRules = []depRule{
 	{pkg: "core"},
 	{pkg: "internal/buffer"},
-	{pkg: "internal/encode", forbidStd: []string{"os", "io/fs", "net/http"}},
-	{pkg: "internal/pyfmt", forbidStd: []string{"os", "io/fs", "net/http"}},
-	{pkg: "internal/timefmt", thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/ascii", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/encode", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/pyfmt", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/timefmt", module: []string{"internal/ascii"}, thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
+	// render is format's engine: what format does, plus what only the root needs.
+	{pkg: "internal/render",
+		module:    []string{"core", "internal/ascii", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
+		forbidStd: []string{"os", "io/fs", "net/http"}},
+	// format is render's public face: it wraps render and adds nothing of its own.
 	{pkg: "format",
-		module:    []string{"core", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
+		module:    []string{"core", "internal/buffer", "internal/render"},
 		forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/clock"},
 	// Test support: only _test.go files (which this check does not read) may import it, so no
@@ -42,12 +48,12 @@ var depRules = []depRule{
 	{pkg: "internal/leaktest"},
 	{pkg: "internal/ptytest", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/fsys", thirdPty: []string{"golang.org/x/sys/unix"}},
-	{pkg: "internal/rotspec", forbidStd: []string{"os", "io/fs", "net/http"}},
+	{pkg: "internal/rotspec", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/archive", module: []string{"internal/fsys"},
 		thirdPty: []string{"github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
 	{pkg: "sinks", module: []string{"internal/buffer", "internal/clock", "internal/fsys", "internal/rotspec", "internal/archive", "internal/timefmt"},
 		thirdPty: []string{"github.com/mattn/go-isatty", "github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
-	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode", "internal/rotspec"},
+	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/render", "internal/rotspec"},
 		thirdPty: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
@@ -126,6 +132,18 @@ func TestDependencyRulesCatchViolations(t *testing.T) {
 		{"sinks", module + "/internal/leaktest", false},             // test support stays in tests
 		{"", module + "/internal/leaktest", false},                  //
 		{"sinks", module + "/internal/ptytest", false},              //
+		{"internal/ascii", module + "/core", false},                 // ascii is a leaf
+		{"internal/rotspec", module + "/internal/ascii", true},
+		{"format", module + "/internal/render", true},  // format wraps render
+		{"format", module + "/internal/encode", false}, // and does nothing itself
+		{"internal/render", module + "/core", true},
+		{"internal/render", "os", false}, // render is pure, as format was
+		{"internal/render", module + "/sinks", false},
+		{"internal/render", module, false},             // it never imports the root
+		{"internal/render", module + "/format", false}, // nor its own face
+		{"", module + "/internal/render", true},        // the root uses render directly
+		{"bridge", module + "/internal/render", false},
+		{"examples/quickstart", module + "/internal/render", false},
 	} {
 		got := violations(map[string][]string{tt.pkg: {tt.imp}})
 		if (len(got) == 0) != tt.ok {

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/logru/logru/core"
-	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/render"
 )
 
 // entry is the per-call scratch space, pooled: the record, the call's arguments as
@@ -17,7 +17,7 @@ import (
 type entry struct {
 	rec  core.Record
 	args []slog.Attr
-	cm   format.ColoredMessage
+	cm   render.ColoredMessage
 	pcs  [1]uintptr
 	ci   *callerInfo // the resolved caller, when it was captured
 	buf  []byte      // scratch for the message and for each handler's line, in turn
@@ -37,7 +37,7 @@ func putEntry(e *entry) {
 	e.rec.Reset()
 	clear(e.args)
 	e.args = e.args[:0]
-	e.cm = format.ColoredMessage{}
+	e.cm = render.ColoredMessage{}
 	e.ci = nil
 	entryPool.Put(e)
 }
@@ -256,9 +256,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	for _, p := range l.patchers {
 		c.runPatch(st, p, r)
 	}
-	var cm *format.ColoredMessage
+	var cm *render.ColoredMessage
 	if l.opts.Colors {
-		e.cm = format.ColoredMessage{Template: msg, Args: e.args, Fields: hasArgs, Plain: r.Message}
+		e.cm = render.ColoredMessage{Template: msg, Args: e.args, Fields: hasArgs, Plain: r.Message}
 		cm = &e.cm
 	}
 	for _, hd := range st.handlers {
@@ -273,7 +273,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 
 // message renders the record's message: the literal as is when nothing needs
 // substituting or escaping (no allocation), else through the core's compiled templates
-// or format.AppendMessage.
+// or render.AppendMessage.
 func (l *Logger) message(e *entry, msg string, hasArgs bool) string {
 	if !l.opts.Colors && isPlain(msg, hasArgs) {
 		return msg
@@ -282,7 +282,7 @@ func (l *Logger) message(e *entry, msg string, hasArgs bool) string {
 	if hasArgs && !l.opts.Colors {
 		b = l.core.msgs.AppendKeys(e.buf[:0], msg, e.args, &e.rec.MessageKeys)
 	} else {
-		b = format.AppendMessageKeys(e.buf[:0], msg, e.args, hasArgs, l.opts.Colors, &e.rec.MessageKeys)
+		b = render.AppendMessageKeys(e.buf[:0], msg, e.args, hasArgs, l.opts.Colors, &e.rec.MessageKeys)
 	}
 	s := msg
 	if string(b) != msg {
@@ -329,7 +329,7 @@ func (c *loggerCore) filterFunc(st *coreState, hd *handler, r *Record) (ok bool)
 // write formats r for hd and writes it, counting and reporting the outcome. Nothing
 // here panics to the caller: a panicking sink or format function is reported.
 // scratch is the entry's buffer: the line is built there, and it keeps what it grew to.
-func (c *loggerCore) write(hd *handler, r *Record, cm *format.ColoredMessage, raw bool, enc *encoded, scratch *[]byte) {
+func (c *loggerCore) write(hd *handler, r *Record, cm *render.ColoredMessage, raw bool, enc *encoded, scratch *[]byte) {
 	b, err := hd.format((*scratch)[:0], r, cm, raw, enc)
 	*scratch = b[:0]
 	if err == nil && hd.async != nil {
@@ -406,11 +406,11 @@ func onStack(fn string) bool {
 // encoded holds parts of a record encoded in advance for JSON handlers; nil parts are
 // encoded from the record.
 type encoded struct {
-	extra  *format.Prefix
+	extra  *render.Prefix
 	caller []byte
 }
 
-func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bool, enc *encoded) (out []byte, err error) {
+func (hd *handler) format(b []byte, r *Record, cm *render.ColoredMessage, raw bool, enc *encoded) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = b, panicError("formatting record "+strconv.Quote(r.Message), v)

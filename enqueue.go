@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/logru/logru/internal/pyfmt"
 	"github.com/logru/logru/sinks"
 )
 
@@ -257,17 +258,14 @@ func records(n uint64) string {
 
 func dropNote(n uint64) error { return dropError{full: n} }
 
-// groupThousands writes n with commas: 1234 -> "1,234".
+// groupThousands writes n with commas, as the message spec "{n:,}" does: 1234 -> "1,234".
 func groupThousands(n uint64) string {
-	s := strconv.FormatUint(n, 10)
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
+	sp, err := pyfmt.Parse(",")
+	if err != nil { // "," always parses
+		return strconv.FormatUint(n, 10)
 	}
-	return string(out)
+	b, _ := sp.AppendUint(make([]byte, 0, 26), n)
+	return string(b)
 }
 
 // writeFile writes joined lines to the handler's file; hd.mu is held. A panic (in a

@@ -1,6 +1,6 @@
 package logru
 
-import "github.com/logru/logru/format"
+import "github.com/logru/logru/internal/render"
 
 // LoguruFormat is loguru's default format, byte for byte:
 //
@@ -10,4 +10,4 @@ import "github.com/logru/logru/format"
 // <dim>{fields}</dim>: the record's fields that the message did not show, dimmed, as
 // " key=value" pairs, and nothing at all when there are none. Set Format to LoguruFormat
 // for loguru's lines exactly.
-const LoguruFormat = format.LoguruFormat
+const LoguruFormat = render.LoguruFormat

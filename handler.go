@@ -16,7 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/render"
 	"github.com/logru/logru/internal/rotspec"
 	"github.com/logru/logru/sinks"
 )
@@ -253,9 +253,9 @@ type handler struct {
 	hasFilter   bool
 	flevels     []prefixLevel // longest prefix first
 	ffunc       func(*Record) bool
-	tmpl        *format.Template
-	raw         *format.Template // {message}, for Options.Raw
-	json        *format.JSON
+	tmpl        *render.Template
+	raw         *render.Template // {message}, for Options.Raw
+	json        *render.JSON
 	fmtFunc     func(*Record) string
 	color       bool
 	needs       needs
@@ -351,7 +351,7 @@ func compileHandler(c *loggerCore, h Handler, levels *levelTable) (*handler, err
 // buildHandler checks every option of h and compiles it, without opening anything: the
 // sink is opened by open, once every handler of a configuration is known to be valid.
 func buildHandler(h Handler, levels *levelTable) (*handler, error) {
-	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
+	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: render.MustParse("{message}")}
 	lv, err := parseLevel(levels, h.Level)
 	if err != nil {
 		return nil, &ConfigError{Field: "Handler.Level", Value: h.Level, Err: err}
@@ -388,16 +388,16 @@ func buildHandler(h Handler, levels *levelTable) (*handler, error) {
 	case h.Format != "" && h.FormatFunc != nil:
 		return nil, configErr("Handler.Format", h.Format, "Format and FormatFunc cannot both be set")
 	case h.Serialize:
-		hd.json = format.NewJSON(formatOptions(h))
+		hd.json = render.NewJSON(formatOptions(h))
 		hd.needs.caller = true
 	case h.FormatFunc != nil:
 		hd.needs.caller = true
 	default:
 		src := h.Format
 		if src == "" {
-			src = format.DefaultFormat
+			src = render.DefaultFormat
 		}
-		t, err := format.Parse(src+"\n{exception}", formatOptions(h))
+		t, err := render.Parse(src+"\n{exception}", formatOptions(h))
 		if err != nil {
 			return nil, &ConfigError{Field: "Handler.Format", Value: h.Format, Err: err}
 		}

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/logru/logru/core"
-	"github.com/logru/logru/format"
 	"github.com/logru/logru/internal/encode"
+	"github.com/logru/logru/internal/render"
 )
 
 // Level is a severity: a name, a number, a colour and an icon. See [core.Level].
@@ -246,7 +246,7 @@ func withLevel(t *levelTable, lv Level) (*levelTable, Level, error) {
 		return nil, Level{}, fmt.Errorf("Icon %q: holds a control character or invalid UTF-8", lv.Icon)
 	}
 	if lv.Color != "" {
-		if _, err := format.LevelColor(lv.Color); err != nil {
+		if _, err := render.LevelColor(lv.Color); err != nil {
 			return nil, Level{}, fmt.Errorf("Color %q: %w", lv.Color, err)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/render"
 )
 
 // Complete returns once every record logged before it was called is written and every
@@ -76,8 +76,8 @@ var processInfo = sync.OnceValues(func() (int, string) {
 
 // formatOptions gives a handler's template the process it runs in and its exception
 // settings.
-func formatOptions(h Handler) *format.Options {
+func formatOptions(h Handler) *render.Options {
 	pid, name := processInfo()
-	return &format.Options{PID: pid, ProcessName: name,
-		Exception: format.ExceptionOptions{Backtrace: h.Backtrace, Diagnose: h.Diagnose}}
+	return &render.Options{PID: pid, ProcessName: name,
+		Exception: render.ExceptionOptions{Backtrace: h.Backtrace, Diagnose: h.Diagnose}}
 }

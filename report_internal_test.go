@@ -109,6 +109,9 @@ func TestDropNoteText(t *testing.T) {
 		999:       "queue full: dropped 999 records",
 		1234:      "queue full: dropped 1,234 records",
 		1_000_000: "queue full: dropped 1,000,000 records",
+		0:         "queue full: dropped 0 records",
+		123_456:   "queue full: dropped 123,456 records",
+		1<<64 - 1: "queue full: dropped 18,446,744,073,709,551,615 records",
 	} {
 		if got := dropNote(n).Error(); got != want {
 			t.Errorf("%d: %q, want %q", n, got, want)

@@ -1,7 +1,7 @@
 package logru
 
 import (
-	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/render"
 	"io"
 	"math"
 	"os"
@@ -25,7 +25,7 @@ type loggerCore struct {
 	callers  callerCache
 	// retCallers resolves the return addresses callerPC gives (see callerfp.go).
 	retCallers retCache
-	msgs       format.MessageCache // compiled message templates
+	msgs       render.MessageCache // compiled message templates
 	// reentryWait bounds how long a record logged from inside a sink waits for a handler
 	// lock held elsewhere before it is refused as re-entrant (see handler.emit).
 	reentryWait time.Duration

@@ -4,10 +4,17 @@
 // the clock (time comes from the record), never touches the file system and never
 // decides by itself whether to colour (the caller says).
 //
+// Its API is what a program rendering records itself needs: [Parse] (or [MustParse])
+// and [Template.Append], [DefaultFormat] and [LoguruFormat], [AppendMessage], [Colorize],
+// [Strip] and [LevelColor] for markup, [AppendException], and [NewJSON] with
+// [JSON.Append]. The logger renders through the same engine (logru's internal/render
+// package), with a few extra hooks only it needs; the output is byte for byte the same.
+//
 // # Format templates
 //
 // [Parse] compiles a template once into a list of append operations; [Template.Append]
-// renders a record into a caller's buffer without allocating. Fields:
+// renders a record into a caller's buffer without allocating. A bad template is a
+// *[SyntaxError]. Fields:
 //
 //	{time} {time:FORMAT}    the record's time; FORMAT uses loguru's tokens
 //	                        (YYYY-MM-DD HH:mm:ss.SSS Z, [escaped], !UTC) or strftime (%Y…)
@@ -40,7 +47,8 @@
 // </red> or </>. Every closing tag resets the terminal and re-applies the tags still
 // open, exactly as loguru does, so output is byte-identical to loguru's. \<red> is a
 // literal "<red>". Unknown, unbalanced and unclosed tags are errors at Parse; without
-// colours, tags are stripped.
+// colours, tags are stripped. [Colorize] and [Strip] render markup outside a template;
+// [LevelColor] compiles a level's colour ("<yellow><bold>").
 //
 // # Message templates
 //
@@ -48,4 +56,9 @@
 // argument values. It never fails: a missing key leaves the placeholder as written and a
 // bad spec writes the value plainly. Values are data: they are never parsed, and their
 // control characters are escaped so that they cannot forge a line.
+//
+// # JSON
+//
+// [NewJSON] returns a serializer writing one JSON object per record, as logru's
+// Serialize handlers write them (see [JSON]).
 package format

@@ -27,7 +27,7 @@ func ExampleParse() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(string(t.Append(nil, record(), false, nil)))
+	fmt.Println(string(t.Append(nil, record(), false)))
 
 	_, err = format.Parse("<red>{message}", nil)
 	fmt.Println(err)
@@ -38,8 +38,8 @@ func ExampleParse() {
 
 func ExampleTemplate_Append() {
 	t := format.MustParse("<level>{level}</level> {message}")
-	fmt.Printf("%q\n", t.Append(nil, record(), true, nil))
-	fmt.Printf("%q\n", t.Append(nil, record(), false, nil))
+	fmt.Printf("%q\n", t.Append(nil, record(), true))
+	fmt.Printf("%q\n", t.Append(nil, record(), false))
 	// Output:
 	// "\x1b[33m\x1b[1mWARNING\x1b[0m disk almost full"
 	// "WARNING disk almost full"
@@ -76,9 +76,9 @@ func ExampleDefaultFormat() {
 	r.Extra.Set("disk", "/var")
 	r.MessageKeys.Add("pct") // the message showed pct: "{pct}% of the disk used"
 	r.Message = "93.5% of the disk used"
-	fmt.Println(string(t.Append(nil, r, false, nil)))
+	fmt.Println(string(t.Append(nil, r, false)))
 	r.Extra.Reset()
-	fmt.Printf("%q\n", t.Append(nil, r, false, nil))
+	fmt.Printf("%q\n", t.Append(nil, r, false))
 	// Output:
 	// 2018-06-09 01:02:03.000 | WARNING  | main:main:42 - 93.5% of the disk used disk=/var
 	// "2018-06-09 01:02:03.000 | WARNING  | main:main:42 - 93.5% of the disk used"

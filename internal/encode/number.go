@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"time"
+
+	"github.com/logru/logru/internal/ascii"
 )
 
 // appendTextFloat writes f in strconv's shortest 'g' form: 1.5, 1e+21, NaN,
@@ -93,7 +95,7 @@ func isJSONNumber(s string) bool {
 	case i < len(s) && s[i] == '0':
 		i++
 	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && ascii.IsDigit(s[i]) {
 			i++
 		}
 	default:
@@ -101,10 +103,10 @@ func isJSONNumber(s string) bool {
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
-		if i == len(s) || !isDigit(s[i]) {
+		if i == len(s) || !ascii.IsDigit(s[i]) {
 			return false
 		}
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && ascii.IsDigit(s[i]) {
 			i++
 		}
 	}
@@ -113,14 +115,12 @@ func isJSONNumber(s string) bool {
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		if i == len(s) || !isDigit(s[i]) {
+		if i == len(s) || !ascii.IsDigit(s[i]) {
 			return false
 		}
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && ascii.IsDigit(s[i]) {
 			i++
 		}
 	}
 	return i == len(s)
 }
-
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/logru/logru/internal/ascii"
 )
 
 // AppendString appends v formatted by s to dst, as Python's format(v, spec)
@@ -424,7 +426,7 @@ func (s *Spec) appendFloatBody(dst []byte, neg bool, body []byte) []byte {
 		neg = false
 	}
 	nd := 0
-	for nd < len(body) && '0' <= body[nd] && body[nd] <= '9' {
+	for nd < len(body) && ascii.IsDigit(body[nd]) {
 		nd++
 	}
 	rest := body[nd:]

@@ -3,6 +3,8 @@ package pyfmt
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/logru/logru/internal/ascii"
 )
 
 // maxWidth is the largest width or precision accepted by Parse.
@@ -203,7 +205,7 @@ func Parse(s string) (Spec, error) {
 // parseNumber parses the leading decimal digits of s. It returns the value
 // (saturated just above maxWidth) and the number of digits consumed.
 func parseNumber(s string) (v, n int) {
-	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+	for n < len(s) && ascii.IsDigit(s[n]) {
 		if v <= maxWidth {
 			v = v*10 + int(s[n]-'0')
 		}

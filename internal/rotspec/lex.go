@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/logru/logru/internal/ascii"
 )
 
 // This file holds what rotation and retention specs share: ASCII lexing, decimal
@@ -28,7 +30,6 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
-func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // trimSpace removes ASCII white space at both ends.
@@ -128,7 +129,7 @@ type number struct {
 // A letter 'e' not followed by an exponent is left for the unit.
 func scanNumber(s string) (num number, n int, ok bool) {
 	i := 0
-	for i < len(s) && isDigit(s[i]) {
+	for i < len(s) && ascii.IsDigit(s[i]) {
 		i++
 	}
 	intPart := s[:i]
@@ -136,7 +137,7 @@ func scanNumber(s string) (num number, n int, ok bool) {
 	isInt := true
 	if i < len(s) && s[i] == '.' {
 		j := i + 1
-		for j < len(s) && isDigit(s[j]) {
+		for j < len(s) && ascii.IsDigit(s[j]) {
 			j++
 		}
 		frac = s[i+1 : j]
@@ -155,7 +156,7 @@ func scanNumber(s string) (num number, n int, ok bool) {
 			j++
 		}
 		k := j
-		for k < len(s) && isDigit(s[k]) {
+		for k < len(s) && ascii.IsDigit(s[k]) {
 			k++
 		}
 		if k > j { // an exponent; otherwise the 'e' starts a unit
@@ -313,9 +314,9 @@ func parseQuantity(s string) (q quantity, msg string) {
 			return quantity{}, "number " + strconv.Quote(num.text[:20]+"…") + " is too long"
 		}
 		s = s[n:]
-		if s != "" && (s[0] == '.' || isDigit(s[0])) {
+		if s != "" && (s[0] == '.' || ascii.IsDigit(s[0])) {
 			j := 0
-			for j < len(s) && (s[j] == '.' || isDigit(s[j])) {
+			for j < len(s) && (s[j] == '.' || ascii.IsDigit(s[j])) {
 				j++
 			}
 			return quantity{}, "invalid number " + strconv.Quote(num.text+s[:j])
@@ -335,7 +336,7 @@ func parseQuantity(s string) (q quantity, msg string) {
 			}
 			return quantity{}, "invalid number or unit at " + strconv.Quote(num.text+s)
 		}
-		if s != "" && !isSpace(s[0]) && s[0] != ',' && !isDigit(s[0]) && s[0] != '.' {
+		if s != "" && !isSpace(s[0]) && s[0] != ',' && !ascii.IsDigit(s[0]) && s[0] != '.' {
 			return quantity{}, "unexpected " + strconv.Quote(s) + " after unit " + strconv.Quote(unit)
 		}
 		for s != "" && (isSpace(s[0]) || s[0] == ',') {

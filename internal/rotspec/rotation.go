@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/logru/logru/internal/ascii"
 )
 
 // Rotation is a parsed rotation spec: one or more conditions joined by " or ". The file
@@ -185,7 +187,7 @@ func parseDay(t string) (wd time.Weekday, isDay bool, msg string) {
 		return 0, false, ""
 	}
 	for i := 1; i < len(t); i++ {
-		if !isDigit(t[i]) {
+		if !ascii.IsDigit(t[i]) {
 			return 0, false, ""
 		}
 	}
@@ -202,7 +204,7 @@ func splitMeridiem(s string) (rest string, pm int) {
 		return s, 0
 	}
 	rest = trimSpace(s[:len(s)-2])
-	if rest == "" || !isDigit(rest[len(rest)-1]) {
+	if rest == "" || !ascii.IsDigit(rest[len(rest)-1]) {
 		return s, 0
 	}
 	if s[len(s)-2] == 'a' {
@@ -279,7 +281,7 @@ func parseClock(s string, bareHour bool) (clock, string) {
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !ascii.IsDigit(s[i]) {
 			return false
 		}
 	}

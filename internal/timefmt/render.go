@@ -1,6 +1,10 @@
 package timefmt
 
-import "time"
+import (
+	"time"
+
+	"github.com/logru/logru/internal/ascii"
+)
 
 // English names, as Python's calendar module gives them in the C locale.
 var (
@@ -65,39 +69,39 @@ func appendOp(dst []byte, o *op, f *fields) []byte {
 		}
 		return append(dst, o.lit...)
 	case opDate:
-		dst = appendInt(dst, int64(f.year), 4)
+		dst = ascii.AppendInt(dst, int64(f.year), 4)
 		dst = append(dst, o.lit[0])
-		dst = append2(dst, int(f.month))
+		dst = ascii.Append2(dst, int(f.month))
 		dst = append(dst, o.lit[1])
-		return append2(dst, f.day)
+		return ascii.Append2(dst, f.day)
 	case opClock:
-		dst = append2(dst, f.hour)
+		dst = ascii.Append2(dst, f.hour)
 		dst = append(dst, o.lit[0])
-		dst = append2(dst, f.min)
+		dst = ascii.Append2(dst, f.min)
 		dst = append(dst, o.lit[1])
-		return append2(dst, f.sec)
+		return ascii.Append2(dst, f.sec)
 	case opYear4:
-		return appendInt(dst, int64(f.year), 4)
+		return ascii.AppendInt(dst, int64(f.year), 4)
 	case opYear2:
-		return append2(dst, floorMod(f.year, 100))
+		return ascii.Append2(dst, floorMod(f.year, 100))
 	case opQuarter:
-		return appendInt(dst, int64(f.month-1)/3+1, 1)
+		return ascii.AppendInt(dst, int64(f.month-1)/3+1, 1)
 	case opMonthName:
 		return append(dst, monthNames[f.month]...)
 	case opMonthAbbr:
 		return append(dst, monthAbbrs[f.month]...)
 	case opMonth2:
-		return append2(dst, int(f.month))
+		return ascii.Append2(dst, int(f.month))
 	case opMonth:
-		return appendInt(dst, int64(f.month), 1)
+		return ascii.AppendInt(dst, int64(f.month), 1)
 	case opYearDay3:
-		return appendInt(dst, int64(f.yday), 3)
+		return ascii.AppendInt(dst, int64(f.yday), 3)
 	case opYearDay:
-		return appendInt(dst, int64(f.yday), 1)
+		return ascii.AppendInt(dst, int64(f.yday), 1)
 	case opDay2:
-		return append2(dst, f.day)
+		return ascii.Append2(dst, f.day)
 	case opDay:
-		return appendInt(dst, int64(f.day), 1)
+		return ascii.AppendInt(dst, int64(f.day), 1)
 	case opWeekdayName:
 		return append(dst, weekdayNames[f.weekday]...)
 	case opWeekdayAbbr:
@@ -107,21 +111,21 @@ func appendOp(dst []byte, o *op, f *fields) []byte {
 	case opISOWeekday:
 		return append(dst, byte('0'+(f.weekday+6)%7+1))
 	case opHour2:
-		return append2(dst, f.hour)
+		return ascii.Append2(dst, f.hour)
 	case opHour:
-		return appendInt(dst, int64(f.hour), 1)
+		return ascii.AppendInt(dst, int64(f.hour), 1)
 	case opHour12x2:
-		return append2(dst, hour12(f.hour))
+		return ascii.Append2(dst, hour12(f.hour))
 	case opHour12:
-		return appendInt(dst, int64(hour12(f.hour)), 1)
+		return ascii.AppendInt(dst, int64(hour12(f.hour)), 1)
 	case opMinute2:
-		return append2(dst, f.min)
+		return ascii.Append2(dst, f.min)
 	case opMinute:
-		return appendInt(dst, int64(f.min), 1)
+		return ascii.AppendInt(dst, int64(f.min), 1)
 	case opSecond2:
-		return append2(dst, f.sec)
+		return ascii.Append2(dst, f.sec)
 	case opSecond:
-		return appendInt(dst, int64(f.sec), 1)
+		return ascii.AppendInt(dst, int64(f.sec), 1)
 	case opFraction:
 		return appendFraction(dst, f.nanosecond, int(o.n))
 	case opAMPM:
@@ -136,7 +140,7 @@ func appendOp(dst []byte, o *op, f *fields) []byte {
 	case opZoneName:
 		return appendZoneName(dst, f.zone, f.offset)
 	case opUnix:
-		return appendInt(dst, f.t.Unix(), 1)
+		return ascii.AppendInt(dst, f.t.Unix(), 1)
 	case opUnixMicro:
 		return appendUnixMicro(dst, f.t.Unix(), f.nanosecond/1000)
 	}
@@ -148,17 +152,17 @@ func appendISO(dst []byte, t time.Time) []byte {
 	year, month, day := t.Date()
 	hour, min, sec := t.Clock()
 	_, offset := t.Zone()
-	dst = appendInt(dst, int64(year), 4)
+	dst = ascii.AppendInt(dst, int64(year), 4)
 	dst = append(dst, '-')
-	dst = append2(dst, int(month))
+	dst = ascii.Append2(dst, int(month))
 	dst = append(dst, '-')
-	dst = append2(dst, day)
+	dst = ascii.Append2(dst, day)
 	dst = append(dst, 'T')
-	dst = append2(dst, hour)
+	dst = ascii.Append2(dst, hour)
 	dst = append(dst, ':')
-	dst = append2(dst, min)
+	dst = ascii.Append2(dst, min)
 	dst = append(dst, ':')
-	dst = append2(dst, sec)
+	dst = ascii.Append2(dst, sec)
 	dst = append(dst, '.')
 	dst = appendFraction(dst, t.Nanosecond(), 6)
 	return appendOffset(dst, offset, false)
@@ -199,16 +203,16 @@ func appendOffset(dst []byte, offset int, colon bool) []byte {
 		abs = -abs
 	}
 	dst = append(dst, sign)
-	dst = appendInt(dst, abs/3600, 2)
+	dst = ascii.AppendInt(dst, abs/3600, 2)
 	if colon {
 		dst = append(dst, ':')
 	}
-	dst = append2(dst, int(abs/60%60))
+	dst = ascii.Append2(dst, int(abs/60%60))
 	if s := int(abs % 60); s > 0 {
 		if colon {
 			dst = append(dst, ':')
 		}
-		dst = append2(dst, s)
+		dst = ascii.Append2(dst, s)
 	}
 	return dst
 }
@@ -231,7 +235,7 @@ func appendZoneName(dst []byte, zone string, offset int) []byte {
 func appendUnixMicro(dst []byte, sec int64, micro int) []byte {
 	const perSec = 1_000_000
 	if sec > -(1<<63)/perSec+1 && sec < (1<<63-1)/perSec-1 {
-		return appendInt(dst, sec*perSec+int64(micro), 1)
+		return ascii.AppendInt(dst, sec*perSec+int64(micro), 1)
 	}
 	// |sec| ≥ 9.2e12: print the seconds, then six digits of microseconds.
 	if sec < 0 {
@@ -242,78 +246,9 @@ func appendUnixMicro(dst []byte, sec int64, micro int) []byte {
 			hi++
 			lo = 0
 		}
-		dst = appendUint(dst, hi)
-		return appendInt(dst, int64(lo), 6)
+		dst = ascii.AppendUint(dst, hi)
+		return ascii.AppendInt(dst, int64(lo), 6)
 	}
-	dst = appendUint(dst, uint64(sec))
-	return appendInt(dst, int64(micro), 6)
-}
-
-// digitPairs holds "00" to "99", for two digits at a time.
-const digitPairs = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"
-
-// append2 appends v as Python's "%02d".
-func append2(dst []byte, v int) []byte {
-	if uint(v) < 100 {
-		return append(dst, digitPairs[2*v], digitPairs[2*v+1])
-	}
-	return appendInt(dst, int64(v), 2)
-}
-
-// appendInt appends v as Python's "%0*d" with the given width: zero-padded to
-// width characters, a leading minus sign included in them.
-func appendInt(dst []byte, v int64, width int) []byte {
-	if width == 4 && uint64(v) < 10000 { // years
-		return append(dst, digitPairs[2*(v/100)], digitPairs[2*(v/100)+1],
-			digitPairs[2*(v%100)], digitPairs[2*(v%100)+1])
-	}
-	u := uint64(v)
-	if v < 0 {
-		dst = append(dst, '-')
-		u = -u
-		width--
-	}
-	for n := digitCount(u); n < width; n++ {
-		dst = append(dst, '0')
-	}
-	return appendUint(dst, u)
-}
-
-// appendUint appends the decimal digits of u.
-func appendUint(dst []byte, u uint64) []byte {
-	var buf [20]byte
-	i := len(buf)
-	for u >= 100 {
-		r := u % 100
-		u /= 100
-		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
-	}
-	if u >= 10 {
-		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
-	} else {
-		i--
-		buf[i] = byte('0' + u)
-	}
-	return append(dst, buf[i:]...)
-}
-
-// digitCount returns the number of decimal digits of u (1 for 0).
-func digitCount(u uint64) int {
-	n := 1
-	for u >= 10 {
-		u /= 10
-		n++
-	}
-	return n
+	dst = ascii.AppendUint(dst, uint64(sec))
+	return ascii.AppendInt(dst, int64(micro), 6)
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lestrrat-go/strftime"
+	"github.com/logru/logru/internal/ascii"
 )
 
 // A spec holding '%' is passed by loguru to Python's datetime.strftime. Python
@@ -247,9 +248,9 @@ func (c *strftimeCompiler) glibc(text string, i int, beforePython bool) int {
 			k.pad = ch
 		}
 	}
-	if j < len(text) && isDigit(text[j]) {
+	if j < len(text) && ascii.IsDigit(text[j]) {
 		k.width = 0
-		for ; j < len(text) && isDigit(text[j]); j++ {
+		for ; j < len(text) && ascii.IsDigit(text[j]); j++ {
 			k.width = min(k.width*10+int(text[j]-'0'), maxWidth)
 		}
 	}
@@ -348,8 +349,6 @@ func newField(k fieldKey) *field {
 	f.lower = k.conv == 'P' || (k.swap && cs.swap == swapLower)
 	return f
 }
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // fieldKey is a conversion with its flags and width, as the spec gives them.
 type fieldKey struct {
@@ -483,14 +482,16 @@ func appendPyZone(dst []byte, t time.Time) []byte {
 	return appendZoneName(dst, name, off)
 }
 
-func appendDayOfYear(dst []byte, t time.Time) []byte { return appendInt(dst, int64(t.YearDay()), 3) }
+func appendDayOfYear(dst []byte, t time.Time) []byte {
+	return ascii.AppendInt(dst, int64(t.YearDay()), 3)
+}
 
 func appendISOYear(dst []byte, t time.Time) []byte {
 	year, _ := t.ISOWeek()
-	return appendInt(dst, int64(year), 4)
+	return ascii.AppendInt(dst, int64(year), 4)
 }
 
-func appendUnix(dst []byte, t time.Time) []byte { return appendInt(dst, t.Unix(), 1) }
+func appendUnix(dst []byte, t time.Time) []byte { return ascii.AppendInt(dst, t.Unix(), 1) }
 
 func appendWeekdayAbbr(dst []byte, t time.Time) []byte {
 	return append(dst, weekdayAbbrs[t.Weekday()]...)
@@ -515,23 +516,23 @@ func appendCTime(dst []byte, t time.Time) []byte {
 	if day < 10 {
 		dst = append(dst, ' ')
 	}
-	dst = appendInt(dst, int64(day), 1)
+	dst = ascii.AppendInt(dst, int64(day), 1)
 	dst = append(dst, ' ')
-	dst = append2(dst, hour)
+	dst = ascii.Append2(dst, hour)
 	dst = append(dst, ':')
-	dst = append2(dst, min)
+	dst = ascii.Append2(dst, min)
 	dst = append(dst, ':')
-	dst = append2(dst, sec)
+	dst = ascii.Append2(dst, sec)
 	dst = append(dst, ' ')
-	return appendInt(dst, int64(year), 4)
+	return ascii.AppendInt(dst, int64(year), 4)
 }
 
-func appendYear(dst []byte, t time.Time) []byte   { return appendInt(dst, int64(t.Year()), 4) }
-func appendMonth(dst []byte, t time.Time) []byte  { return append2(dst, int(t.Month())) }
-func appendDay(dst []byte, t time.Time) []byte    { return append2(dst, t.Day()) }
-func appendHour(dst []byte, t time.Time) []byte   { return append2(dst, t.Hour()) }
-func appendMinute(dst []byte, t time.Time) []byte { return append2(dst, t.Minute()) }
-func appendSecond(dst []byte, t time.Time) []byte { return append2(dst, t.Second()) }
+func appendYear(dst []byte, t time.Time) []byte   { return ascii.AppendInt(dst, int64(t.Year()), 4) }
+func appendMonth(dst []byte, t time.Time) []byte  { return ascii.Append2(dst, int(t.Month())) }
+func appendDay(dst []byte, t time.Time) []byte    { return ascii.Append2(dst, t.Day()) }
+func appendHour(dst []byte, t time.Time) []byte   { return ascii.Append2(dst, t.Hour()) }
+func appendMinute(dst []byte, t time.Time) []byte { return ascii.Append2(dst, t.Minute()) }
+func appendSecond(dst []byte, t time.Time) []byte { return ascii.Append2(dst, t.Second()) }
 
 func appendLowerAMPM(dst []byte, t time.Time) []byte {
 	if t.Hour() < 12 {

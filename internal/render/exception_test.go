@@ -1,4 +1,4 @@
-package format
+package render
 
 import (
 	"bytes"
@@ -118,7 +118,7 @@ func TestExceptionShape(t *testing.T) {
 	got := string(AppendException(nil, fixedException(), false, ExceptionOptions{}))
 	want := "write failed\\ndisk full\n" +
 		"  caused by write failed\n" +
-		"  caused by format.detailedErr: disk full\n" +
+		"  caused by render.detailedErr: disk full\n" +
 		"Stack (most recent call last):\n" +
 		"  main.work\n    /src/app/work.go:30\n" +
 		"  main.(*Store).save\n    /src/app/store.go:7\n"
@@ -130,7 +130,7 @@ func TestExceptionShape(t *testing.T) {
 		t.Errorf("backtrace %q", bt)
 	}
 	diag := string(AppendException(nil, fixedException(), false, ExceptionOptions{Diagnose: true}))
-	if !strings.Contains(diag, "  caused by format.detailedErr: disk full\n    | disk full\n    | code=28 path=/var/log\n") {
+	if !strings.Contains(diag, "  caused by render.detailedErr: disk full\n    | disk full\n    | code=28 path=/var/log\n") {
 		t.Errorf("diagnose %q", diag)
 	}
 	// A %+v that only repeats the message adds nothing.

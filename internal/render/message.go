@@ -1,4 +1,4 @@
-package format
+package render
 
 import (
 	"log/slog"
@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/logru/logru/core"
+	"github.com/logru/logru/internal/ascii"
 	"github.com/logru/logru/internal/encode"
 	"github.com/logru/logru/internal/pyfmt"
 )
@@ -355,9 +356,9 @@ func appendElapsed(dst []byte, d time.Duration) []byte {
 	frac := us % 1e6
 	dst = strconv.AppendInt(dst, secs/3600, 10)
 	dst = append(dst, ':')
-	dst = append2(dst, int((secs/60)%60))
+	dst = ascii.Append2(dst, int((secs/60)%60))
 	dst = append(dst, ':')
-	dst = append2(dst, int(secs%60))
+	dst = ascii.Append2(dst, int(secs%60))
 	if frac != 0 {
 		dst = append(dst, '.')
 		for div := int64(100000); div > 0; div /= 10 {
@@ -365,10 +366,6 @@ func appendElapsed(dst []byte, d time.Duration) []byte {
 		}
 	}
 	return dst
-}
-
-func append2(dst []byte, n int) []byte {
-	return append(dst, byte('0'+n/10), byte('0'+n%10))
 }
 
 // bytesString views b as a string without copying; the string must not outlive b's
