@@ -30,6 +30,7 @@ type depRule struct {
 var depRules = []depRule{
 	{pkg: "core"},
 	{pkg: "internal/buffer"},
+	{pkg: "internal/editdist"},
 	{pkg: "internal/encode", forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/pyfmt", forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/timefmt", thirdPty: []string{"github.com/lestrrat-go/strftime"}, forbidStd: []string{"os", "io/fs", "net/http"}},
@@ -47,7 +48,7 @@ var depRules = []depRule{
 		thirdPty: []string{"github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
 	{pkg: "sinks", module: []string{"internal/buffer", "internal/clock", "internal/fsys", "internal/rotspec", "internal/archive", "internal/timefmt"},
 		thirdPty: []string{"github.com/mattn/go-isatty", "github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
-	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/encode", "internal/rotspec"},
+	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/editdist", "internal/encode", "internal/rotspec"},
 		thirdPty: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
