@@ -243,6 +243,7 @@ func (d *decoder) decodeMap(path string, n *Node, v reflect.Value) error {
 		p := path + "[" + strconv.Quote(k.Text) + "]"
 		key := reflect.ValueOf(k.Text).Convert(t.Key())
 		if m.MapIndex(key).IsValid() {
+			d.nodes[p] = k
 			return fieldErr(p, k.Text, "duplicate key")
 		}
 		e := reflect.New(t.Elem()).Elem()
