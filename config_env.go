@@ -29,8 +29,7 @@ func newDefault(getenv func(string) string, errOut io.Writer) *Logger {
 		if err == nil {
 			return l
 		}
-		fmt.Fprintf(errOut, "logru: %s=%q: %s; using the default handler\n", envConfig, path,
-			strings.TrimPrefix(err.Error(), "logru: "))
+		fmt.Fprintf(errOut, "logru: %s=%q: %s; using the default handler\n", envConfig, path, reasonOf(err))
 	}
 	h := envHandler(getenv, errOut)
 	if _, err := l.Add(h); err != nil {
@@ -40,6 +39,18 @@ func newDefault(getenv func(string) string, errOut io.Writer) *Logger {
 		}
 	}
 	return l
+}
+
+// reasonOf is the message of an error of LoadConfig or Configure without the "logru: "
+// that starts it, built from the error's fields; an error of another type is shown whole.
+func reasonOf(err error) string {
+	switch e := err.(type) {
+	case *loadError:
+		return e.reason()
+	case *ConfigError:
+		return e.reason()
+	}
+	return err.Error()
 }
 
 // envHandler is the default stderr handler shaped by LOGRU_LEVEL, LOGRU_FORMAT,

@@ -2,7 +2,6 @@ package logru
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"reflect"
 	"strconv"
@@ -50,37 +49,30 @@ import (
 func LoadConfig(path string) (Config, error) {
 	f, ok := config.FormatOf(path)
 	if !ok {
-		return Config{}, fmt.Errorf("logru: LoadConfig %s: want a .yaml, .yml or .json file", path)
+		return Config{}, &loadError{file: path, err: errors.New("want a .yaml, .yml or .json file")}
 	}
 	data, err := config.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return Config{}, fmt.Errorf("logru: LoadConfig: %w", err)
-		}
-		return Config{}, fmt.Errorf("logru: LoadConfig %s: %w", path, err)
+		return Config{}, &loadError{file: path, err: err}
 	}
-	cfg, err := parseConfig(data, f == config.YAML)
-	if err != nil {
-		var fe *fileError
-		if errors.As(err, &fe) {
-			fe.file = path
-			return Config{}, fe
-		}
-		return Config{}, fmt.Errorf("logru: LoadConfig %s: %w", path, err)
+	cfg, le := parseConfig(data, f == config.YAML)
+	if le != nil {
+		le.file = path
+		return Config{}, le
 	}
 	return cfg, nil
 }
 
-// parseConfig decodes and checks the text of a configuration file.
-func parseConfig(data []byte, isYAML bool) (Config, error) {
+// parseConfig decodes and checks the text of a configuration file. Its error names no
+// file: LoadConfig sets it.
+func parseConfig(data []byte, isYAML bool) (Config, *loadError) {
 	f := config.JSON
 	if isYAML {
 		f = config.YAML
 	}
 	doc, err := config.Parse(data, f)
 	if err != nil {
-		return Config{}, err
+		return Config{}, &loadError{err: err}
 	}
 	var cfg Config
 	err = doc.Decode(&cfg, configHooks)
@@ -91,12 +83,11 @@ func parseConfig(data []byte, isYAML bool) (Config, error) {
 		err = checkConfig(cfg)
 	}
 	if err != nil {
-		var ce *ConfigError
-		if !errors.As(err, &ce) {
-			return Config{}, err
+		le := &loadError{err: err}
+		if ce := (*ConfigError)(nil); errors.As(err, &ce) {
+			le.line, le.col = doc.Position(ce.Field)
 		}
-		line, col := doc.Position(ce.Field)
-		return Config{}, &fileError{line: line, col: col, err: ce}
+		return Config{}, le
 	}
 	return cfg, nil
 }
@@ -153,29 +144,42 @@ func checkConfig(cfg Config) error {
 // maxConfigExtra bounds the base fields of a file: every record copies them.
 const maxConfigExtra = 1024
 
-// fileError is an error in a configuration file, at a position.
-type fileError struct {
-	file      string
-	line, col int
-	err       error // a *ConfigError
+// loadError is an error of LoadConfig. Its message is built from its fields:
+//
+//	logru: <file>:<line>:<col>: <Field> "<Value>": <reason>   a value, err a *ConfigError
+//	logru: LoadConfig: open <file>: <reason>                   err an *fs.PathError
+//	logru: LoadConfig <file>: <reason>                         the file's kind, size or syntax
+type loadError struct {
+	file      string // "" when the text was not read from a file
+	line, col int    // where the value is, for a *ConfigError; 0 when unknown
+	err       error  // a *ConfigError, or why the file could not be read or parsed
 }
 
-func (e *fileError) Error() string {
-	where := e.file
-	if where == "" {
-		where = "config"
-	}
-	if e.line > 0 {
-		where += ":" + strconv.Itoa(e.line)
-		if e.col > 0 {
-			where += ":" + strconv.Itoa(e.col)
-		}
-	}
+func (e *loadError) Error() string { return "logru: " + e.reason() }
+
+// reason is the message without its "logru: " prefix, for a message that says more
+// around it (the default logger's note about LOGRU_CONFIG).
+func (e *loadError) reason() string {
 	var ce *ConfigError
 	if errors.As(e.err, &ce) {
-		return "logru: " + where + ": " + ce.Field + " " + strconv.Quote(ce.Value) + ": " + ce.Err.Error()
+		where := e.file
+		if where == "" {
+			where = "config"
+		}
+		if e.line > 0 {
+			where += ":" + strconv.Itoa(e.line)
+			if e.col > 0 {
+				where += ":" + strconv.Itoa(e.col)
+			}
+		}
+		return where + ": " + ce.reason()
 	}
-	return "logru: " + where + ": " + e.err.Error()
+	var pe *fs.PathError
+	if errors.As(e.err, &pe) {
+		return "LoadConfig: " + e.err.Error() // the error names the file
+	}
+	return "LoadConfig " + e.file + ": " + e.err.Error()
 }
 
-func (e *fileError) Unwrap() error { return e.err }
+// Unwrap returns the cause: the *ConfigError, or the error reading or parsing the file.
+func (e *loadError) Unwrap() error { return e.err }
