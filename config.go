@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/logru/logru/core"
+	"github.com/logru/logru/internal/config"
 )
 
 // Config is a whole configuration of a logger, applied at once by [Logger.Configure] and
@@ -239,21 +240,12 @@ var handlerKeys = func() map[string]string {
 	t := reflect.TypeFor[Handler]()
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if name := tagName(f); name != "" {
+		if name := config.Key(f); name != "" {
 			m[f.Name] = name
 		}
 	}
 	return m
 }()
-
-// tagName is the key of a struct field in a configuration file ("" when it has none).
-func tagName(f reflect.StructField) string {
-	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	if name == "-" {
-		return ""
-	}
-	return name
-}
 
 // handlerFieldPath rewrites the Field of a *ConfigError about Handler i from its Go
 // form ("Handler.FilterLevels[\"db\"]") to its configuration path

@@ -137,32 +137,3 @@ func TestDefaultReadsEnvironment(t *testing.T) {
 		})
 	}
 }
-
-// FuzzLoadConfig feeds arbitrary bytes to the parser of both formats: it returns a
-// Config or an error, never panics, and a Config it returns is valid.
-func FuzzLoadConfig(f *testing.F) {
-	for _, name := range []string{"full.yaml", "full.json", "example.yaml"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "config", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte(`{"handlers": [{"sink": "a.log", "mode": "0640", "filter_levels": {"": 5}}], "extra": {"a": [1, {"b": null}]}}`))
-	f.Add([]byte("handlers: [{sink: stdout, colorize: yes, level: &l INFO, format: *l}]\nextra: {a: .inf, b: 0x1F}\n"))
-	f.Add([]byte("a: &a [*a]\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, isYAML := range []bool{true, false} {
-			cfg, err := parseConfig(data, isYAML)
-			if err != nil {
-				if err.Error() == "" {
-					t.Fatal("an empty error message")
-				}
-				continue
-			}
-			if err := checkConfig(cfg); err != nil {
-				t.Fatalf("a returned Config is invalid: %v", err)
-			}
-		}
-	})
-}

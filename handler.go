@@ -230,8 +230,12 @@ type ConfigError struct {
 }
 
 // Error returns `logru: <Field> "<Value>": <reason>`.
-func (e *ConfigError) Error() string {
-	return "logru: " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Err.Error()
+func (e *ConfigError) Error() string { return "logru: " + e.reason() }
+
+// reason is the message without its "logru: " prefix, for messages that say more around
+// it (a configuration file's name and line, an environment variable).
+func (e *ConfigError) reason() string {
+	return e.Field + " " + strconv.Quote(e.Value) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the underlying reason, for errors.Is and errors.As.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/logru/logru/internal/editdist"
 )
 
 // foldRune returns the representative of r's case-folding class (the smallest rune that
@@ -56,7 +58,7 @@ func foldCompare(a, b string) int {
 // nearestLevel returns the registered level name nearest to name (by edit distance,
 // without regard to case) when it is close enough to be a likely typo: one edit for
 // names of up to five letters, a third of the length beyond; "" when none is. Names
-// over 64 bytes are not compared (see editDistance).
+// over 64 bytes are not compared (see editdist.Distance).
 func (t *levelTable) nearest(name string) string {
 	q := strings.Map(foldRune, name)
 	limit := max(1, len(q)/3)
@@ -65,7 +67,7 @@ func (t *levelTable) nearest(name string) string {
 		if len(cand) > len(q)+2*limit || len(q) > len(cand)+2*limit { // too far apart to be close
 			return
 		}
-		if d := editDistance(q, strings.Map(foldRune, cand)); d < bestD {
+		if d := editdist.Distance(q, strings.Map(foldRune, cand)); d < bestD {
 			best, bestD = cand, d
 		}
 	}

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package logru
+package config
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package logru
+package config
 
 import (
 	"bytes"
@@ -11,56 +11,62 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// A configuration file is read in two steps: its text becomes a tree of tnodes (from
-// YAML or JSON alike, with the position of every value and key), then the tree is
-// decoded into a Config by config_load.go, which knows the keys and names the path of
-// every error.
+// The first step of reading a configuration file: its text, YAML or JSON alike, becomes
+// a tree of Nodes holding the position of every value and key. decode.go then decodes
+// the tree into a struct.
 
-type tkind uint8
+// Kind is what a Node holds: a scalar, a mapping or a sequence.
+type Kind uint8
 
+// The kinds of Node.
 const (
-	tScalar tkind = iota
-	tMap
-	tSeq
+	Scalar Kind = iota
+	Mapping
+	Sequence
 )
 
-// stype is the type a scalar was written with.
-type stype uint8
+// Type is the type a scalar was written with.
+type Type uint8
 
+// The types of scalar. A YAML timestamp is a String; YAML's .inf, .nan and 0x1F are
+// Numbers, kept as written.
 const (
-	sString stype = iota
-	sNumber
-	sBool
-	sNull
+	String Type = iota
+	Number
+	Bool
+	Null
 )
 
-// tnode is one value of a configuration file.
-type tnode struct {
-	kind      tkind
-	typ       stype // scalars
-	text      string
-	line, col int      // 1-based; col 0 when unknown
-	keys      []*tnode // mappings: the keys (scalars), matching items
-	items     []*tnode // mapping values, or sequence items
+// Node is one value of a configuration file. A Node is built once, by Parse, and only
+// read after: it is safe to read from several goroutines.
+type Node struct {
+	Kind      Kind
+	Type      Type // scalars
+	Text      string
+	Line, Col int     // 1-based; Col 0 when unknown
+	Keys      []*Node // mappings: the keys (scalars), matching Items
+	Items     []*Node // mapping values, or sequence items
 }
 
-// Limits on a configuration file, so that hostile input cannot exhaust the process.
+// Limits on a configuration file, so that hostile input cannot exhaust the process:
+// ReadFile refuses a file over MaxSize bytes, Parse one nested deeper than MaxDepth or
+// holding more than MaxNodes values.
 const (
-	maxConfigSize  = 4 << 20 // bytes
-	maxConfigDepth = 64      // nested mappings and sequences
-	maxConfigNodes = 1 << 16 // values, aliases counted each time they are used
+	MaxSize  = 4 << 20 // bytes
+	MaxDepth = 64      // nested mappings and sequences
+	MaxNodes = 1 << 16 // values, aliases counted each time they are used
 )
 
-var errTooDeep = fmt.Errorf("nested more than %d levels deep", maxConfigDepth)
-var errTooBig = fmt.Errorf("more than %d values (counting each use of an alias)", maxConfigNodes)
+var errTooDeep = fmt.Errorf("nested more than %d levels deep", MaxDepth)
+var errTooBig = fmt.Errorf("more than %d values (counting each use of an alias)", MaxNodes)
 
-// parseYAMLTree parses one YAML document. An empty document is an empty mapping.
-func parseYAMLTree(data []byte) (*tnode, error) {
+// parseYAML parses one YAML document. An empty document is an empty mapping.
+func parseYAML(data []byte) (*Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return &tnode{kind: tMap, line: 1}, nil
+			return &Node{Kind: Mapping, Line: 1}, nil
 		}
 		return nil, err
 	}
@@ -71,22 +77,22 @@ func parseYAMLTree(data []byte) (*tnode, error) {
 		}
 		return nil, fmt.Errorf("line %d: a configuration file holds one YAML document", more.Line)
 	}
-	budget := maxConfigNodes
+	budget := MaxNodes
 	return fromYAML(&doc, 0, &budget)
 }
 
-func fromYAML(n *yaml.Node, depth int, budget *int) (*tnode, error) {
-	if depth > maxConfigDepth {
+func fromYAML(n *yaml.Node, depth int, budget *int) (*Node, error) {
+	if depth > MaxDepth {
 		return nil, fmt.Errorf("line %d: %w", n.Line, errTooDeep)
 	}
 	if *budget--; *budget < 0 {
 		return nil, errTooBig
 	}
-	t := &tnode{line: n.Line, col: n.Column}
+	t := &Node{Line: n.Line, Col: n.Column}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
-			return &tnode{kind: tMap, line: 1}, nil
+			return &Node{Kind: Mapping, Line: 1}, nil
 		}
 		return fromYAML(n.Content[0], depth, budget)
 	case yaml.AliasNode:
@@ -95,30 +101,30 @@ func fromYAML(n *yaml.Node, depth int, budget *int) (*tnode, error) {
 		}
 		return fromYAML(n.Alias, depth+1, budget)
 	case yaml.ScalarNode:
-		t.kind, t.text = tScalar, n.Value
+		t.Kind, t.Text = Scalar, n.Value
 		switch n.ShortTag() {
 		case "!!str", "!!timestamp":
-			t.typ = sString
+			t.Type = String
 		case "!!int", "!!float":
-			t.typ = sNumber
+			t.Type = Number
 		case "!!bool":
-			t.typ = sBool
+			t.Type = Bool
 		case "!!null":
-			t.typ = sNull
+			t.Type = Null
 		default:
 			return nil, fmt.Errorf("line %d: the tag %s is not supported", n.Line, n.Tag)
 		}
 	case yaml.SequenceNode:
-		t.kind = tSeq
+		t.Kind = Sequence
 		for _, c := range n.Content {
 			item, err := fromYAML(c, depth+1, budget)
 			if err != nil {
 				return nil, err
 			}
-			t.items = append(t.items, item)
+			t.Items = append(t.Items, item)
 		}
 	case yaml.MappingNode:
-		t.kind = tMap
+		t.Kind = Mapping
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -131,8 +137,8 @@ func fromYAML(n *yaml.Node, depth int, budget *int) (*tnode, error) {
 			if err != nil {
 				return nil, err
 			}
-			t.keys = append(t.keys, &tnode{kind: tScalar, text: k.Value, line: k.Line, col: k.Column})
-			t.items = append(t.items, val)
+			t.Keys = append(t.Keys, &Node{Kind: Scalar, Text: k.Value, Line: k.Line, Col: k.Column})
+			t.Items = append(t.Items, val)
 		}
 	default:
 		return nil, fmt.Errorf("line %d: unexpected YAML node", n.Line)
@@ -140,11 +146,11 @@ func fromYAML(n *yaml.Node, depth int, budget *int) (*tnode, error) {
 	return t, nil
 }
 
-// parseJSONTree parses one JSON value, keeping the order of keys.
-func parseJSONTree(data []byte) (*tnode, error) {
+// parseJSON parses one JSON value, keeping the order of keys.
+func parseJSON(data []byte) (*Node, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	p := &jsonParser{dec: dec, data: data, budget: maxConfigNodes}
+	p := &jsonParser{dec: dec, data: data, budget: MaxNodes}
 	t, err := p.value(0)
 	if err != nil {
 		return nil, p.where(err)
@@ -208,8 +214,8 @@ func (p *jsonParser) where(err error) error {
 	return fmt.Errorf("line %d: %w", line, err)
 }
 
-func (p *jsonParser) value(depth int) (*tnode, error) {
-	if depth > maxConfigDepth {
+func (p *jsonParser) value(depth int) (*Node, error) {
+	if depth > MaxDepth {
 		return nil, errTooDeep
 	}
 	if p.budget--; p.budget < 0 {
@@ -220,12 +226,12 @@ func (p *jsonParser) value(depth int) (*tnode, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &tnode{line: line, col: col}
+	t := &Node{Line: line, Col: col}
 	switch v := tok.(type) {
 	case json.Delim:
 		switch v {
 		case '{':
-			t.kind = tMap
+			t.Kind = Mapping
 			for p.dec.More() {
 				kl, kc := p.pos()
 				kt, err := p.dec.Token()
@@ -240,17 +246,17 @@ func (p *jsonParser) value(depth int) (*tnode, error) {
 				if err != nil {
 					return nil, err
 				}
-				t.keys = append(t.keys, &tnode{kind: tScalar, text: k, line: kl, col: kc})
-				t.items = append(t.items, val)
+				t.Keys = append(t.Keys, &Node{Kind: Scalar, Text: k, Line: kl, Col: kc})
+				t.Items = append(t.Items, val)
 			}
 		case '[':
-			t.kind = tSeq
+			t.Kind = Sequence
 			for p.dec.More() {
 				item, err := p.value(depth + 1)
 				if err != nil {
 					return nil, err
 				}
-				t.items = append(t.items, item)
+				t.Items = append(t.Items, item)
 			}
 		default:
 			return nil, fmt.Errorf("unexpected %q", rune(v))
@@ -259,13 +265,13 @@ func (p *jsonParser) value(depth int) (*tnode, error) {
 			return nil, err
 		}
 	case string:
-		t.typ, t.text = sString, v
+		t.Type, t.Text = String, v
 	case json.Number:
-		t.typ, t.text = sNumber, v.String()
+		t.Type, t.Text = Number, v.String()
 	case bool:
-		t.typ, t.text = sBool, strconv.FormatBool(v)
+		t.Type, t.Text = Bool, strconv.FormatBool(v)
 	case nil:
-		t.typ, t.text = sNull, "null"
+		t.Type, t.Text = Null, "null"
 	}
 	return t, nil
 }

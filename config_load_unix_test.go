@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/logru/logru/internal/config"
 )
 
 // loadWithin runs LoadConfig(path) and fails the test if it does not return within 10 s
@@ -53,7 +55,7 @@ func TestLoadConfigOnlyRegularFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := filepath.Join(dir, "big.yaml")
-	if err := os.WriteFile(big, []byte("# "+strings.Repeat("x", maxConfigSize)+"\n"), 0o600); err != nil {
+	if err := os.WriteFile(big, []byte("# "+strings.Repeat("x", config.MaxSize)+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ path, want string }{
@@ -87,25 +89,5 @@ func TestLoadConfigOnlyRegularFiles(t *testing.T) {
 	}
 	if st := l.Stats(); len(st) != 1 || st[0].Sink != "stderr" {
 		t.Errorf("handlers = %+v, want the stderr one", st)
-	}
-}
-
-// TestReadBoundedGivesUp: a read that does not end is given up after the timeout, with
-// an error naming it.
-func TestReadBoundedGivesUp(t *testing.T) {
-	release, exited := make(chan struct{}), make(chan struct{})
-	_, err := readBounded(func() ([]byte, error) {
-		defer close(exited)
-		<-release
-		return nil, nil
-	}, time.Millisecond)
-	close(release)
-	<-exited
-	if err == nil || !strings.Contains(err.Error(), "longer than 1ms") {
-		t.Errorf("err = %v", err)
-	}
-	data, err := readBounded(func() ([]byte, error) { return []byte("ok"), nil }, time.Hour)
-	if string(data) != "ok" || err != nil {
-		t.Errorf("a quick read: %q, %v", data, err)
 	}
 }

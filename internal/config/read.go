@@ -1,4 +1,4 @@
-package logru
+package config
 
 import (
 	"errors"
@@ -8,16 +8,19 @@ import (
 	"time"
 )
 
-// configReadTimeout bounds how long reading a configuration file may take (a file on a
-// hung network or FUSE mount): LoadConfig gives up with an error after it.
-var configReadTimeout = 5 * time.Second
+// readTimeout bounds how long reading a configuration file may take (a file on a
+// hung network or FUSE mount): ReadFile gives up with an error after it.
+const readTimeout = 5 * time.Second
 
-// readConfigFile reads the configuration file at path, refusing anything but a regular
-// file (a named pipe, a device, a socket or a directory) and files over maxConfigSize.
-// Opening does not wait for a FIFO's writer (see openNoBlock), and the whole read is
-// bounded by configReadTimeout.
-func readConfigFile(path string) ([]byte, error) {
-	return readBounded(func() ([]byte, error) { return readRegular(path) }, configReadTimeout)
+// ReadFile reads the configuration file at path, refusing anything but a regular file
+// (a named pipe, a device, a socket or a directory, each named in the error) and files
+// over MaxSize. Opening does not wait for a FIFO's writer (see openNoBlock), and the
+// whole read gives up after 5 seconds; a read still blocked then (a hung network or FUSE
+// mount) is left to finish on its own goroutine. An error opening or examining the file
+// is an *fs.PathError, which names it; the other errors do not. ReadFile is safe for
+// concurrent use.
+func ReadFile(path string) ([]byte, error) {
+	return readBounded(func() ([]byte, error) { return readRegular(path) }, readTimeout)
 }
 
 // readBounded runs read and returns its result, or an error once timeout has passed.
@@ -56,20 +59,20 @@ func readRegular(path string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, errors.New("not a regular file (" + fileKind(st.Mode()) + ")")
 	}
-	if st.Size() > maxConfigSize {
-		return nil, errConfigTooLarge
+	if st.Size() > MaxSize {
+		return nil, errTooLarge
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxConfigSize {
-		return nil, errConfigTooLarge // it grew while we read
+	if len(data) > MaxSize {
+		return nil, errTooLarge // it grew while we read
 	}
 	return data, nil
 }
 
-var errConfigTooLarge = errors.New("larger than the limit of 4 MiB")
+var errTooLarge = errors.New("larger than the limit of 4 MiB")
 
 // fileKind names the type of a file that is not a regular one.
 func fileKind(m fs.FileMode) string {
