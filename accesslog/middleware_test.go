@@ -714,3 +714,41 @@ func TestNoCaller(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsLeaveOutTheMessage: in {fields} the access line does not repeat what its
+// message shows (status, method, path, query, duration_ms); {extra} keeps every field.
+func TestFieldsLeaveOutTheMessage(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		format string
+		want   string
+	}{
+		{"fields", "{message}{fields}",
+			"201 GET /api/users?page=2 3.2ms bytes=2 remote=192.0.2.1 request_id=req-1 header_user_agent=test/1.0\n"},
+		{"extra", "{message} {extra}",
+			`201 GET /api/users?page=2 3.2ms status=201 method=GET path=/api/users query="page=2" bytes=2 duration_ms=3.2 remote=192.0.2.1 request_id=req-1 header_user_agent=test/1.0` + "\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := logru.New()
+			var buf strings.Builder
+			if _, err := l.Add(logru.Handler{Sink: &buf, Format: tt.format}); err != nil {
+				t.Fatal(err)
+			}
+			o := accesslog.Options{Logger: l, LogQuery: true, IncludeHeaders: []string{"User-Agent"}}
+			accesslog.SetClock(&o, stepClock(3200*time.Microsecond))
+			h := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(201)
+				io.WriteString(w, "ok")
+			}), o)
+			r := httptest.NewRequest("GET", "/api/users?page=2", nil)
+			r.Header.Set("User-Agent", "test/1.0")
+			r.Header.Set("X-Request-ID", "req-1")
+			h.ServeHTTP(httptest.NewRecorder(), r)
+			l.Close()
+			if got := buf.String(); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+
+}

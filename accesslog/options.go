@@ -128,7 +128,8 @@ type header struct {
 
 // config is Options resolved once, for the request path.
 type config struct {
-	log        *logru.Logger
+	log        *logru.Logger // for flows, panics and notes
+	line       *logru.Logger // for the access line
 	level      int
 	slow       time.Duration
 	errorOn5xx bool
@@ -173,7 +174,8 @@ func (o *Options) resolve() *config {
 	// Reset per-call options (Raw, Colors, …) a caller's child may carry: request data
 	// must never be read as markup. The access line has no caller of its own: the code
 	// that logs it is this package's, not the application's.
-	c.log = c.log.Opt(logru.Options{}).Patch(noCaller)
+	base := c.log.Opt(logru.Options{})
+	c.log, c.line = base.Patch(noCaller), base.Patch(accessLine)
 	if o.Level != "" {
 		lv, ok := c.log.GetLevel(o.Level)
 		if !ok {
@@ -219,6 +221,19 @@ func (o *Options) resolve() *config {
 // noCaller clears the record's function, file and line, keeping its package name.
 func noCaller(r *logru.Record) {
 	r.Function, r.File, r.FilePath, r.Line = "", "", "", 0
+}
+
+// shownKeys are the fields an access line's message shows, "200 GET /ok?page=2 3.2ms":
+// the default format's {fields} leaves them out, so the line does not say them twice.
+var shownKeys = [...]string{"status", "method", "path", "query", "duration_ms"}
+
+// accessLine is noCaller for the access line, which also marks the fields its message
+// shows (see logru.Record's MessageKeys).
+func accessLine(r *logru.Record) {
+	noCaller(r)
+	for _, k := range shownKeys {
+		r.MessageKeys.Add(k)
+	}
 }
 
 // cleanPath returns the path a router acts on for the decoded request path p, as
