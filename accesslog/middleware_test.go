@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -751,4 +752,41 @@ func TestFieldsLeaveOutTheMessage(t *testing.T) {
 		})
 	}
 
+}
+
+// TestRequestIDMaxLenBound: RequestIDMaxLen is bounded by MaxRequestIDLen; a larger
+// value is taken as the limit, with one warning when the middleware is made.
+func TestRequestIDMaxLenBound(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		max     int
+		idLen   int
+		kept    bool
+		warning bool
+	}{
+		{"default keeps 64", 0, 64, true, false},
+		{"default replaces 65", 0, 65, false, false},
+		{"the limit keeps 1024", accesslog.MaxRequestIDLen, 1024, true, false},
+		{"the limit replaces 1025", accesslog.MaxRequestIDLen, 1025, false, false},
+		{"over the limit keeps 1024", accesslog.MaxRequestIDLen + 1, 1024, true, true},
+		{"over the limit replaces 1025", math.MaxInt, 1025, false, true},
+		{"MaxInt replaces 100,000", math.MaxInt, 100_000, false, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCapture(t)
+			h := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}), accesslog.Options{Logger: c.L, RequestIDMaxLen: tt.max})
+			warnings := len(c.entries())
+			if (warnings == 1) != tt.warning || warnings > 1 {
+				t.Errorf("%d warnings at construction: %+v", warnings, c.entries())
+			}
+			id := strings.Repeat("a", tt.idLen)
+			r := httptest.NewRequest("GET", "/", nil)
+			r.Header.Set("X-Request-ID", id)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if got := w.Header().Get("X-Request-ID"); (got == id) != tt.kept || len(got) > accesslog.MaxRequestIDLen {
+				t.Errorf("echoed an id of %d characters; kept = %v, want %v", len(got), got == id, tt.kept)
+			}
+		})
+	}
 }

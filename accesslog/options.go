@@ -20,6 +20,10 @@ const (
 	FlowIDHeader = "X-Flow-ID"
 )
 
+// MaxRequestIDLen bounds Options.RequestIDMaxLen: a client's id is echoed in the
+// response and written on every line of its request, so none longer is kept.
+const MaxRequestIDLen = 1024
+
 // Caps on the request data copied into a line. Longer values are cut (at a character
 // boundary) and end with "…", so a hostile request cannot make a huge line.
 const (
@@ -109,10 +113,11 @@ type Options struct {
 	// answers with a 5xx status. Excluded paths are not flows. Off by default.
 	Flow bool
 
-	// RequestIDMaxLen is the longest id taken from a request; 0 means 64. A request's id
-	// is used only when it has 1 to RequestIDMaxLen characters, each a letter, a digit or
-	// one of "-_.:+/=@"; otherwise (or when there is none) a new one is made: 32 hex
-	// digits from crypto/rand.
+	// RequestIDMaxLen is the longest id taken from a request; 0 means 64; at most
+	// MaxRequestIDLen (a larger value is taken as that, with a warning logged when the
+	// middleware is made). A request's id is used only when it has 1 to RequestIDMaxLen
+	// characters, each a letter, a digit or one of "-_.:+/=@"; otherwise (or when there
+	// is none) a new one is made: 32 hex digits from crypto/rand.
 	RequestIDMaxLen int
 
 	// now is the clock; nil means time.Now. Tests set it through export_test.go.
@@ -193,6 +198,10 @@ func (o *Options) resolve() *config {
 	c.idHeader = http.CanonicalHeaderKey(c.idHeader)
 	if c.idMax <= 0 {
 		c.idMax = DefaultRequestIDMaxLen
+	}
+	if c.idMax > MaxRequestIDLen {
+		c.log.Warning("accesslog: RequestIDMaxLen {n} is over the limit of 1,024; longer request ids are replaced", "n", c.idMax)
+		c.idMax = MaxRequestIDLen
 	}
 	if c.now == nil {
 		c.now = time.Now
