@@ -100,7 +100,9 @@
 // flow's id as flow_id ([FlowID] reads it). flow_end has flow_status, total_ms, steps,
 // a [Timeline] ({fn, ms, status} per step, a JSON array in serialized output, one line
 // in text: "[validate 0.1ms ok, charge 11.9ms failed]") and, when the flow failed,
-// failed_at, step ("2/3") and flow_error. Steps nest and may run in parallel
+// failed_at, step ("2/3") and flow_error; its message says the same in words ("flow
+// checkout failed at charge_card (2/3) after 14.5ms: card declined"), so the default
+// format's {fields} does not repeat those fields. Steps nest and may run in parallel
 // goroutines; a step costs one small allocation and no lock shared between flows; a
 // panic through End or a step is recorded and goes on. A flow begun inside a flow joins
 // it as a step; a timeline keeps [MaxTimeline] entries and counts the rest. Outside a

@@ -247,6 +247,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		}
 	}
 	r.Message = l.message(e, msg, hasArgs)
+	for _, k := range e.ev.shown {
+		r.MessageKeys.Add(k)
+	}
 	if r.Exception == nil && l.opts.Exception != nil {
 		r.Exception = core.NewException(l.opts.Exception)
 	}

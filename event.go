@@ -48,16 +48,26 @@ type Event struct {
 // problems to the handlers' OnError like any logging call. A nil ev logs nothing.
 func (l *Logger) LogEvent(ev *Event, attrs ...slog.Attr) {
 	if ev != nil && l.enabled(ev.Level) {
-		l.logEvent(ev, attrs)
+		l.logEvent(ev, attrs, nil)
+	}
+}
+
+// logShown is LogEvent for logru's own records whose message already shows some of
+// their fields ("x done in 12.3ms" shows duration_ms): shown are those keys, added to
+// the record's MessageKeys so that {fields} does not repeat them. shown is not kept.
+func (l *Logger) logShown(ev *Event, shown []string, attrs ...slog.Attr) {
+	if l.enabled(ev.Level) {
+		l.logEvent(ev, attrs, shown)
 	}
 }
 
 // eventInfo is what finish needs of an Event, copied into the pooled entry so that
 // the caller's Event never escapes.
 type eventInfo struct {
-	on  bool
-	t   time.Time
-	ctx context.Context
+	on    bool
+	t     time.Time
+	ctx   context.Context
+	shown []string // keys the message shows (logShown)
 }
 
 // times returns the record's Time and Elapsed: the event's time as is, and the time
@@ -77,7 +87,7 @@ func (ev *eventInfo) mergeContext(r *Record) {
 	}
 }
 
-func (l *Logger) logEvent(ev *Event, attrs []slog.Attr) {
+func (l *Logger) logEvent(ev *Event, attrs []slog.Attr, shown []string) {
 	if l.opts.Colors {
 		c := *l // the message is text: no markup, whatever the child's options
 		c.opts.Colors = false
@@ -99,7 +109,7 @@ func (l *Logger) logEvent(ev *Event, attrs []slog.Attr) {
 		for _, a := range attrs {
 			e.args = appendAttr(e.args, a)
 		}
-		e.ev = eventInfo{on: true, t: ev.Time, ctx: ev.Context}
+		e.ev = eventInfo{on: true, t: ev.Time, ctx: ev.Context, shown: shown}
 		l.finish(e, st, dataMessage(ev.Message), false)
 		e.ev = eventInfo{}
 	}

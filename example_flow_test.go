@@ -11,9 +11,17 @@ import (
 )
 
 // stepsFormat prints a record's level and message and, for flow_end, each timeline
-// entry's name and status: durations and flow ids vary from run to run.
+// entry's name and status: durations and flow ids vary from run to run, so the time in
+// flow_end's message ("flow checkout succeeded in 12.3ms") is cut off.
 func stepsFormat(r *logru.Record) string {
-	s := r.Level.Name + " " + r.Message
+	msg := r.Message
+	if i := strings.LastIndex(msg, " in "); i >= 0 {
+		msg = msg[:i]
+	}
+	if i := strings.LastIndex(msg, " after "); i >= 0 {
+		msg = msg[:i]
+	}
+	s := r.Level.Name + " " + msg
 	if tl, ok := r.Extra.Get("timeline"); ok {
 		for _, st := range tl.(logru.Timeline) {
 			s += " | " + st.Fn + " " + st.Status

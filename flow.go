@@ -385,8 +385,8 @@ func (l *Logger) Flow(ctx context.Context, label string, args ...any) (context.C
 				slog.String("note", "a flow begun inside a flow is a step of the outer flow"),
 				slog.String("step_name", label))
 			attrs = appendArgs(attrs, args, false)
-			l.Opt(Options{}).LogEvent(&Event{Time: outer.set.clock()(), Level: LevelDebug,
-				Message: "flow " + label + " joined flow " + outer.id + " as a step", PC: pc, Context: ctx}, attrs...)
+			l.Opt(Options{}).logShown(&Event{Time: outer.set.clock()(), Level: LevelDebug,
+				Message: "flow " + label + " joined flow " + outer.id + " as a step", PC: pc, Context: ctx}, shownJoin, attrs...)
 		}
 		return ctx, f
 	}
@@ -405,8 +405,8 @@ func (l *Logger) Flow(ctx context.Context, label string, args ...any) (context.C
 		s.l = s.l.Bind(args...)
 	}
 	if level := set.lvl(); s.l.enabled(level) {
-		s.l.LogEvent(&Event{Time: s.start, Level: level, Message: flowMessage(label, " started"), PC: pc},
-			slog.String("flow_type", FlowStart))
+		s.l.logShown(&Event{Time: s.start, Level: level, Message: flowMessage(label, " started"), PC: pc},
+			shownType, slog.String("flow_type", FlowStart))
 	}
 	return ctx, &Flow{s: s, own: true, idx: -1, pc: pc}
 }
@@ -432,6 +432,20 @@ func flowMessage(label, what string) string {
 	return "flow " + label + what
 }
 
+// The keys of the fields that the message of each kind of flow record, and of Timed's
+// end record, already shows: {fields} leaves them out, so that the default format does
+// not say a thing twice ("flow checkout succeeded in 14.5ms", not "… flow_status=success
+// total_ms=14.5"). Serialized output and {extra} keep every field. flow_id is never
+// among them: it is what a reader greps for.
+var (
+	shownType       = []string{"flow_type"}                // flow_start, step_start
+	shownJoin       = []string{"flow_type", "step_name"}   // flow_join
+	shownStepEnd    = []string{"flow_type", "duration_ms"} // step_end
+	shownTimed      = []string{"duration_ms"}              // Timed's end
+	shownEnd        = []string{"flow_type", "flow_status", "total_ms", "steps", "failed_at", "step", "flow_error"}
+	shownEndDropped = []string{"flow_type", "flow_status", "total_ms", "failed_at", "step", "flow_error"} // steps: more than the timeline holds
+)
+
 // End ends the flow and logs its flow_end record: at the flow level when it succeeded,
 // at ERROR when *err is not nil or a panic is passing through, with the fields
 // flow_type "flow_end", flow_status ("success" or "failed"), total_ms, steps (how many
@@ -440,7 +454,11 @@ func flowMessage(label, what string) string {
 // first step that failed, else the flow's label), step ("2/3": that step's place in the
 // timeline, when a step failed) and flow_error (the error's text, after its Go type when
 // that is one of the program's own: "*shop.DeclinedError: card declined"; for a panic,
-// "panic: " and the value).
+// "panic: " and the value). Its message says how it ended and how long it took: "flow
+// checkout succeeded in 14.5ms", "flow checkout failed at charge (3/3) after 14.5ms:
+// card declined" ("flow checkout failed after 14.5ms: …" when no step failed), so the
+// default format's {fields} leaves out the fields the message shows and the step count
+// (the timeline shows it, unless steps were dropped).
 //
 // Call it deferred, directly, so that it sees a panic: defer flow.End(&err). The panic
 // is recorded and then goes on, unchanged: End never swallows one. err may be nil
@@ -500,23 +518,43 @@ func (s *flowState) finish(err *error, v any, failed bool) {
 	if dropped > 0 {
 		attrs = append(attrs, slog.Int("steps_dropped", dropped))
 	}
-	msg := flowMessage(s.label, " succeeded")
-	if failed {
-		at := s.label
-		if failedIdx >= 0 {
-			at = tl[failedIdx].Fn
-		}
-		attrs = append(attrs, slog.String("failed_at", at))
-		msg = flowMessage(s.label, " failed at "+at)
-		if failedIdx >= 0 {
+	// "flow checkout succeeded in 14.5ms", "flow checkout failed at charge (3/3) after
+	// 14.5ms: card declined", or "flow checkout failed after 14.5ms: …" when no step
+	// failed: the message says what the status, time, place and error fields hold.
+	msg := make([]byte, 0, 64)
+	msg = append(msg, flowMessage(s.label, "")...)
+	if !failed {
+		msg = append(msg, " succeeded in "...)
+	} else {
+		msg = append(msg, " failed"...)
+		if failedIdx < 0 {
+			attrs = append(attrs, slog.String("failed_at", s.label))
+		} else {
+			at := tl[failedIdx].Fn
 			place := strconv.Itoa(failedIdx+1) + "/" + strconv.Itoa(len(tl))
-			attrs = append(attrs, slog.String("step", place))
-			msg += " (" + place + ")"
+			attrs = append(attrs, slog.String("failed_at", at), slog.String("step", place))
+			msg = append(msg, " at "...)
+			msg = append(msg, at...)
+			msg = append(msg, " ("...)
+			msg = append(msg, place...)
+			msg = append(msg, ')')
 		}
-		attrs = append(attrs, slog.String("flow_error", failureText(err, v)))
+		msg = append(msg, " after "...)
+	}
+	msg = appendMs(msg, total)
+	msg = append(msg, "ms"...)
+	if failed {
+		ft := failureText(err, v)
+		attrs = append(attrs, slog.String("flow_error", ft))
+		msg = append(msg, ": "...)
+		msg = append(msg, ft...)
 	}
 	attrs = append(attrs, extra...)
-	s.l.LogEvent(&Event{Time: s.start.Add(total), Level: level, Message: msg, PC: s.pc}, attrs...)
+	shown := shownEnd
+	if dropped > 0 {
+		shown = shownEndDropped
+	}
+	s.l.logShown(&Event{Time: s.start.Add(total), Level: level, Message: string(msg), PC: s.pc}, shown, attrs...)
 }
 
 // failureText describes what made a flow or scope fail: a panic passing through, else
@@ -583,7 +621,7 @@ func Step(ctx context.Context, name string, args ...any) func(err *error) {
 			pc = pcs[0]
 		}
 	}
-	s.stepRecord(ctx, LevelDebug, StepStart, name+" started", pc, args, nil)
+	s.stepRecord(ctx, LevelDebug, StepStart, name+" started", pc, args, nil, shownType)
 	return func(err *error) {
 		v := recover()
 		failed := v != nil || err != nil && *err != nil
@@ -599,7 +637,7 @@ func Step(ctx context.Context, name string, args ...any) func(err *error) {
 				b = append(b, failureText(err, v)...)
 			}
 			dur := slog.Float64("duration_ms", ms(d))
-			s.stepRecord(ctx, level, StepEnd, string(b), pc, args, &dur)
+			s.stepRecord(ctx, level, StepEnd, string(b), pc, args, &dur, shownStepEnd)
 		}
 		if v != nil {
 			panic(v)
@@ -609,7 +647,7 @@ func Step(ctx context.Context, name string, args ...any) func(err *error) {
 
 // stepRecord logs one of a step's own records through the flow's logger, with ctx's
 // fields (the flow id among them), the step's name and args.
-func (s *flowState) stepRecord(ctx context.Context, level int, typ, msg string, pc uintptr, args []any, more *slog.Attr) {
+func (s *flowState) stepRecord(ctx context.Context, level int, typ, msg string, pc uintptr, args []any, more *slog.Attr, shown []string) {
 	if !s.l.enabled(level) {
 		return
 	}
@@ -619,7 +657,7 @@ func (s *flowState) stepRecord(ctx context.Context, level int, typ, msg string, 
 		attrs = append(attrs, *more)
 	}
 	attrs = appendArgs(attrs, args, false)
-	s.l.LogEvent(&Event{Time: s.set.clock()(), Level: level, Message: msg, PC: pc, Context: ctx}, attrs...)
+	s.l.logShown(&Event{Time: s.set.clock()(), Level: level, Message: msg, PC: pc, Context: ctx}, shown, attrs...)
 }
 
 // Timed begins a timed scope and returns the function that ends it:
@@ -629,7 +667,8 @@ func (s *flowState) stepRecord(ctx context.Context, level int, typ, msg string, 
 // It logs "<what> started" at DEBUG now and, when the end function is called,
 // "<what> done in 12.3ms" at the flow level (FlowConfig.Level, INFO by default), or
 // "<what> failed after 12.3ms: <error>" at ERROR when *err is not nil or a panic passes
-// through (the panic goes on), each with args as fields and the end with duration_ms.
+// through (the panic goes on), each with args as fields and the end with duration_ms
+// (which {fields} leaves out: the message shows the time).
 // Call the end function deferred, directly, so that it sees a panic; only its first call
 // counts. what and args are data, never read as a template. Safe for concurrent use.
 func (l *Logger) Timed(what string, args ...any) func(err *error) {
@@ -642,7 +681,7 @@ func (l *Logger) timed(what string, args []any, pc uintptr, ctx context.Context)
 	now := set.clock()
 	start := now()
 	if l.enabled(LevelDebug) {
-		l.timedRecord(LevelDebug, what+" started", start, pc, ctx, args, nil)
+		l.timedRecord(LevelDebug, what+" started", start, pc, ctx, args, nil, nil)
 	}
 	var once atomic.Bool
 	return func(err *error) {
@@ -663,7 +702,7 @@ func (l *Logger) timed(what string, args []any, pc uintptr, ctx context.Context)
 					b = append(b, failureText(err, v)...)
 				}
 				dur := slog.Float64("duration_ms", ms(d))
-				l.timedRecord(level, string(b), end, pc, ctx, args, &dur)
+				l.timedRecord(level, string(b), end, pc, ctx, args, &dur, shownTimed)
 			}
 		}
 		if v != nil {
@@ -672,12 +711,12 @@ func (l *Logger) timed(what string, args []any, pc uintptr, ctx context.Context)
 	}
 }
 
-func (l *Logger) timedRecord(level int, msg string, t time.Time, pc uintptr, ctx context.Context, args []any, more *slog.Attr) {
+func (l *Logger) timedRecord(level int, msg string, t time.Time, pc uintptr, ctx context.Context, args []any, more *slog.Attr, shown []string) {
 	var buf [8]slog.Attr
 	attrs := buf[:0]
 	if more != nil {
 		attrs = append(attrs, *more)
 	}
 	attrs = appendArgs(attrs, args, false)
-	l.LogEvent(&Event{Time: t, Level: level, Message: msg, PC: pc, Context: ctx}, attrs...)
+	l.logShown(&Event{Time: t, Level: level, Message: msg, PC: pc, Context: ctx}, shown, attrs...)
 }

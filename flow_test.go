@@ -170,15 +170,16 @@ func TestFlowStartAndEnd(t *testing.T) {
 		message  string
 		timeline string
 	}{
-		{"success", []error{nil, nil}, nil, "INFO", "success", "", "", "", "flow checkout succeeded",
+		{"success", []error{nil, nil}, nil, "INFO", "success", "", "", "", "flow checkout succeeded in 3.0ms",
 			"[step0 1.0ms ok, step1 2.0ms ok]"},
 		{"a step fails", []error{nil, errDeclined, nil}, errDeclined, "ERROR", "failed", "step1", "2/3", "card declined",
-			"flow checkout failed at step1 (2/3)", "[step0 1.0ms ok, step1 2.0ms failed, step2 3.0ms ok]"},
+			"flow checkout failed at step1 (2/3) after 6.0ms: card declined", "[step0 1.0ms ok, step1 2.0ms failed, step2 3.0ms ok]"},
 		{"the flow fails itself", []error{nil}, &shopError{"out of stock"}, "ERROR", "failed", "checkout", "",
-			"*logru_test.shopError: out of stock", "flow checkout failed at checkout", "[step0 1.0ms ok]"},
-		{"a failed step the flow survives", []error{errDeclined}, nil, "INFO", "success", "", "", "", "flow checkout succeeded",
+			"*logru_test.shopError: out of stock",
+			"flow checkout failed after 1.0ms: *logru_test.shopError: out of stock", "[step0 1.0ms ok]"},
+		{"a failed step the flow survives", []error{errDeclined}, nil, "INFO", "success", "", "", "", "flow checkout succeeded in 1.0ms",
 			"[step0 1.0ms failed]"},
-		{"no steps", nil, nil, "INFO", "success", "", "", "", "flow checkout succeeded", "[]"},
+		{"no steps", nil, nil, "INFO", "success", "", "", "", "flow checkout succeeded in 0ms", "[]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -467,11 +468,53 @@ func TestNeverEndedFlowIsCollected(t *testing.T) {
 	t.Error("the flow is still reachable after its context is gone")
 }
 
+// TestFlowEndMessage: flow_end's message says how the flow ended and how long it took,
+// and the default format's {fields} leaves out the fields it says.
+func TestFlowEndMessage(t *testing.T) {
+	for _, tt := range []struct {
+		name, label string
+		stepErr     error
+		err         error
+		want        string
+	}{
+		{"success", "job", nil, nil, "flow job succeeded in 2.0ms timeline=\"[a 2.0ms ok]\"\n"},
+		{"no label", "", nil, errors.New("boom"), "flow failed after 2.0ms: boom timeline=\"[a 2.0ms ok]\"\n"},
+		{"failed itself", "job", nil, errors.New("boom"), "flow job failed after 2.0ms: boom timeline=\"[a 2.0ms ok]\"\n"},
+		{"failed at a step", "job", errors.New("no"), errors.New("boom"), "flow job failed at a (1/1) after 2.0ms: boom timeline=\"[a 2.0ms failed]\"\n"},
+		{"error text is data", "job", nil, errors.New("x\n{y}"), "flow job failed after 2.0ms: x\\n{y} timeline=\"[a 2.0ms ok]\"\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newFlowCapture(t, "TRACE")
+			var buf lineBuffer
+			if _, err := c.L.Add(logru.Handler{Sink: &buf, Format: "{message}{fields}", FilterFunc: func(r *logru.Record) bool {
+				v, _ := r.Extra.Get("flow_type")
+				return v == logru.FlowEnd
+			}}); err != nil {
+				t.Fatal(err)
+			}
+			func() (err error) {
+				ctx, flow := c.L.Flow(context.Background(), tt.label)
+				defer flow.End(&err)
+				func() (err error) {
+					defer logru.Step(ctx, "a")(&err)
+					c.clk.Advance(2 * time.Millisecond)
+					return tt.stepErr
+				}()
+				return tt.err
+			}()
+			got := regexp.MustCompile(` flow_id=[0-9a-z-]+`).ReplaceAllString(buf.String(), "")
+			if got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestFlowRouting: IsFlowRecord as a FilterFunc sends flows to a sink of their own.
 func TestFlowRouting(t *testing.T) {
 	l := logru.New()
 	var flows, app lineBuffer
-	if _, err := l.Add(logru.Handler{Sink: &flows, Format: "{message}", FilterFunc: logru.IsFlowRecord}); err != nil {
+	if _, err := l.Add(logru.Handler{Sink: &flows, Format: "{extra[flow_type]}", FilterFunc: logru.IsFlowRecord}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := l.Add(logru.Handler{Sink: &app, Format: "{message}", FilterFunc: func(r *logru.Record) bool { return !logru.IsFlowRecord(r) }}); err != nil {
@@ -481,7 +524,7 @@ func TestFlowRouting(t *testing.T) {
 	l.Ctx(ctx).Info("charging")
 	l.Info("flow_type is mine", "flow_type", "something else")
 	flow.End(nil)
-	expect(t, &flows, "flow checkout started\nflow checkout succeeded\n")
+	expect(t, &flows, "flow_start\nflow_end\n")
 	expect(t, &app, "charging\nflow_type is mine\n")
 	if logru.IsFlowRecord(nil) {
 		t.Error("IsFlowRecord(nil)")
@@ -514,7 +557,7 @@ func TestFlowConfig(t *testing.T) {
 		"SUCCESS a done in 1.0ms step_end\n"+
 		"DEBUG b started step_start\n"+
 		"ERROR b failed after 0ms: x step_end\n"+
-		"SUCCESS flow job succeeded flow_end\n")
+		"SUCCESS flow job succeeded in 1.0ms flow_end\n")
 
 	for _, bad := range []logru.FlowConfig{{Level: "LOUD"}, {Level: "-3"}} {
 		err := c.L.Configure(logru.Config{Flows: bad})
@@ -613,7 +656,7 @@ func TestFlowEndGolden(t *testing.T) {
 			got = regexp.MustCompile(`"line":\d+`).ReplaceAllString(got, `"line":0`)
 			got = regexp.MustCompile(`checkout-[0-9a-f]{8}`).ReplaceAllString(got, "checkout-00000000")
 			golden := filepath.Join("testdata", tt.file)
-			if os.Getenv("LOGRU_UPDATE_GOLDEN") != "" {
+			if *update || os.Getenv("LOGRU_UPDATE_GOLDEN") != "" {
 				if err := os.WriteFile(golden, []byte(got), 0o600); err != nil {
 					t.Fatal(err)
 				}

@@ -189,7 +189,8 @@ type Handler struct {
 	// configuration file writes it in octal, as a string: "0640".
 	Mode os.FileMode `json:"mode,omitempty" yaml:"mode,omitempty"`
 	// Buffering, for file sinks, holds this many bytes before writing; 0 writes each
-	// record at once. Complete, Close and a once-a-second timer flush the buffer.
+	// record at once; at most 64 MiB (larger is a *ConfigError). Complete, Close and a
+	// once-a-second timer flush the buffer, whose memory grows with what it holds.
 	Buffering int `json:"buffering,omitempty" yaml:"buffering,omitempty"`
 	// Naming, for file sinks, is how rotated files are named: "" or "time"
 	// (app.2026-03-26_14-30-00_123456.log, the old file's opening time), "index"
@@ -504,6 +505,9 @@ func checkUnsupported(h Handler) error {
 	}
 	if h.Buffering < 0 {
 		return configErr("Handler.Buffering", h.Buffering, "must not be negative")
+	}
+	if h.Buffering > sinks.MaxBuffering {
+		return configErr("Handler.Buffering", h.Buffering, "over the limit of 64 MiB (67,108,864 bytes)")
 	}
 	return nil
 }

@@ -15,7 +15,8 @@ type Options struct {
 	// serialized output.
 	Exception error
 	// Depth reports the caller Depth frames above the logging call, for helpers that log
-	// on their caller's behalf.
+	// on their caller's behalf. A negative Depth is taken as 0, one over 1,000,000 as
+	// 1,000,000 (no such frame: the caller is unknown).
 	Depth int
 	// Raw writes the message alone, exactly as formatted, with no format and no newline.
 	// Serialized handlers still write their JSON line.
@@ -26,13 +27,14 @@ type Options struct {
 	Colors bool
 }
 
+// maxDepth bounds Options.Depth, so that adding the frames logru skips cannot overflow.
+const maxDepth = 1_000_000
+
 // Opt returns a child whose calls use o. The options replace the parent's options
 // (they do not merge); bound fields, patchers and context are kept.
 func (l *Logger) Opt(o Options) *Logger {
 	c := l.child()
-	if o.Depth < 0 {
-		o.Depth = 0
-	}
+	o.Depth = min(max(o.Depth, 0), maxDepth)
 	c.opts = o
 	return c
 }

@@ -22,7 +22,14 @@
 // bytes (of the response body), duration_ms, remote, request_id, and header_<name>
 // for each of Options.IncludeHeaders, in that order. The record also carries the
 // request's context (Record.Context) and the fields it holds (see logru.Contextualize),
-// so fields an outer middleware attached show up on the line too.
+// so fields an outer middleware attached show up on the line too. The line names no
+// caller: its function, file and line are empty.
+//
+// The message shows status, method, path, query and duration_ms, so the default
+// format's {fields} leaves them out (the record's MessageKeys name them); {extra} and
+// serialized output keep every field:
+//
+//	2026-03-26 14:30:00.003 | INFO     | github.com/logru/logru/accesslog::0 - 200 GET /api/users?page=2 3.2ms bytes=48 remote=192.0.2.1 request_id=4f1c…
 //
 // A line is written when the handler returns, at Options.Level (INFO by default); a
 // request slower than Options.SlowThreshold is logged at WARNING with " [SLOW]"
@@ -51,7 +58,7 @@
 //
 //	h := accesslog.Middleware(mux, accesslog.Options{Logger: l, Flow: true})
 //	// 502 GET /pay/7 12.4ms … flow_id=order-7-3a7e2b1f
-//	// flow order-7 failed at charge (3/3) … route="GET /pay/{id}" timeline="[validate 0.1ms ok, …]"
+//	// flow order-7 failed at charge (3/3) after 12.3ms: … route="GET /pay/{id}" timeline="[validate 0.1ms ok, …]"
 //
 // A request that brings a valid X-Request-ID gets it as its flow's label. A handler
 // that panics or answers 5xx fails its flow.

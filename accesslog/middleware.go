@@ -176,7 +176,7 @@ func (h *handler) log(ctx context.Context, ln *line, headers []string) {
 	if c.errorOn5xx && ln.status >= 500 {
 		level = max(level, logru.LevelError)
 	}
-	if !c.log.Enabled(level) {
+	if !c.line.Enabled(level) {
 		return
 	}
 	var mb [128]byte
@@ -203,5 +203,5 @@ func (h *handler) log(ctx context.Context, ln *line, headers []string) {
 	for i, hd := range c.headers {
 		attrs = append(attrs, slog.String(hd.key, headers[i]))
 	}
-	c.log.Ctx(ctx).LogAttrs(level, msg, attrs...)
+	c.line.Ctx(ctx).LogAttrs(level, msg, attrs...)
 }

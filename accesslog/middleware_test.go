@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -712,5 +713,80 @@ func TestNoCaller(t *testing.T) {
 		if strings.Contains(s, ".go") {
 			t.Errorf("a source file is named: %s", s)
 		}
+	}
+}
+
+// TestFieldsLeaveOutTheMessage: in {fields} the access line does not repeat what its
+// message shows (status, method, path, query, duration_ms); {extra} keeps every field.
+func TestFieldsLeaveOutTheMessage(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		format string
+		want   string
+	}{
+		{"fields", "{message}{fields}",
+			"201 GET /api/users?page=2 3.2ms bytes=2 remote=192.0.2.1 request_id=req-1 header_user_agent=test/1.0\n"},
+		{"extra", "{message} {extra}",
+			`201 GET /api/users?page=2 3.2ms status=201 method=GET path=/api/users query="page=2" bytes=2 duration_ms=3.2 remote=192.0.2.1 request_id=req-1 header_user_agent=test/1.0` + "\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := logru.New()
+			var buf strings.Builder
+			if _, err := l.Add(logru.Handler{Sink: &buf, Format: tt.format}); err != nil {
+				t.Fatal(err)
+			}
+			o := accesslog.Options{Logger: l, LogQuery: true, IncludeHeaders: []string{"User-Agent"}}
+			accesslog.SetClock(&o, stepClock(3200*time.Microsecond))
+			h := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(201)
+				io.WriteString(w, "ok")
+			}), o)
+			r := httptest.NewRequest("GET", "/api/users?page=2", nil)
+			r.Header.Set("User-Agent", "test/1.0")
+			r.Header.Set("X-Request-ID", "req-1")
+			h.ServeHTTP(httptest.NewRecorder(), r)
+			l.Close()
+			if got := buf.String(); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+
+}
+
+// TestRequestIDMaxLenBound: RequestIDMaxLen is bounded by MaxRequestIDLen; a larger
+// value is taken as the limit, with one warning when the middleware is made.
+func TestRequestIDMaxLenBound(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		max     int
+		idLen   int
+		kept    bool
+		warning bool
+	}{
+		{"default keeps 64", 0, 64, true, false},
+		{"default replaces 65", 0, 65, false, false},
+		{"the limit keeps 1024", accesslog.MaxRequestIDLen, 1024, true, false},
+		{"the limit replaces 1025", accesslog.MaxRequestIDLen, 1025, false, false},
+		{"over the limit keeps 1024", accesslog.MaxRequestIDLen + 1, 1024, true, true},
+		{"over the limit replaces 1025", math.MaxInt, 1025, false, true},
+		{"MaxInt replaces 100,000", math.MaxInt, 100_000, false, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCapture(t)
+			h := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}), accesslog.Options{Logger: c.L, RequestIDMaxLen: tt.max})
+			warnings := len(c.entries())
+			if (warnings == 1) != tt.warning || warnings > 1 {
+				t.Errorf("%d warnings at construction: %+v", warnings, c.entries())
+			}
+			id := strings.Repeat("a", tt.idLen)
+			r := httptest.NewRequest("GET", "/", nil)
+			r.Header.Set("X-Request-ID", id)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if got := w.Header().Get("X-Request-ID"); (got == id) != tt.kept || len(got) > accesslog.MaxRequestIDLen {
+				t.Errorf("echoed an id of %d characters; kept = %v, want %v", len(got), got == id, tt.kept)
+			}
+		})
 	}
 }

@@ -20,6 +20,10 @@ const (
 	FlowIDHeader = "X-Flow-ID"
 )
 
+// MaxRequestIDLen bounds Options.RequestIDMaxLen: a client's id is echoed in the
+// response and written on every line of its request, so none longer is kept.
+const MaxRequestIDLen = 1024
+
 // Caps on the request data copied into a line. Longer values are cut (at a character
 // boundary) and end with "…", so a hostile request cannot make a huge line.
 const (
@@ -109,10 +113,11 @@ type Options struct {
 	// answers with a 5xx status. Excluded paths are not flows. Off by default.
 	Flow bool
 
-	// RequestIDMaxLen is the longest id taken from a request; 0 means 64. A request's id
-	// is used only when it has 1 to RequestIDMaxLen characters, each a letter, a digit or
-	// one of "-_.:+/=@"; otherwise (or when there is none) a new one is made: 32 hex
-	// digits from crypto/rand.
+	// RequestIDMaxLen is the longest id taken from a request; 0 means 64; at most
+	// MaxRequestIDLen (a larger value is taken as that, with a warning logged when the
+	// middleware is made). A request's id is used only when it has 1 to RequestIDMaxLen
+	// characters, each a letter, a digit or one of "-_.:+/=@"; otherwise (or when there
+	// is none) a new one is made: 32 hex digits from crypto/rand.
 	RequestIDMaxLen int
 
 	// now is the clock; nil means time.Now. Tests set it through export_test.go.
@@ -128,7 +133,8 @@ type header struct {
 
 // config is Options resolved once, for the request path.
 type config struct {
-	log        *logru.Logger
+	log        *logru.Logger // for flows, panics and notes
+	line       *logru.Logger // for the access line
 	level      int
 	slow       time.Duration
 	errorOn5xx bool
@@ -173,7 +179,8 @@ func (o *Options) resolve() *config {
 	// Reset per-call options (Raw, Colors, …) a caller's child may carry: request data
 	// must never be read as markup. The access line has no caller of its own: the code
 	// that logs it is this package's, not the application's.
-	c.log = c.log.Opt(logru.Options{}).Patch(noCaller)
+	base := c.log.Opt(logru.Options{})
+	c.log, c.line = base.Patch(noCaller), base.Patch(accessLine)
 	if o.Level != "" {
 		lv, ok := c.log.GetLevel(o.Level)
 		if !ok {
@@ -191,6 +198,10 @@ func (o *Options) resolve() *config {
 	c.idHeader = http.CanonicalHeaderKey(c.idHeader)
 	if c.idMax <= 0 {
 		c.idMax = DefaultRequestIDMaxLen
+	}
+	if c.idMax > MaxRequestIDLen {
+		c.log.Warning("accesslog: RequestIDMaxLen {n} is over the limit of 1,024; longer request ids are replaced", "n", c.idMax)
+		c.idMax = MaxRequestIDLen
 	}
 	if c.now == nil {
 		c.now = time.Now
@@ -219,6 +230,19 @@ func (o *Options) resolve() *config {
 // noCaller clears the record's function, file and line, keeping its package name.
 func noCaller(r *logru.Record) {
 	r.Function, r.File, r.FilePath, r.Line = "", "", "", 0
+}
+
+// shownKeys are the fields an access line's message shows, "200 GET /ok?page=2 3.2ms":
+// the default format's {fields} leaves them out, so the line does not say them twice.
+var shownKeys = [...]string{"status", "method", "path", "query", "duration_ms"}
+
+// accessLine is noCaller for the access line, which also marks the fields its message
+// shows (see logru.Record's MessageKeys).
+func accessLine(r *logru.Record) {
+	noCaller(r)
+	for _, k := range shownKeys {
+		r.MessageKeys.Add(k)
+	}
 }
 
 // cleanPath returns the path a router acts on for the decoded request path p, as

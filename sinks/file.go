@@ -50,7 +50,8 @@ type FileOptions struct {
 	// Buffering is how many bytes of lines are held in memory before they are written
 	// to the file; 0 writes every line at once. Held lines reach the file at Flush,
 	// Sync, Close, rotation, and at least once a second. A line of Buffering bytes or
-	// more is written at once, after the held lines.
+	// more is written at once, after the held lines. At most [MaxBuffering]; the buffer
+	// grows with what it holds, so a large Buffering costs memory only when used.
 	Buffering int
 
 	// Rotation says when the active file is closed, renamed (see Naming) and replaced by
@@ -266,6 +267,15 @@ func prepareFile(path string, o *FileOptions, clk clock.Clock, fsys fsys.FS) (*F
 	return f, nil
 }
 
+// MaxBuffering is the largest FileOptions.Buffering NewFile accepts: 64 MiB. Lines
+// held longer than a second are flushed anyway, so a larger buffer would only hold
+// more lines at risk in a crash.
+const MaxBuffering = 64 << 20
+
+// initialBuffer is what a File's buffer holds at first; append grows it, up to about
+// Buffering, as lines arrive.
+const initialBuffer = 64 << 10
+
 // startFlusher starts the goroutine that flushes the buffer every second.
 func (f *File) startFlusher() {
 	if f.bufCap > 0 {
@@ -284,6 +294,9 @@ func (f *File) configure(path string, o *FileOptions) error {
 	}
 	if f.bufCap < 0 {
 		return fmt.Errorf("sinks: Buffering %d is negative", o.Buffering)
+	}
+	if f.bufCap > MaxBuffering {
+		return fmt.Errorf("sinks: Buffering %d is over the limit of 64 MiB", o.Buffering)
 	}
 	if o.Rotation != "" {
 		r, err := rotspec.ParseRotation(o.Rotation)
@@ -573,7 +586,7 @@ func (f *File) put(p []byte) (n int, err, ferr error) {
 		}
 		if len(p) < f.bufCap {
 			if f.buf == nil {
-				f.buf = make([]byte, 0, f.bufCap)
+				f.buf = make([]byte, 0, min(f.bufCap, initialBuffer))
 			}
 			f.buf = append(f.buf, p...)
 			f.size += int64(len(p))

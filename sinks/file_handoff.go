@@ -73,7 +73,7 @@ func moveFile(f, g *File) {
 	g.torn, g.reuse, g.lastWatch = f.torn, f.reuse, f.lastWatch
 	g.active, f.active = f.active, "" // the name's protection moves with it (the set is shared)
 	if len(f.buf) > 0 {
-		g.buf = append(make([]byte, 0, max(g.bufCap, len(f.buf))), f.buf...)
+		g.buf = append([]byte(nil), f.buf...)
 	}
 	g.next, g.retryAt = time.Time{}, time.Time{}
 	if g.hasTime && g.file != nil {

@@ -26,7 +26,8 @@ type JournalOptions struct {
 	Identifier string
 	// WriteTimeout bounds each write; 0 means 5s.
 	WriteTimeout time.Duration
-	// BufferSize is how many entries are held while journald is away; 0 means 1,000.
+	// BufferSize is how many entries are held while journald is away; 0 means 1,000; at
+	// most MaxQueueSize (10,000,000). The buffer grows with what it holds.
 	BufferSize int
 	// Overflow says what a full buffer does, as SyslogOptions.Overflow: "block" (the
 	// default, waiting up to BlockTimeout), "drop_newest" or "drop_oldest".
@@ -73,6 +74,8 @@ func Journal(opts JournalOptions) *JournalWriter {
 		j.err = fmt.Errorf("sinks: JournalOptions.Overflow %q: want %q (the default), %q or %q", opts.Overflow, Block, DropNewest, DropOldest)
 	case opts.BufferSize < 0:
 		j.err = fmt.Errorf("sinks: JournalOptions.BufferSize %d: must not be negative", opts.BufferSize)
+	case opts.BufferSize > MaxQueueSize:
+		j.err = fmt.Errorf("sinks: JournalOptions.BufferSize %d: over the limit of 10,000,000 entries", opts.BufferSize)
 	case opts.WriteTimeout < 0 || opts.BlockTimeout < 0 || opts.MaxBackoff < 0:
 		j.err = errors.New("sinks: JournalOptions: WriteTimeout, BlockTimeout and MaxBackoff must not be negative")
 	}

@@ -104,7 +104,8 @@ type SyslogOptions struct {
 	// WriteTimeout bounds each write; 0 means 5s. A write that times out counts as a lost
 	// connection: the message is held and the sink reconnects.
 	WriteTimeout time.Duration
-	// BufferSize is how many messages are held while disconnected; 0 means 1,000.
+	// BufferSize is how many messages are held while disconnected; 0 means 1,000; at
+	// most MaxQueueSize (10,000,000). The buffer grows with what it holds.
 	BufferSize int
 	// Overflow says what a full buffer does: "block" (the default) waits up to
 	// BlockTimeout for room, then drops the message, and drops at once until there is
@@ -263,6 +264,9 @@ func (s *SyslogWriter) configure(o *SyslogOptions) error {
 	}
 	if o.BufferSize < 0 {
 		return fmt.Errorf("sinks: SyslogOptions.BufferSize %d: must not be negative", o.BufferSize)
+	}
+	if o.BufferSize > MaxQueueSize {
+		return fmt.Errorf("sinks: SyslogOptions.BufferSize %d: over the limit of 10,000,000 messages", o.BufferSize)
 	}
 	stream := o.Network == "tcp" || o.Network == "tls" || o.Network == "unix"
 	s.octets = stream && o.Framing == OctetCounting

@@ -159,7 +159,9 @@ func show(path string) error {
 		ends++
 		if r.Extra.Status == "failed" {
 			failed++
-			fmt.Printf("        error: %s\n", r.Extra.Error)
+			if r.Extra.Error == "" { // the message says it too: "… after 2.1ms: card declined"
+				return fmt.Errorf("%s: a failed flow without flow_error", path)
+			}
 		}
 		for _, st := range r.Extra.Timeline {
 			fmt.Printf("        %-14s %8.3f ms  %s\n", st.Fn, st.Ms, st.Status)
