@@ -251,3 +251,60 @@ func TestWriteToDeletedFileIsAnError(t *testing.T) {
 		t.Errorf("file %q", b)
 	}
 }
+
+// TestSharedHandler: handlers with Shared (of two Loggers of one process here) write one
+// path together; Shared is refused on what is not a file, and where it cannot work.
+func TestSharedHandler(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	h := logru.Handler{Sink: path, Format: "{message}", Shared: true, Rotation: "1 KB", Compression: "gz"}
+	a, b := logru.New(), logru.New()
+	for _, l := range []*logru.Logger{a, b} {
+		if _, err := l.Add(h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 100 {
+		a.Info("a {i} with some padding to fill the rotations", "i", i)
+		b.Info("b {i} with some padding to fill the rotations", "i", i)
+	}
+	for _, l := range []*logru.Logger{a, b} {
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := len(logLines(t, dir)); got != 200 {
+		t.Errorf("%d lines, want 200", got)
+	}
+	for _, c := range []struct {
+		h     logru.Handler
+		field string
+	}{
+		{logru.Handler{Sink: io.Discard, Shared: true}, "Handler.Shared"},
+		{logru.Handler{Sink: filepath.Join(dir, "b.log"), Shared: true, Buffering: 4096}, "Handler.Shared"},
+		{logru.Handler{Sink: filepath.Join(dir, "c.log"), Shared: true, Compression: "zst"}, "Handler.Shared"},
+	} {
+		l := logru.New()
+		_, err := l.Add(c.h)
+		l.Close()
+		var ce *logru.ConfigError
+		if !errors.As(err, &ce) || ce.Field != c.field {
+			t.Errorf("%+v: %v, want a ConfigError on %s", c.h, err, c.field)
+		}
+	}
+}
+
+// TestSharedInConfigFile: a configuration file sets Shared with the key shared.
+func TestSharedInConfigFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "logru.yaml")
+	if err := os.WriteFile(path, []byte("handlers:\n  - sink: app.log\n    shared: true\n    rotation: 1 MB\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := logru.LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Handlers) != 1 || !cfg.Handlers[0].Shared {
+		t.Errorf("handlers %+v, want one with Shared", cfg.Handlers)
+	}
+}
