@@ -33,6 +33,7 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 		return nil, err
 	}
 	g.w.names = f.w.names
+	g.regKey = f.regKey // the key f holds, even if a directory link changed since
 	f.mu.Lock()
 	if f.closed {
 		f.mu.Unlock()
