@@ -95,17 +95,18 @@ func decodeArchive(path string) ([]byte, error) {
 
 // TestConfigureHandsFileOver: Configure applied again with the same file handler, while
 // another goroutine logs, loses no line and counts no error, with every compression
-// format, rotation on and off: the new handler takes the old one's open file, and the old
+// format, rotation on and off, buffering on and off: the new handler takes the old one's open file, and the old
 // one compresses, renames and deletes nothing.
 func TestConfigureHandsFileOver(t *testing.T) {
-	for _, comp := range []string{"", "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz"} {
+	for k, comp := range []string{"", "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz"} {
 		for _, rot := range []string{"", "2 KB"} {
-			t.Run(fmt.Sprintf("%s/%q", comp, rot), func(t *testing.T) {
+			buffering := 1024 * (k % 2) // and Buffering on half of the formats
+			t.Run(fmt.Sprintf("%s/%q/buffering=%d", comp, rot, buffering), func(t *testing.T) {
 				dir := t.TempDir()
 				var mu sync.Mutex
 				var errs []error
 				cfg := logru.Config{Handlers: []logru.Handler{{
-					Sink: filepath.Join(dir, "app.log"), Format: "{message}", Compression: comp, Rotation: rot,
+					Sink: filepath.Join(dir, "app.log"), Format: "{message}", Compression: comp, Rotation: rot, Buffering: buffering,
 					OnError: func(err error) { mu.Lock(); errs = append(errs, err); mu.Unlock() },
 				}}}
 				l := logru.New()

@@ -287,7 +287,7 @@ func prepareFile(path string, o *FileOptions, clk clock.Clock, fsys fsys.FS) (*F
 func (f *File) startFlusher() {
 	if f.bufCap > 0 {
 		f.tickStop, f.tickDone = make(chan struct{}), make(chan struct{})
-		go f.flusher(f.clk.NewTicker(time.Second))
+		go f.flusher(f.clk.NewTicker(time.Second), f.tickStop, f.tickDone)
 	}
 }
 
@@ -697,12 +697,12 @@ func (f *File) Sync() error {
 }
 
 // flusher flushes the buffer at every tick until Close.
-func (f *File) flusher(tk clock.Ticker) {
-	defer close(f.tickDone)
+func (f *File) flusher(tk clock.Ticker, stop <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
 	defer tk.Stop()
 	for {
 		select {
-		case <-f.tickStop:
+		case <-stop:
 			return
 		case <-tk.C():
 			f.mu.Lock()

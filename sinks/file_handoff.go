@@ -52,6 +52,7 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 		f.mu.Unlock()
 		return nil, fmt.Errorf("sinks: Shared: cannot change from %v to %v on an open file", f.shared, g.shared)
 	}
+	ferr := f.flush() // the buffered lines go first, in order
 	g.mu.Lock()
 	moveFile(f, g)
 	f.heir, g.origin = g, f
@@ -65,17 +66,16 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 		<-done
 	}
 	g.startFlusher()
+	f.report(ferr)
 	return g, nil
 }
 
-// moveFile moves the open file and its state from f to g, with both locked.
+// moveFile moves the open file and its state from f to g, with both locked and f's
+// buffer flushed.
 func moveFile(f, g *File) {
 	g.file, g.info, g.path, g.size, g.created = f.file, f.info, f.path, f.size, f.created
 	g.torn, g.reuse, g.lastWatch = f.torn, f.reuse, f.lastWatch
 	g.active, f.active = f.active, "" // the name's protection moves with it (the set is shared)
-	if len(f.buf) > 0 {
-		g.buf = append(make([]byte, 0, max(g.bufCap, len(f.buf))), f.buf...)
-	}
 	g.next, g.retryAt = time.Time{}, time.Time{}
 	if g.hasTime && g.file != nil {
 		g.next = g.rot.Next(g.created)
@@ -100,6 +100,9 @@ func (f *File) giveBack() bool {
 		return false
 	}
 	f.closed = true
+	if err := f.flush(); err != nil {
+		defer f.report(err)
+	}
 	moveFile(f, o)
 	o.heir, f.origin = nil, nil
 	succeed(f, o)
