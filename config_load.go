@@ -32,7 +32,7 @@ import (
 //	flows: {level: INFO, step_records: false}   # see FlowConfig
 //
 // A handler's other keys are filter, filter_levels, serialize, backtrace, diagnose,
-// enqueue, queue_size, overflow, delay, watch, buffering and naming, as in [Handler];
+// enqueue, queue_size, overflow, delay, watch, buffering, naming and shared, as in [Handler];
 // options that are functions (FormatFunc, FilterFunc, OnError…) and Config.Patch
 // cannot be written in a file. A level name must be a built-in one or one the file
 // declares under levels.

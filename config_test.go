@@ -574,7 +574,7 @@ func TestLoadConfigEmptyAndNull(t *testing.T) {
 // names, and every non-func field of Handler has one.
 func TestConfigTags(t *testing.T) {
 	want := []string{"sink", "level", "format", "filter", "filter_levels", "colorize", "serialize", "backtrace", "diagnose",
-		"enqueue", "queue_size", "overflow", "rotation", "retention", "compression", "delay", "watch", "mode", "buffering", "naming"}
+		"enqueue", "queue_size", "overflow", "rotation", "retention", "compression", "delay", "watch", "mode", "buffering", "naming", "shared"}
 	var got []string
 	ht := reflect.TypeFor[logru.Handler]()
 	for i := range ht.NumField() {

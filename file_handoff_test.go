@@ -95,17 +95,18 @@ func decodeArchive(path string) ([]byte, error) {
 
 // TestConfigureHandsFileOver: Configure applied again with the same file handler, while
 // another goroutine logs, loses no line and counts no error, with every compression
-// format, rotation on and off: the new handler takes the old one's open file, and the old
+// format, rotation on and off, buffering on and off: the new handler takes the old one's open file, and the old
 // one compresses, renames and deletes nothing.
 func TestConfigureHandsFileOver(t *testing.T) {
-	for _, comp := range []string{"", "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz"} {
+	for k, comp := range []string{"", "gz", "bz2", "xz", "zst", "zip", "tar", "tar.gz", "tar.bz2", "tar.xz"} {
 		for _, rot := range []string{"", "2 KB"} {
-			t.Run(fmt.Sprintf("%s/%q", comp, rot), func(t *testing.T) {
+			buffering := 1024 * (k % 2) // and Buffering on half of the formats
+			t.Run(fmt.Sprintf("%s/%q/buffering=%d", comp, rot, buffering), func(t *testing.T) {
 				dir := t.TempDir()
 				var mu sync.Mutex
 				var errs []error
 				cfg := logru.Config{Handlers: []logru.Handler{{
-					Sink: filepath.Join(dir, "app.log"), Format: "{message}", Compression: comp, Rotation: rot,
+					Sink: filepath.Join(dir, "app.log"), Format: "{message}", Compression: comp, Rotation: rot, Buffering: buffering,
 					OnError: func(err error) { mu.Lock(); errs = append(errs, err); mu.Unlock() },
 				}}}
 				l := logru.New()
@@ -249,5 +250,62 @@ func TestWriteToDeletedFileIsAnError(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "three\n" {
 		t.Errorf("file %q", b)
+	}
+}
+
+// TestSharedHandler: handlers with Shared (of two Loggers of one process here) write one
+// path together; Shared is refused on what is not a file, and where it cannot work.
+func TestSharedHandler(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	h := logru.Handler{Sink: path, Format: "{message}", Shared: true, Rotation: "1 KB", Compression: "gz"}
+	a, b := logru.New(), logru.New()
+	for _, l := range []*logru.Logger{a, b} {
+		if _, err := l.Add(h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 100 {
+		a.Info("a {i} with some padding to fill the rotations", "i", i)
+		b.Info("b {i} with some padding to fill the rotations", "i", i)
+	}
+	for _, l := range []*logru.Logger{a, b} {
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := len(logLines(t, dir)); got != 200 {
+		t.Errorf("%d lines, want 200", got)
+	}
+	for _, c := range []struct {
+		h     logru.Handler
+		field string
+	}{
+		{logru.Handler{Sink: io.Discard, Shared: true}, "Handler.Shared"},
+		{logru.Handler{Sink: filepath.Join(dir, "b.log"), Shared: true, Buffering: 4096}, "Handler.Shared"},
+		{logru.Handler{Sink: filepath.Join(dir, "c.log"), Shared: true, Compression: "zst"}, "Handler.Shared"},
+	} {
+		l := logru.New()
+		_, err := l.Add(c.h)
+		l.Close()
+		var ce *logru.ConfigError
+		if !errors.As(err, &ce) || ce.Field != c.field {
+			t.Errorf("%+v: %v, want a ConfigError on %s", c.h, err, c.field)
+		}
+	}
+}
+
+// TestSharedInConfigFile: a configuration file sets Shared with the key shared.
+func TestSharedInConfigFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "logru.yaml")
+	if err := os.WriteFile(path, []byte("handlers:\n  - sink: app.log\n    shared: true\n    rotation: 1 MB\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := logru.LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Handlers) != 1 || !cfg.Handlers[0].Shared {
+		t.Errorf("handlers %+v, want one with Shared", cfg.Handlers)
 	}
 }

@@ -207,6 +207,15 @@ type Handler struct {
 	// CompressFunc, for file sinks, compresses one rotated file (on the background
 	// worker) instead of Compression.
 	CompressFunc func(path string) error `json:"-" yaml:"-"`
+	// Shared, for file sinks, lets any number of processes (and handlers) append to and
+	// rotate one path without losing, tearing or duplicating a line: each record is
+	// written under an advisory lock (flock) on the file, the rotation is decided under
+	// it from the file's real size, a process that finds the file rotated under it
+	// reopens the path, and the process that rotates a file compresses it. Every writer
+	// of the path must set it. It needs flock (Linux and other Unix systems) and a
+	// fixed path; it does not take Buffering, Naming "index", or Compression without
+	// Rotation. false (the default): the path belongs to this handler alone.
+	Shared bool `json:"shared,omitempty" yaml:"shared,omitempty"`
 }
 
 // FileState describes the file a file sink is writing, for a RotateFunc. See
@@ -466,6 +475,7 @@ func checkUnsupported(h Handler) error {
 		{"Delay", h.Delay, h.Delay},
 		{"Mode", h.Mode != 0, h.Mode},
 		{"Buffering", h.Buffering != 0, h.Buffering},
+		{"Shared", h.Shared, h.Shared},
 	}
 	for _, o := range fileOnly {
 		if o.set && !isPath {
@@ -539,7 +549,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering, Watch: h.Watch, Naming: h.Naming,
 				Rotation: h.Rotation, RotateFunc: h.RotateFunc,
 				Retention: h.Retention, RetainFunc: h.RetainFunc,
-				Compression: h.Compression, CompressFunc: h.CompressFunc,
+				Compression: h.Compression, CompressFunc: h.CompressFunc, Shared: h.Shared,
 				// Background errors (rotation, compression, retention, flushing) count as
 				// the handler's errors and reach its OnError.
 				OnError: func(err error) { c.fileError(hd, err) },
@@ -847,6 +857,7 @@ func fileConfigError(h Handler, path string, err error) *ConfigError {
 		{"Naming", h.Naming}, {"Rotation", h.Rotation}, {"Retention", h.Retention},
 		{"Compression", h.Compression}, {"RotateFunc", "func"}, {"RetainFunc", "func"},
 		{"CompressFunc", "func"}, {"Mode", h.Mode.String()}, {"Buffering", strconv.Itoa(h.Buffering)},
+		{"Shared", strconv.FormatBool(h.Shared)},
 	}
 	for _, o := range options {
 		prefix := "sinks: " + o.name

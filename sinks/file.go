@@ -112,6 +112,18 @@ type FileOptions struct {
 	// template could form, so choose one no other program's files take.
 	Naming string
 
+	// Shared lets any number of processes (and Files of this process with Shared set)
+	// append to and rotate this one path without losing, tearing or duplicating a line:
+	// every write takes an advisory lock (flock) on the file, checks that the path still
+	// names it (another process may have rotated it: it is then opened anew), decides
+	// the rotation from the file's real size, and writes. The process that rotates a
+	// file is the one that compresses it. Shared needs flock (Linux and other Unix
+	// systems; elsewhere it is an error) and a fixed path (no {time}); it does not take
+	// Buffering, Naming "index", or Compression without Rotation (the file would be
+	// compressed at Close while others write it). Every process must set it: the lock is
+	// advisory. Without Shared, a path belongs to one File in one process.
+	Shared bool
+
 	// OnError receives the errors no caller can see: failed rotations (the line was
 	// still written, to the current file), compressions, retentions, background
 	// flushes, and lines lost when a buffer could not be written. Errors that Write,
@@ -239,7 +251,9 @@ func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*Fi
 	if err := f.claimPath(); err != nil {
 		return nil, err
 	}
-	f.cleanup()
+	if !f.shared { // a Shared path's temporary files may be another process's work
+		f.cleanup()
+	}
 	if !f.delay {
 		if err := f.open(f.clk.Now(), false); err != nil {
 			f.releasePath()
@@ -256,11 +270,16 @@ func prepareFile(path string, o *FileOptions, clk clock.Clock, fsys fsys.FS) (*F
 		clk: clk, fs: fsys, loc: clk.Now().Location(),
 		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering,
 		rotFunc: o.RotateFunc, retFunc: o.RetainFunc, compFunc: o.CompressFunc,
-		watch: o.Watch, onError: o.OnError, given: path,
+		watch: o.Watch, onError: o.OnError, given: path, shared: o.Shared,
 		closeDone: make(chan struct{}),
 	}
 	if err := f.configure(path, o); err != nil {
 		return nil, err
+	}
+	if f.shared {
+		if err := f.checkShared(o); err != nil {
+			return nil, err
+		}
 	}
 	f.w.init()
 	f.regKey = f.regKeyOf()
@@ -280,7 +299,7 @@ const initialBuffer = 64 << 10
 func (f *File) startFlusher() {
 	if f.bufCap > 0 {
 		f.tickStop, f.tickDone = make(chan struct{}), make(chan struct{})
-		go f.flusher(f.clk.NewTicker(time.Second))
+		go f.flusher(f.clk.NewTicker(time.Second), f.tickStop, f.tickDone)
 	}
 }
 
@@ -524,6 +543,10 @@ func (f *File) write(p []byte) (n int, err, rep error, heir *File) {
 	if f.closed {
 		return 0, ErrClosed, nil, nil
 	}
+	if f.shared {
+		n, err, rep = f.writeShared(p)
+		return n, err, rep, nil
+	}
 	var now time.Time
 	if f.hasTime || f.watch || f.file == nil || !f.retryAt.IsZero() {
 		now = f.clk.Now()
@@ -689,12 +712,12 @@ func (f *File) Sync() error {
 }
 
 // flusher flushes the buffer at every tick until Close.
-func (f *File) flusher(tk clock.Ticker) {
-	defer close(f.tickDone)
+func (f *File) flusher(tk clock.Ticker, stop <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
 	defer tk.Stop()
 	for {
 		select {
-		case <-f.tickStop:
+		case <-stop:
 			return
 		case <-tk.C():
 			f.mu.Lock()

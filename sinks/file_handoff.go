@@ -33,6 +33,7 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 		return nil, err
 	}
 	g.w.names = f.w.names
+	g.regKey = f.regKey // the key f holds, even if a directory link changed since
 	f.mu.Lock()
 	if f.closed {
 		f.mu.Unlock()
@@ -51,6 +52,7 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 		f.mu.Unlock()
 		return nil, fmt.Errorf("sinks: Shared: cannot change from %v to %v on an open file", f.shared, g.shared)
 	}
+	ferr := f.flush() // the buffered lines go first, in order
 	g.mu.Lock()
 	moveFile(f, g)
 	f.heir, g.origin = g, f
@@ -64,10 +66,12 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 		<-done
 	}
 	g.startFlusher()
+	f.report(ferr)
 	return g, nil
 }
 
-// moveFile moves the open file and its state from f to g, with both locked.
+// moveFile moves the open file and its state from f to g, with both locked and f's
+// buffer flushed.
 func moveFile(f, g *File) {
 	g.file, g.info, g.path, g.size, g.created = f.file, f.info, f.path, f.size, f.created
 	g.torn, g.reuse, g.lastWatch = f.torn, f.reuse, f.lastWatch
@@ -76,8 +80,14 @@ func moveFile(f, g *File) {
 		g.buf = append([]byte(nil), f.buf...)
 	}
 	g.next, g.retryAt = time.Time{}, time.Time{}
+	// The interval grid stays the one the first file fixed (see openPath): a hand-off is
+	// not a restart.
+	g.grid = f.grid
+	if g.grid.IsZero() {
+		g.grid = g.created
+	}
 	if g.hasTime && g.file != nil {
-		g.next = g.rot.Next(g.created)
+		g.next = g.rot.NextOnGrid(g.grid, g.created)
 	}
 	f.file, f.info, f.buf, f.size = nil, nil, nil, 0
 }
@@ -99,6 +109,9 @@ func (f *File) giveBack() bool {
 		return false
 	}
 	f.closed = true
+	if err := f.flush(); err != nil {
+		defer f.report(err)
+	}
 	moveFile(f, o)
 	o.heir, f.origin = nil, nil
 	succeed(f, o)

@@ -1,0 +1,120 @@
+package sinks
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/logru/logru/internal/fsys"
+)
+
+// This file holds the Shared mode of a File: several processes (and Files) append to
+// and rotate one path. Every write takes an advisory flock on the open file, checks under
+// it that the path still names that file (another process may have rotated it: then the
+// path is opened anew), decides the rotation from the file's real size, rotates while
+// still holding the lock of the old file, writes, and lets go.
+
+// checkShared refuses the options Shared cannot honour.
+func (f *File) checkShared(o *FileOptions) error {
+	switch {
+	case !fsys.CanLock:
+		return errors.New("sinks: Shared: needs flock, which this system lacks (Linux and other Unix systems have it)")
+	case f.bufCap > 0:
+		return fmt.Errorf("sinks: Shared: Buffering %d is not supported: every line is written under the lock at once", f.bufCap)
+	case f.names.tmpl != nil:
+		return errors.New("sinks: Shared: a {time} path is not supported; rotate one fixed path instead")
+	case f.names.scheme == namingIndex:
+		return errors.New("sinks: Shared: Naming \"index\" renames every rotated file and is not supported; use \"time\" or a template")
+	case (f.format != 0 || f.compFunc != nil) && f.rot == nil && f.rotFunc == nil:
+		return errors.New("sinks: Shared: Compression without Rotation would compress the file at Close while other processes still write it; add a Rotation")
+	}
+	_ = o
+	return nil
+}
+
+// writeShared is write for a Shared File; f.mu is held.
+func (f *File) writeShared(p []byte) (n int, err, rep error) {
+	now := f.clk.Now()
+	if err := f.lockCurrent(now); err != nil {
+		return 0, err, nil
+	}
+	if f.rotationDue(p, now) {
+		rep = f.rotateShared(now)
+	}
+	n, err = f.writeFile(p)
+	if uerr := fsys.Flock(f.file, false); uerr != nil && err == nil {
+		rep = errors.Join(rep, fmt.Errorf("sinks: unlocking %s: %w", f.path, uerr))
+	}
+	return n, err, rep
+}
+
+// lockCurrent opens the path when no file is open, locks the open file, and makes sure
+// the path still names it: when another process rotated or deleted it meanwhile, the
+// path is opened anew (and locked). On success the file is locked and f.size is its
+// real size.
+func (f *File) lockCurrent(now time.Time) error {
+	for attempt := 0; ; attempt++ {
+		if f.file == nil {
+			if err := f.openPath(f.path, now, false, time.Time{}); err != nil {
+				return err
+			}
+		}
+		if err := fsys.Flock(f.file, true); err != nil {
+			return fmt.Errorf("sinks: locking %s: %w", f.path, err)
+		}
+		st, ok, err := fsys.FStat(f.file)
+		if err == nil && !ok {
+			err = errors.New("no file descriptor")
+		}
+		if err != nil {
+			fsys.Flock(f.file, false)
+			return fmt.Errorf("sinks: %s: %w", f.path, err)
+		}
+		fi, lerr := f.fs.Lstat(f.path)
+		if lerr == nil {
+			if id, ok := fsys.IDOf(fi); ok && id == st.ID && st.Nlink > 0 {
+				f.size = st.Size
+				return nil
+			}
+		}
+		// Rotated (or deleted) by another process: this file is no longer written.
+		fsys.Flock(f.file, false)
+		f.closeFile()
+		if attempt == 5 {
+			return fmt.Errorf("sinks: %s keeps changing under the lock", f.path)
+		}
+	}
+}
+
+// rotateShared renames the locked active file and opens a new one at the path, holding
+// the old file's lock until the new file is locked, so no other process writes in
+// between or rotates again. Only this process compresses the renamed file.
+func (f *File) rotateShared(now time.Time) error {
+	oldFile, oldPath, oldCreated, oldInfo := f.file, f.path, f.created, f.info
+	root, ext := splitExt(filepath.Base(oldPath))
+	rotated, err := f.w.reserveTimeName(f, root, ext, oldCreated)
+	if err == nil {
+		if err = f.fs.Rename(oldPath, rotated); err != nil {
+			f.w.unprotect(filepath.Base(rotated))
+		}
+	}
+	if err != nil {
+		f.retryAt = now.Add(retryDelay)
+		return fmt.Errorf("sinks: rotating %s (writing on to it, trying again in %v): %w", oldPath, retryDelay, err)
+	}
+	f.file = nil
+	if err := f.openPath(oldPath, now, true, time.Time{}); err != nil {
+		// No new file: the line goes to the renamed one, which nobody else writes now.
+		f.file, f.info, f.path = oldFile, oldInfo, oldPath
+		f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true, info: oldInfo})
+		return fmt.Errorf("sinks: rotating %s: %w", oldPath, err)
+	}
+	lerr := fsys.Flock(f.file, true)
+	oldFile.Close() // lets the old lock go
+	f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true, info: oldInfo})
+	if lerr != nil {
+		return fmt.Errorf("sinks: locking %s: %w", oldPath, lerr)
+	}
+	return nil
+}

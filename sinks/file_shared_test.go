@@ -1,0 +1,312 @@
+//go:build unix
+
+package sinks
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/logru/logru/internal/clock"
+	"github.com/logru/logru/internal/fsys"
+)
+
+// The Shared tests run writers in child processes: the test binary itself, run with
+// -test.run=^TestSharedHelperProcess$ and the environment below.
+const (
+	envSharedPath  = "LOGRU_SHARED_CHILD" // the path to write
+	envSharedID    = "LOGRU_SHARED_ID"    // the child's number, in every line
+	envSharedLines = "LOGRU_SHARED_LINES" // how many lines
+	envSharedRot   = "LOGRU_SHARED_ROT"   // Rotation
+	envSharedComp  = "LOGRU_SHARED_COMP"  // Compression
+	envSharedClock = "LOGRU_SHARED_CLOCK" // "origin,base,speed": a clock running speed times faster
+)
+
+// sharedPad makes lines long enough that a few thousand fill a rotation.
+const sharedPad = "the quick brown fox jumps over the lazy dog"
+
+func sharedLine(id, i int) string {
+	return fmt.Sprintf("p%d %07d %s\n", id, i, sharedPad)
+}
+
+// scaledClock runs speed times faster than the system clock from origin, reading base
+// there; every process given the same three numbers reads the same time.
+type scaledClock struct {
+	origin, base time.Time
+	speed        int64
+}
+
+func (c scaledClock) at(real time.Time) time.Time {
+	return c.base.Add(time.Duration(int64(real.Sub(c.origin)) * c.speed))
+}
+func (c scaledClock) Now() time.Time                         { return c.at(time.Now()) }
+func (c scaledClock) NewTicker(d time.Duration) clock.Ticker { return clock.System{}.NewTicker(d) }
+
+// scaledFS reads creation times on the scaled clock.
+type scaledFS struct {
+	fsys.OS
+	clk scaledClock
+}
+
+func (s scaledFS) Created(name string) (time.Time, error) {
+	t, err := s.OS.Created(name)
+	return s.clk.at(t), err
+}
+
+// TestSharedHelperProcess is a Shared writer when run as a child; otherwise it does
+// nothing.
+func TestSharedHelperProcess(t *testing.T) {
+	path := os.Getenv(envSharedPath)
+	if path == "" {
+		return
+	}
+	id, _ := strconv.Atoi(os.Getenv(envSharedID))
+	n, _ := strconv.Atoi(os.Getenv(envSharedLines))
+	var errs []string
+	var mu sync.Mutex
+	opts := &FileOptions{Shared: true, Rotation: os.Getenv(envSharedRot), Compression: os.Getenv(envSharedComp),
+		OnError: func(err error) { mu.Lock(); errs = append(errs, err.Error()); mu.Unlock() }}
+	var clk clock.Clock = clock.System{}
+	var fs fsys.FS = fsys.OS{}
+	if spec := os.Getenv(envSharedClock); spec != "" {
+		p := strings.Split(spec, ",")
+		o, _ := strconv.ParseInt(p[0], 10, 64)
+		b, _ := strconv.ParseInt(p[1], 10, 64)
+		sp, _ := strconv.ParseInt(p[2], 10, 64)
+		sc := scaledClock{origin: time.Unix(0, o), base: time.Unix(0, b).UTC(), speed: sp}
+		clk, fs = sc, scaledFS{clk: sc}
+	}
+	f, err := newFile(path, opts, clk, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		if _, err := f.Write([]byte(sharedLine(id, i))); err != nil {
+			t.Errorf("line %d: %v", i, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Error(err)
+	}
+	if len(errs) > 0 {
+		t.Errorf("OnError: %v", errs)
+	}
+}
+
+// runShared runs procs children writing lines each to dir/app.log, and returns how long
+// they took together.
+func runShared(t testing.TB, dir string, procs, lines int, env ...string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	var wg sync.WaitGroup
+	outs := make([]bytes.Buffer, procs)
+	errs := make([]error, procs)
+	for p := range procs {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSharedHelperProcess$", "-test.count=1")
+		cmd.Env = append(os.Environ(), envSharedPath+"="+filepath.Join(dir, "app.log"),
+			envSharedID+"="+strconv.Itoa(p), envSharedLines+"="+strconv.Itoa(lines))
+		cmd.Env = append(cmd.Env, env...)
+		cmd.Stdout, cmd.Stderr = &outs[p], &outs[p]
+		if err := cmd.Start(); err != nil {
+			if errors.Is(err, syscall.ENOEXEC) { // a cross-built binary run by an emulator
+				t.Skipf("cannot start the test binary as a child: %v", err)
+			}
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[p] = cmd.Wait() }()
+	}
+	wg.Wait()
+	for p, err := range errs {
+		if err != nil {
+			t.Errorf("process %d: %v\n%s", p, err, outs[p].String())
+		}
+	}
+	return time.Since(start)
+}
+
+// checkShared checks that every line of every process is in dir's files exactly once,
+// whole, and that each archive passes the system tool's test when it is installed. It
+// returns how many files hold lines.
+func checkShared(t *testing.T, dir string, procs, lines int) int {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := make([][]uint8, procs)
+	for p := range seen {
+		seen[p] = make([]uint8, lines)
+	}
+	for _, e := range ents {
+		path := filepath.Join(dir, e.Name())
+		b := decompress(t, path)
+		for tool, ext := range map[string]string{"gzip": ".gz", "zstd": ".zst"} {
+			if strings.HasSuffix(e.Name(), ext) {
+				if bin, err := exec.LookPath(tool); err == nil {
+					if out, err := exec.Command(bin, "-t", path).CombinedOutput(); err != nil {
+						t.Errorf("%s -t %s: %v\n%s", tool, e.Name(), err, out)
+					}
+				}
+			}
+		}
+		// Lines are "p<id> <7 digits> <pad>\n", all as long as each other.
+		size := len(sharedLine(0, 0))
+		if len(b)%size != 0 {
+			t.Fatalf("%s: %d bytes, not a whole number of lines", e.Name(), len(b))
+		}
+		for off := 0; off < len(b); off += size {
+			line := b[off : off+size]
+			id := int(line[1] - '0')
+			i, err := strconv.Atoi(string(line[3:10]))
+			if line[0] != 'p' || id < 0 || id >= procs || err != nil || i < 0 || i >= lines ||
+				line[2] != ' ' || line[10] != ' ' || string(line[11:size-1]) != sharedPad || line[size-1] != '\n' {
+				t.Fatalf("%s: torn or foreign line %q", e.Name(), line)
+			}
+			seen[id][i]++
+		}
+	}
+	for p := range seen {
+		for i, n := range seen[p] {
+			if n != 1 {
+				t.Errorf("process %d line %d written %d times", p, i, n)
+			}
+		}
+	}
+	return len(ents)
+}
+
+// TestSharedSizeRotation: 4 processes × 100,000 lines (10,000 with -short) on one path
+// with size rotation and each of gz and zst: every line exactly once, whole, and every
+// archive sound.
+func TestSharedSizeRotation(t *testing.T) {
+	procs, lines := 4, 100000
+	if testing.Short() {
+		lines = 10000
+	}
+	for _, comp := range []string{"gz", "zst"} {
+		t.Run(comp, func(t *testing.T) {
+			dir := t.TempDir()
+			took := runShared(t, dir, procs, lines, envSharedRot+"=1 MB", envSharedComp+"="+comp)
+			files := checkShared(t, dir, procs, lines)
+			t.Logf("%d processes × %d lines in %v (%.0f lines/s), %d files", procs, lines, took, float64(procs*lines)/took.Seconds(), files)
+			if min := procs * lines * len(sharedLine(0, 0)) / 1000000; files < min {
+				t.Errorf("%d files, want at least %d rotations", files, min)
+			}
+		})
+	}
+}
+
+// TestSharedTimeRotation: 2 processes on one path rotating hourly by a clock that runs
+// 36,000 times faster than the system's (an hour every 100 ms), the same for both:
+// every line exactly once.
+func TestSharedTimeRotation(t *testing.T) {
+	lines := 30000
+	if testing.Short() {
+		lines = 5000
+	}
+	dir := t.TempDir()
+	now := time.Now()
+	spec := fmt.Sprintf("%d,%d,%d", now.UnixNano(), time.Date(2026, 3, 26, 12, 0, 0, 0, time.UTC).UnixNano(), 36000)
+	runShared(t, dir, 2, lines, envSharedRot+"=hourly", envSharedComp+"=gz", envSharedClock+"="+spec)
+	files := checkShared(t, dir, 2, lines)
+	t.Logf("%d files", files)
+}
+
+// TestSharedInProcess: two Shared Files of one process on one path lock each other out
+// like processes; an unshared File on that path is refused.
+func TestSharedInProcess(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	opts := &FileOptions{Shared: true, Rotation: "4 KB", Compression: "gz"}
+	a, err := NewFile(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewFile(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := NewFile(path, nil); err == nil || !strings.Contains(err.Error(), "already open") {
+		if c != nil {
+			c.Close()
+		}
+		t.Errorf("an unshared File on a shared path: %v", err)
+	}
+	const lines = 2000
+	var wg sync.WaitGroup
+	for id, f := range []*File{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range lines {
+				if _, err := f.Write([]byte(sharedLine(id, i))); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	checkShared(t, dir, 2, lines)
+}
+
+// TestSharedRefusedOptions: Shared refuses what it cannot honour, naming Shared.
+func TestSharedRefusedOptions(t *testing.T) {
+	for _, o := range []FileOptions{
+		{Shared: true, Buffering: 4096},
+		{Shared: true, Naming: "index", Rotation: "1 MB"},
+		{Shared: true, Compression: "gz"},
+	} {
+		f, err := NewFile(filepath.Join(t.TempDir(), "app.log"), &o)
+		if err == nil {
+			f.Close()
+			t.Errorf("%+v accepted", o)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), "sinks: Shared: ") {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+	if f, err := NewFile(filepath.Join(t.TempDir(), "app-{time}.log"), &FileOptions{Shared: true}); err == nil {
+		f.Close()
+		t.Error("a {time} path accepted with Shared")
+	}
+}
+
+// BenchmarkFileShared compares a Shared File with an unshared one, in one process, each
+// line written at once (the Shared one locks, checks the path and unlocks around each).
+func BenchmarkFileShared(b *testing.B) {
+	line := []byte(sharedLine(0, 0))
+	for _, shared := range []bool{false, true} {
+		b.Run(map[bool]string{false: "unshared", true: "shared"}[shared], func(b *testing.B) {
+			f, err := NewFile(filepath.Join(b.TempDir(), "app.log"), &FileOptions{Shared: shared, Rotation: "64 MB"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			b.SetBytes(int64(len(line)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := f.Write(line); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
