@@ -16,10 +16,6 @@ import (
 // parser, which keeps one value per key, loses none of them: any argument list
 // round-trips every value through the serializer.
 func TestBadKeysRoundTripJSON(t *testing.T) {
-	type item struct {
-		args   []any
-		values int // values the record's extra must hold
-	}
 	// Each piece is complete: what follows it starts a new argument.
 	pieces := []func(key string, i int) []any{
 		func(key string, i int) []any { return []any{key, i} },                             // a pair

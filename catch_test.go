@@ -86,8 +86,12 @@ func TestCatchBasic(t *testing.T) {
 }
 
 // Functions that defer Catch, in the shapes Go code has, and a panic two calls down.
-func panicDeep()   { panicDeeper() }
-func panicDeeper() { var m map[string]int; m["x"] = 1 }
+func panicDeep() { panicDeeper() }
+func panicDeeper() {
+	var m map[string]int
+	//lint:ignore SA5000 the write to a nil map is the panic under test
+	m["x"] = 1
+}
 
 func deferrerNamed(l *logru.Logger) {
 	defer l.Catch()
@@ -189,7 +193,11 @@ func TestCatchPanicKinds(t *testing.T) {
 		typ, val string
 	}{
 		{"nil", func() { panic(nil) }, "runtime error", "panic called with nil argument"},
-		{"nil map", func() { var m map[string]int; m["x"] = 1 }, "runtime error", "assignment to entry in nil map"},
+		{"nil map", func() {
+			var m map[string]int
+			//lint:ignore SA5000 the write to a nil map is the panic under test
+			m["x"] = 1
+		}, "runtime error", "assignment to entry in nil map"},
 		{"index", func() { s := []int{1}; i := 3; _ = s[i] }, "runtime error", "runtime error: index out of range [3] with length 1"},
 		{"nil pointer", func() { var p *myErr; _ = p.code }, "runtime error", "runtime error: invalid memory address or nil pointer dereference"},
 		{"custom", func() { panic(&myErr{7}) }, "*logru_test.myErr", "code 7"},
@@ -385,7 +393,12 @@ func deeper() error { panic(fmt.Errorf("deep: %w", fs.ErrClosed)) }
 
 func TestGo(t *testing.T) {
 	l, c := newCatcher(t, logru.Handler{})
-	done := l.Go(func() error { var m map[int]int; m[1] = 1; return nil })
+	done := l.Go(func() error {
+		var m map[int]int
+		//lint:ignore SA5000 the write to a nil map is the panic under test
+		m[1] = 1
+		return nil
+	})
 	if err := <-done; err == nil || !strings.Contains(err.Error(), "nil map") {
 		t.Fatalf("Go result %v", err)
 	}

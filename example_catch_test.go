@@ -24,6 +24,7 @@ func show(m logru.Message) {
 func loadSettings(l *logru.Logger) {
 	defer l.Catch()
 	var settings map[string]string
+	//lint:ignore SA5000 the write to a nil map is the panic the example catches
 	settings["mode"] = "fast" // a write to a nil map panics
 }
 

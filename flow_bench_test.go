@@ -33,6 +33,7 @@ func TestFlowAllocations(t *testing.T) {
 		if tt.name == "a step inside a flow" {
 			// A fresh flow, so the timeline does not fill up during the run.
 			ctx, flow = l.Flow(context.Background(), "bench")
+			defer flow.End(nil)
 		}
 		if got := testing.AllocsPerRun(200, tt.f); got > tt.max {
 			t.Errorf("%s: %.1f allocations, want at most %.0f", tt.name, got, tt.max)

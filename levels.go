@@ -240,14 +240,14 @@ func withLevel(t *levelTable, lv Level) (*levelTable, Level, error) {
 	// Names and icons are written into every line as they are: a control character in
 	// one could break lines or drive the terminal.
 	if encode.NeedsTextEscape(lv.Name) {
-		return nil, Level{}, fmt.Errorf("Name %q: holds a control character or invalid UTF-8", lv.Name)
+		return nil, Level{}, fmt.Errorf("level Name %q holds a control character or invalid UTF-8", lv.Name)
 	}
 	if encode.NeedsTextEscape(lv.Icon) {
-		return nil, Level{}, fmt.Errorf("Icon %q: holds a control character or invalid UTF-8", lv.Icon)
+		return nil, Level{}, fmt.Errorf("level Icon %q holds a control character or invalid UTF-8", lv.Icon)
 	}
 	if lv.Color != "" {
 		if _, err := render.LevelColor(lv.Color); err != nil {
-			return nil, Level{}, fmt.Errorf("Color %q: %w", lv.Color, err)
+			return nil, Level{}, fmt.Errorf("level Color %q: %w", lv.Color, err)
 		}
 	}
 	builtin := slices.IndexFunc(t.builtin[:], func(b Level) bool { return strings.EqualFold(b.Name, lv.Name) })

@@ -61,11 +61,11 @@ func TestAddLevelErrors(t *testing.T) {
 		{logru.Level{Name: "X", No: 3, Color: "<foo>"}, nil, `"<foo>" does not correspond`},
 		{logru.Level{Name: "X", No: 3, Color: "</red>"}, nil, "no corresponding opening tag"},
 		{logru.Level{Name: "X", No: 3, Color: "<lvl>"}, nil, "not allowed"},
-		{logru.Level{Name: "A\nB", No: 3}, nil, `Name "A\nB": holds a control character`},
+		{logru.Level{Name: "A\nB", No: 3}, nil, `level Name "A\nB" holds a control character`},
 		{logru.Level{Name: "A\x1b[2J", No: 3}, nil, "control character"},
 		{logru.Level{Name: "A\u0085", No: 3}, nil, "control character"},
 		{logru.Level{Name: "A\xff", No: 3}, nil, "invalid UTF-8"},
-		{logru.Level{Name: "INFO", Icon: "\r"}, nil, `Icon "\r": holds a control character`},
+		{logru.Level{Name: "INFO", Icon: "\r"}, nil, `level Icon "\r" holds a control character`},
 	} {
 		_, err := l.AddLevel(tt.lv)
 		if err == nil || tt.want != nil && !errors.Is(err, tt.want) || tt.text != "" && !strings.Contains(err.Error(), tt.text) {

@@ -5,7 +5,6 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -94,5 +93,3 @@ func get(t *testing.T, c *http.Client, url string, hdr ...string) (*http.Respons
 func mw(h http.Handler, o accesslog.Options) http.Handler { return accesslog.Middleware(h, o) }
 
 func field(e entry, k string) any { return e.Fields[k] }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -206,12 +206,11 @@ func TestLoopThroughLogRefused(t *testing.T) {
 // record that comes back (reported to OnError) instead of deadlocking.
 func TestLoopThroughLogAtRunTime(t *testing.T) {
 	keepLogGlobals(t)
-	l, buf := textLogger(t)
 	var mu sync.Mutex
 	var errs []error
 	// The text handler may also see a record come back (and drop it): keep its notes
 	// off stderr.
-	l, buf = logru.New(), &syncBuffer{}
+	l, buf := logru.New(), &syncBuffer{}
 	if _, err := l.Add(logru.Handler{Sink: buf, Format: "{message}", OnError: func(error) {}}); err != nil {
 		t.Fatal(err)
 	}

@@ -513,7 +513,7 @@ func (f *File) Path() string {
 // passes its Writes on to the File that has its file, closed or not).
 func (f *File) Write(p []byte) (int, error) {
 	for range 8 {
-		n, err, rep, heir := f.write(p)
+		n, heir, rep, err := f.write(p)
 		if heir != nil {
 			// Handed off: the File that has the open file writes. It may hand it back
 			// meanwhile (it was closed first), and then this one writes again.
@@ -534,18 +534,18 @@ func (f *File) Write(p []byte) (int, error) {
 // write is Write under the lock. rep holds errors for OnError. The lock is released by a
 // deferred call, so that a panicking RotateFunc leaves the File usable. heir is set, and
 // nothing done, when f has handed its file off.
-func (f *File) write(p []byte) (n int, err, rep error, heir *File) {
+func (f *File) write(p []byte) (n int, heir *File, rep, err error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.heir != nil {
-		return 0, nil, nil, f.heir // also after Close: the heir has the file
+		return 0, f.heir, nil, nil // also after Close: the heir has the file
 	}
 	if f.closed {
-		return 0, ErrClosed, nil, nil
+		return 0, nil, nil, ErrClosed
 	}
 	if f.shared {
 		n, err, rep = f.writeShared(p)
-		return n, err, rep, nil
+		return n, nil, rep, err
 	}
 	var now time.Time
 	if f.hasTime || f.watch || f.file == nil || !f.retryAt.IsZero() {
@@ -557,7 +557,7 @@ func (f *File) write(p []byte) (n int, err, rep error, heir *File) {
 	}
 	if f.file == nil {
 		if err := f.open(now, false); err != nil {
-			return 0, err, rep, nil
+			return 0, nil, rep, err
 		}
 	}
 	if f.rotationDue(p, now) {
@@ -567,7 +567,7 @@ func (f *File) write(p []byte) (n int, err, rep error, heir *File) {
 		rerr, oerr := f.rotate(now)
 		rep = errors.Join(rep, rerr)
 		if oerr != nil {
-			return 0, oerr, rep, nil
+			return 0, nil, rep, oerr
 		}
 	}
 	n, err, ferr := f.put(p)
@@ -580,7 +580,7 @@ func (f *File) write(p []byte) (n int, err, rep error, heir *File) {
 		f.releaseID()
 		f.file, f.info = nil, nil
 	}
-	return n, err, errors.Join(rep, ferr), nil
+	return n, nil, errors.Join(rep, ferr), err
 }
 
 // rotationDue is the O(1) check made before every write.

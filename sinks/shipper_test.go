@@ -96,7 +96,6 @@ log { source(s_file); destination(d_file); };
 type lineCounter struct {
 	path  string
 	off   int64
-	n     int
 	lines []string
 	part  string
 }

@@ -145,7 +145,6 @@ type SyslogWriter struct {
 	lines  bool // LF framing on a stream
 	local  bool // unix or unixgram: RFC 3164 leaves the hostname out, as syslog(3) does
 	pri    int  // facility * 8
-	header []byte
 	app    string
 	pid    string
 	host   string

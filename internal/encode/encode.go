@@ -473,7 +473,7 @@ func (e *encoder) anyInner(dst []byte, x any) []byte {
 		}
 		return e.str(dst, s)
 	case encoding.TextMarshaler:
-		b, err, p, ok := callMarshalText(h)
+		b, p, ok, err := callMarshalText(h)
 		if !ok {
 			return e.hookPanic(dst, "MarshalText", x, p)
 		}
@@ -506,7 +506,7 @@ func (e *encoder) marshalJSON(dst []byte, x json.Marshaler) []byte {
 	if isNilPointer(x) {
 		return append(dst, "null"...)
 	}
-	out, err, p, ok := callMarshalJSON(x)
+	out, p, ok, err := callMarshalJSON(x)
 	if !ok {
 		return e.hookPanic(dst, "MarshalJSON", x, p)
 	}

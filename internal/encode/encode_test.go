@@ -74,10 +74,6 @@ type derefString struct{ s string }
 
 func (d *derefString) String() string { return d.s }
 
-type derefError struct{ s string }
-
-func (d *derefError) Error() string { return d.s }
-
 type derefJSON struct{ s string }
 
 func (d *derefJSON) MarshalJSON() ([]byte, error) { return json.Marshal(d.s) }
@@ -115,8 +111,9 @@ type user struct {
 	Name  string
 	Age   int
 	Token token
-	Tags  []string        `json:"tags,omitempty"`
-	Pass  string          `json:"-"`
+	Tags  []string `json:"tags,omitempty"`
+	Pass  string   `json:"-"`
+	//lint:ignore SA5008 "-," names the field "-": encoding/json's rule under test
 	Dash  string          `json:"-,"`
 	Note  string          `json:"note,omitempty"`
 	Zero  struct{ A int } `json:",omitzero"`
@@ -405,7 +402,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		S map[string]string `json:"-"`
 	}
 	for _, x := range []any{
-		"plain", "esc\n\t\"\\\x00\u2028é\u0085\x7f", 42, -7, 1.25, 1e300, 5e-324, -0.0, true, nil,
+		"plain", "esc\n\t\"\\\x00\u2028é\u0085\x7f", 42, -7, 1.25, 1e300, 5e-324, math.Copysign(0, -1), true, nil,
 		[]any{1.5, "two", []any{false, nil}, map[string]any{"k": "v"}},
 		map[string]any{"z": 1.0, "a": []any{"x"}, "m": map[string]any{"n": nil}},
 		inner{X: 1.5, M: map[string]int{"b": 2, "a": 1}, B: []byte{0, 1, 255}, I: map[string]any{"q": 1.0}, N: map[int]bool{3: true, 1: false}},

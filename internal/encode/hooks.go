@@ -37,24 +37,24 @@ func callError(x error) (s string, p any, ok bool) {
 	return x.Error(), nil, true
 }
 
-func callMarshalText(x encoding.TextMarshaler) (b []byte, err error, p any, ok bool) {
+func callMarshalText(x encoding.TextMarshaler) (b []byte, p any, ok bool, err error) {
 	defer func() {
 		if !ok {
 			p = recover()
 		}
 	}()
 	b, err = x.MarshalText()
-	return b, err, nil, true
+	return b, nil, true, err
 }
 
-func callMarshalJSON(x json.Marshaler) (b []byte, err error, p any, ok bool) {
+func callMarshalJSON(x json.Marshaler) (b []byte, p any, ok bool, err error) {
 	defer func() {
 		if !ok {
 			p = recover()
 		}
 	}()
 	b, err = x.MarshalJSON()
-	return b, err, nil, true
+	return b, nil, true, err
 }
 
 func callLogValue(x slog.LogValuer) (v slog.Value, p any, ok bool) {

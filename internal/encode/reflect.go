@@ -388,7 +388,7 @@ func (e *encoder) mapKey(dst []byte, k reflect.Value) []byte {
 	if saved && k.Kind() != reflect.Interface && k.Type().NumMethod() > 0 && k.CanInterface() {
 		x := k.Interface()
 		if tm, ok := x.(encoding.TextMarshaler); ok {
-			b, err, p, ok := callMarshalText(tm)
+			b, p, ok, err := callMarshalText(tm)
 			switch {
 			case !ok:
 				return e.hookPanic(dst, "MarshalText", x, p)

@@ -14,10 +14,6 @@ import (
 // This file holds what rotation and retention specs share: ASCII lexing, decimal
 // numbers converted exactly to integers, units, and the error format.
 
-// maxSpecInError is how much of a spec an error message quotes; longer specs are cut so
-// that a hostile or corrupt configuration cannot make error messages huge.
-const maxSpecInError = 80
-
 // specError builds the error for a spec: the reason alone. The caller names the option
 // and its value ("Handler.Rotation \"100\": …"), so the error names neither, nor this
 // package; what is the kind of spec, kept for the callers' reading.
