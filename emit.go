@@ -313,19 +313,6 @@ func (c *loggerCore) runPatch(st *coreState, p func(*Record), r *Record) {
 	p(r)
 }
 
-func (c *loggerCore) filterFunc(st *coreState, hd *handler, r *Record) (ok bool) {
-	if hd.ffunc == nil {
-		return true
-	}
-	defer func() {
-		if v := recover(); v != nil {
-			c.report(hd, panicError("FilterFunc", v))
-			ok = true // a broken filter must not lose the record
-		}
-	}()
-	return hd.ffunc(r)
-}
-
 // write formats r for hd and writes it, counting and reporting the outcome. Nothing
 // here panics to the caller: a panicking sink or format function is reported.
 // scratch is the entry's buffer: the line is built there, and it keeps what it grew to.
@@ -427,62 +414,6 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 		return append(b, hd.fmtFunc(r)...), nil
 	}
 	return hd.tmpl.Append(b, r, hd.color, cm), nil
-}
-
-// emit hands one formatted line to the sink, under the handler's lock. A sink that logs
-// into its own handler would wait for the lock it holds: such a record is refused with
-// errReentrant instead (dropped, counted and reported), never a deadlock.
-func (hd *handler) emit(b []byte, r *Record) (err error) {
-	if hd.viaLog && inLogOutput() {
-		return errReentrant
-	}
-	if !hd.mu.TryLock() {
-		if hd.userCode && inEmit() {
-			// This goroutine is inside a sink's write. If it holds hd's lock itself (a
-			// sink logging into its own handler), waiting would never end; if another
-			// goroutine holds it (a sink of one logger feeding another), it is released
-			// soon. The stack cannot tell which handler's lock this goroutine holds, so
-			// wait a bounded time, then refuse.
-			if !hd.lockWithin(hd.reentryWait) {
-				return errReentrant
-			}
-		} else {
-			hd.mu.Lock()
-		}
-	}
-	defer hd.mu.Unlock()
-	if hd.removed {
-		return errRemoved
-	}
-	return hd.emitLocked(b, r)
-}
-
-// emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
-func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			err = panicError("the sink", v)
-		}
-	}()
-	switch {
-	case hd.file != nil:
-		hd.inSink.Store(true) // the file's errors wait until hd.mu is released
-		defer hd.inSink.Store(false)
-		_, err = hd.file.Write(b)
-	case hd.w != nil:
-		_, err = hd.w.Write(b)
-	case hd.fn != nil:
-		hd.fn(Message{Text: b, Record: r})
-	case hd.sink != nil:
-		err = hd.sink.Write(Message{Text: b, Record: r})
-	case hd.rw != nil:
-		hd.inSink.Store(true) // the sink's notices wait until hd.mu is released
-		defer hd.inSink.Store(false)
-		err = hd.rw.write(b, r)
-	case hd.slogh != nil:
-		err = hd.emitSlog(r)
-	}
-	return err
 }
 
 // goroutineID reads the current goroutine's id from its stack header

@@ -1,0 +1,384 @@
+package logru
+
+import (
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/logru/logru/format"
+	"github.com/logru/logru/internal/rotspec"
+	"github.com/logru/logru/sinks"
+)
+
+// handler is one added Handler, compiled.
+type handler struct {
+	id int
+	// reentryWait and lockWaits: see emit. lockWaits counts the bounded waits begun.
+	reentryWait time.Duration
+	lockWaits   atomic.Int64
+	sinkName    string
+	level       atomic.Int64
+	filter      string
+	hasFilter   bool
+	flevels     []prefixLevel // longest prefix first
+	ffunc       func(*Record) bool
+	tmpl        *format.Template
+	raw         *format.Template // {message}, for Options.Raw
+	json        *format.JSON
+	fmtFunc     func(*Record) string
+	color       bool
+	needs       needs
+	onError     func(error)
+
+	mu       sync.Mutex // serializes writes, guards removed
+	removed  bool
+	userCode bool // the sink runs user code, which may log back into this handler
+	w        io.Writer
+	fn       func(Message)
+	sink     Sink
+	slogh    slog.Handler  // a slog.Handler sink: it receives records, not lines
+	rw       *recordWriter // a sinks.RecordWriter sink (syslog, journal)
+	viaLog   bool          // slogh is slog's default handler, which writes through package log
+	closer   io.Closer     // closed at removal: sinks logru opened, and a Sink's Close
+	flusher  func() error
+
+	async   *queued     // set with Enqueue
+	closing atomic.Bool // close has begun: what the queue drops from now on is for that reason
+	// closeLater: a close called from inside this handler's sink is left to the holder
+	// of mu (see close).
+	closeLater atomic.Bool
+	// reporting counts the OnError calls under way, so that enqueue walks the stack
+	// (inOnError) only then.
+	reporting atomic.Int32
+
+	// file is hd.w when the sink is a file logru opened. While inSink is set, the
+	// goroutine holding mu is inside the file's Write, Flush or Close, and the file's
+	// errors wait in pending (see fileError).
+	file     *sinks.File
+	filePath string      // the absolute path of file, as given
+	prevFile *sinks.File // set by Configure before open: the file to take over
+	prevHd   *handler    // the handler prevFile belongs to
+	// handedOff says this handler's file went to a new handler by Configure's hand-off
+	// (guarded by mu): closing the handler then closes its File (which touches nothing
+	// and passes later writes on) and leaves the handler writable.
+	handedOff bool
+	core      *loggerCore // for sinkDone
+	inSink    atomic.Bool
+	pendMu    sync.Mutex
+	pending   []error
+	nPending  atomic.Int32 // len(pending), read without pendMu by sinkDone
+
+	records atomic.Uint64
+	dropped atomic.Uint64
+	errors  atomic.Uint64
+	notes   rateLimiter
+}
+
+func compileHandler(c *loggerCore, h Handler, levels *levelTable) (*handler, error) {
+	hd, err := buildHandler(h, levels)
+	if err != nil {
+		return nil, err
+	}
+	if err := hd.open(c, h); err != nil {
+		return nil, err
+	}
+	return hd, nil
+}
+
+// buildHandler checks every option of h and compiles it, without opening anything: the
+// sink is opened by open, once every handler of a configuration is known to be valid.
+func buildHandler(h Handler, levels *levelTable) (*handler, error) {
+	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
+	lv, err := parseLevel(levels, h.Level)
+	if err != nil {
+		return nil, &ConfigError{Field: "Handler.Level", Value: h.Level, Err: err}
+	}
+	hd.level.Store(int64(lv))
+
+	if h.Filter != "" {
+		hd.filter, hd.hasFilter = h.Filter, true
+	}
+	for prefix, name := range h.FilterLevels {
+		n, err := parseLevel(levels, name)
+		if err != nil || name == "" {
+			if err == nil {
+				err = ErrNoLevel
+			}
+			return nil, &ConfigError{Field: "Handler.FilterLevels[" + strconv.Quote(prefix) + "]", Value: name, Err: err}
+		}
+		hd.flevels = append(hd.flevels, prefixLevel{prefix, n})
+	}
+	slices.SortFunc(hd.flevels, func(a, b prefixLevel) int { return len(b.prefix) - len(a.prefix) })
+
+	switch h.Colorize {
+	case ColorAuto, ColorAlways, ColorNever:
+	default:
+		return nil, configErr("Handler.Colorize", int(h.Colorize), "want ColorAuto, ColorAlways or ColorNever")
+	}
+	if err := checkUnsupported(h); err != nil {
+		return nil, err
+	}
+
+	switch {
+	case h.Serialize && (h.Format != "" || h.FormatFunc != nil):
+		return nil, configErr("Handler.Format", h.Format, "Format and FormatFunc cannot be used with Serialize")
+	case h.Format != "" && h.FormatFunc != nil:
+		return nil, configErr("Handler.Format", h.Format, "Format and FormatFunc cannot both be set")
+	case h.Serialize:
+		hd.json = format.NewJSON(formatOptions(h))
+		hd.needs.caller = true
+	case h.FormatFunc != nil:
+		hd.needs.caller = true
+	default:
+		src := h.Format
+		if src == "" {
+			src = format.DefaultFormat
+		}
+		t, err := format.Parse(src+"\n{exception}", formatOptions(h))
+		if err != nil {
+			return nil, &ConfigError{Field: "Handler.Format", Value: h.Format, Err: err}
+		}
+		hd.tmpl = t
+		n := t.Needs()
+		hd.needs = needs{caller: n.Caller, goroutine: n.Goroutine}
+	}
+	if hd.hasFilter || len(hd.flevels) > 0 || hd.ffunc != nil {
+		hd.needs.caller = true
+	}
+	return hd, nil
+}
+
+// open opens the sink of a built handler (creating a file sink's file) and starts its
+// queue. It comes last, so a file is created only once everything else is valid.
+func (hd *handler) open(c *loggerCore, h Handler) error {
+	hd.reentryWait, hd.core = c.reentryWait, c
+	if err := hd.openSink(c, h); err != nil {
+		return err
+	}
+	if h.Enqueue {
+		if err := hd.startQueue(c, h); err != nil {
+			if hd.closer != nil {
+				hd.closer.Close()
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// checkUnsupported rejects options for features this version does not have, and file
+// options given for sinks that are not files.
+func checkUnsupported(h Handler) error {
+	if h.QueueSize < 0 {
+		return configErr("Handler.QueueSize", h.QueueSize, "must not be negative")
+	}
+	if h.QueueSize > sinks.MaxQueueSize {
+		return configErr("Handler.QueueSize", h.QueueSize, "over the limit of 10,000,000 records")
+	}
+	switch h.Overflow {
+	case "", "block", "drop_newest", "drop_oldest":
+	default:
+		return configErr("Handler.Overflow", h.Overflow, "want block, drop_newest or drop_oldest")
+	}
+	path, isPath := h.Sink.(string)
+	isPath = isPath && path != "stdout" && path != "stderr"
+	fileOnly := []struct {
+		name string
+		set  bool
+		val  any
+	}{
+		{"Rotation", h.Rotation != "", h.Rotation},
+		{"Retention", h.Retention != "", h.Retention},
+		{"Compression", h.Compression != "", h.Compression},
+		{"Watch", h.Watch, h.Watch},
+		{"Naming", h.Naming != "", h.Naming},
+		{"RotateFunc", h.RotateFunc != nil, "func"},
+		{"RetainFunc", h.RetainFunc != nil, "func"},
+		{"CompressFunc", h.CompressFunc != nil, "func"},
+		{"Delay", h.Delay, h.Delay},
+		{"Mode", h.Mode != 0, h.Mode},
+		{"Buffering", h.Buffering != 0, h.Buffering},
+	}
+	for _, o := range fileOnly {
+		if o.set && !isPath {
+			return configErr("Handler."+o.name, o.val, "only file sinks (a path) take this option")
+		}
+	}
+	if h.Rotation != "" {
+		if _, err := rotspec.ParseRotation(h.Rotation); err != nil {
+			return &ConfigError{Field: "Handler.Rotation", Value: h.Rotation, Err: err}
+		}
+	}
+	if h.Retention != "" {
+		if _, err := rotspec.ParseRetention(h.Retention); err != nil {
+			return &ConfigError{Field: "Handler.Retention", Value: h.Retention, Err: err}
+		}
+		if h.RetainFunc != nil {
+			return configErr("Handler.Retention", h.Retention, "Retention and RetainFunc cannot both be set")
+		}
+	}
+	if h.Compression != "" {
+		if _, err := rotspec.ParseCompression(h.Compression); err != nil {
+			return &ConfigError{Field: "Handler.Compression", Value: h.Compression, Err: err}
+		}
+		if h.CompressFunc != nil {
+			return configErr("Handler.Compression", h.Compression, "Compression and CompressFunc cannot both be set")
+		}
+	}
+	switch h.Naming {
+	case "", "time", "index":
+	default:
+		if !strings.ContainsAny(h.Naming, "{}") { // a template is checked by sinks.NewFile
+			return configErr("Handler.Naming", h.Naming, `want "time", "index" or a file name with a {time} field`)
+		}
+	}
+	if h.Mode&^fs.ModePerm != 0 {
+		return configErr("Handler.Mode", h.Mode, "only permission bits are allowed")
+	}
+	if h.Buffering < 0 {
+		return configErr("Handler.Buffering", h.Buffering, "must not be negative")
+	}
+	return nil
+}
+
+func (hd *handler) openSink(c *loggerCore, h Handler) error {
+	auto := h.Colorize == ColorAuto
+	hd.color = h.Colorize == ColorAlways
+	if err := c.checkLoop(h.Sink); err != nil {
+		return err
+	}
+	switch s := h.Sink.(type) {
+	case nil:
+		return configErr("Handler.Sink", "nil", "a sink is required")
+	case string:
+		switch s {
+		case "stdout", "stderr":
+			f := os.Stdout
+			if s == "stderr" {
+				f = os.Stderr
+			}
+			con := sinks.NewConsole(f)
+			hd.w, hd.sinkName = con, s
+			hd.flusher = con.Sync
+			hd.color = hd.color || auto && con.ColorCapable()
+		case "":
+			return configErr("Handler.Sink", s, "empty path")
+		default:
+			opts := &sinks.FileOptions{
+				Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering, Watch: h.Watch, Naming: h.Naming,
+				Rotation: h.Rotation, RotateFunc: h.RotateFunc,
+				Retention: h.Retention, RetainFunc: h.RetainFunc,
+				Compression: h.Compression, CompressFunc: h.CompressFunc,
+				// Background errors (rotation, compression, retention, flushing) count as
+				// the handler's errors and reach its OnError.
+				OnError: func(err error) { c.fileError(hd, err) },
+			}
+			var f *sinks.File
+			var err error
+			if hd.prevFile != nil {
+				// Configure keeps a file sink on this path: the open file passes from
+				// the old handler's File to this one (see Configure).
+				f, err = hd.prevFile.Handoff(opts)
+				hd.prevFile = nil
+			} else {
+				f, err = sinks.NewFile(s, opts)
+			}
+			if err != nil {
+				return fileConfigError(h, s, err)
+			}
+			hd.filePath, _ = filepath.Abs(s)
+			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
+		}
+	case sinks.RecordWriter:
+		return hd.openRecordWriter(c, s)
+	case Sink:
+		hd.sink, hd.sinkName, hd.userCode = s, reflect.TypeOf(s).String(), true
+		hd.needs.caller = true
+		if c, ok := s.(io.Closer); ok {
+			hd.closer = c
+		}
+		if f, ok := s.(interface{ Flush() error }); ok {
+			hd.flusher = f.Flush
+		}
+	case func(Message):
+		if s == nil {
+			return configErr("Handler.Sink", "nil func", "a sink is required")
+		}
+		hd.fn, hd.sinkName, hd.userCode = s, "func", true
+		hd.needs.caller = true
+	case slog.Handler:
+		return hd.openSlog(s, h)
+	case io.Writer:
+		if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
+			return configErr("Handler.Sink", reflect.TypeOf(s).String()+"(nil)", "a nil writer")
+		}
+		hd.w, hd.sinkName = s, reflect.TypeOf(s).String()
+		_, isFile := s.(*os.File)
+		hd.userCode = !isFile
+		if f, ok := s.(*os.File); ok {
+			hd.sinkName = f.Name()
+			hd.color = hd.color || auto && sinks.ColorEnabled(f)
+		}
+		if f, ok := s.(interface{ Flush() error }); ok {
+			hd.flusher = f.Flush
+		}
+	default:
+		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink, a sinks.RecordWriter or a slog.Handler")
+	}
+	return nil
+}
+
+// fileConfigError turns an error of sinks.NewFile into a *ConfigError naming the
+// Handler field it is about (the option its text starts with, else Sink), without
+// repeating the field's value: "sinks: Rotation "10 B": reason" becomes
+// `logru: Handler.Rotation "10 B": reason`.
+func fileConfigError(h Handler, path string, err error) *ConfigError {
+	msg := err.Error()
+	options := []struct {
+		name  string
+		value string
+	}{
+		{"Naming", h.Naming}, {"Rotation", h.Rotation}, {"Retention", h.Retention},
+		{"Compression", h.Compression}, {"RotateFunc", "func"}, {"RetainFunc", "func"},
+		{"CompressFunc", "func"}, {"Mode", h.Mode.String()}, {"Buffering", strconv.Itoa(h.Buffering)},
+	}
+	for _, o := range options {
+		prefix := "sinks: " + o.name
+		if rest, ok := strings.CutPrefix(msg, prefix+" "+strconv.Quote(o.value)+": "); ok {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
+		}
+		if rest, ok := strings.CutPrefix(msg, prefix+": "); ok {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
+		}
+		if strings.HasPrefix(msg, prefix+" ") {
+			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{strings.TrimPrefix(msg, "sinks: "), err}}
+		}
+	}
+	for _, p := range []string{"sinks: file path " + strconv.Quote(path) + ": ", "sinks: file path " + strconv.Quote(path) + " ", "sinks: "} {
+		if rest, ok := strings.CutPrefix(msg, p); ok {
+			return &ConfigError{Field: "Handler.Sink", Value: path, Err: reasonError{rest, err}}
+		}
+	}
+	return &ConfigError{Field: "Handler.Sink", Value: path, Err: err}
+}
+
+var processInfo = sync.OnceValues(func() (int, string) {
+	return os.Getpid(), filepath.Base(os.Args[0])
+})
+
+// formatOptions gives a handler's template the process it runs in and its exception
+// settings.
+func formatOptions(h Handler) *format.Options {
+	pid, name := processInfo()
+	return &format.Options{PID: pid, ProcessName: name,
+		Exception: format.ExceptionOptions{Backtrace: h.Backtrace, Diagnose: h.Diagnose}}
+}
