@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,18 +25,14 @@ type handler struct {
 	reentryWait time.Duration
 	lockWaits   atomic.Int64
 	sinkName    string
-	level       atomic.Int64
-	filter      string
-	hasFilter   bool
-	flevels     []prefixLevel // longest prefix first
-	ffunc       func(*Record) bool
-	tmpl        *format.Template
-	raw         *format.Template // {message}, for Options.Raw
-	json        *format.JSON
-	fmtFunc     func(*Record) string
-	color       bool
-	needs       needs
-	onError     func(error)
+	recordFilter
+	tmpl    *format.Template
+	raw     *format.Template // {message}, for Options.Raw
+	json    *format.JSON
+	fmtFunc func(*Record) string
+	color   bool
+	needs   needs
+	onError func(error)
 
 	mu       sync.Mutex // serializes writes, guards removed
 	removed  bool
@@ -97,27 +92,10 @@ func compileHandler(c *loggerCore, h Handler, levels *levelTable) (*handler, err
 // buildHandler checks every option of h and compiles it, without opening anything: the
 // sink is opened by open, once every handler of a configuration is known to be valid.
 func buildHandler(h Handler, levels *levelTable) (*handler, error) {
-	hd := &handler{onError: h.OnError, ffunc: h.FilterFunc, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
-	lv, err := parseLevel(levels, h.Level)
-	if err != nil {
-		return nil, &ConfigError{Field: "Handler.Level", Value: h.Level, Err: err}
+	hd := &handler{onError: h.OnError, fmtFunc: h.FormatFunc, raw: format.MustParse("{message}")}
+	if err := hd.compileFilter(h, levels); err != nil {
+		return nil, err
 	}
-	hd.level.Store(int64(lv))
-
-	if h.Filter != "" {
-		hd.filter, hd.hasFilter = h.Filter, true
-	}
-	for prefix, name := range h.FilterLevels {
-		n, err := parseLevel(levels, name)
-		if err != nil || name == "" {
-			if err == nil {
-				err = ErrNoLevel
-			}
-			return nil, &ConfigError{Field: "Handler.FilterLevels[" + strconv.Quote(prefix) + "]", Value: name, Err: err}
-		}
-		hd.flevels = append(hd.flevels, prefixLevel{prefix, n})
-	}
-	slices.SortFunc(hd.flevels, func(a, b prefixLevel) int { return len(b.prefix) - len(a.prefix) })
 
 	switch h.Colorize {
 	case ColorAuto, ColorAlways, ColorNever:
@@ -151,7 +129,7 @@ func buildHandler(h Handler, levels *levelTable) (*handler, error) {
 		n := t.Needs()
 		hd.needs = needs{caller: n.Caller, goroutine: n.Goroutine}
 	}
-	if hd.hasFilter || len(hd.flevels) > 0 || hd.ffunc != nil {
+	if hd.needsCaller() {
 		hd.needs.caller = true
 	}
 	return hd, nil

@@ -262,7 +262,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		cm = &e.cm
 	}
 	for _, hd := range st.handlers {
-		if hd.accepts(r) && c.filterFunc(st, hd, r) {
+		if c.takes(st, hd, r) {
 			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf)
 		}
 	}
