@@ -1,20 +1,17 @@
 package logru
 
 import (
+	"errors"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/logru/logru/format"
-	"github.com/logru/logru/internal/rotspec"
 	"github.com/logru/logru/sinks"
 )
 
@@ -191,41 +188,24 @@ func checkUnsupported(h Handler) error {
 			return configErr("Handler."+o.name, o.val, "only file sinks (a path) take this option")
 		}
 	}
-	if h.Rotation != "" {
-		if _, err := rotspec.ParseRotation(h.Rotation); err != nil {
-			return &ConfigError{Field: "Handler.Rotation", Value: h.Rotation, Err: err}
+	if isPath {
+		// The file options are checked by the sinks package, once: NewFile checks
+		// them again only because it is also called directly.
+		if err := fileOptions(h).Validate(); err != nil {
+			return fileConfigError(path, err)
 		}
-	}
-	if h.Retention != "" {
-		if _, err := rotspec.ParseRetention(h.Retention); err != nil {
-			return &ConfigError{Field: "Handler.Retention", Value: h.Retention, Err: err}
-		}
-		if h.RetainFunc != nil {
-			return configErr("Handler.Retention", h.Retention, "Retention and RetainFunc cannot both be set")
-		}
-	}
-	if h.Compression != "" {
-		if _, err := rotspec.ParseCompression(h.Compression); err != nil {
-			return &ConfigError{Field: "Handler.Compression", Value: h.Compression, Err: err}
-		}
-		if h.CompressFunc != nil {
-			return configErr("Handler.Compression", h.Compression, "Compression and CompressFunc cannot both be set")
-		}
-	}
-	switch h.Naming {
-	case "", "time", "index":
-	default:
-		if !strings.ContainsAny(h.Naming, "{}") { // a template is checked by sinks.NewFile
-			return configErr("Handler.Naming", h.Naming, `want "time", "index" or a file name with a {time} field`)
-		}
-	}
-	if h.Mode&^fs.ModePerm != 0 {
-		return configErr("Handler.Mode", h.Mode, "only permission bits are allowed")
-	}
-	if h.Buffering < 0 {
-		return configErr("Handler.Buffering", h.Buffering, "must not be negative")
 	}
 	return nil
+}
+
+// fileOptions gives a file sink h's options.
+func fileOptions(h Handler) *sinks.FileOptions {
+	return &sinks.FileOptions{
+		Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering, Watch: h.Watch, Naming: h.Naming,
+		Rotation: h.Rotation, RotateFunc: h.RotateFunc,
+		Retention: h.Retention, RetainFunc: h.RetainFunc,
+		Compression: h.Compression, CompressFunc: h.CompressFunc,
+	}
 }
 
 func (hd *handler) openSink(c *loggerCore, h Handler) error {
@@ -251,15 +231,10 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 		case "":
 			return configErr("Handler.Sink", s, "empty path")
 		default:
-			opts := &sinks.FileOptions{
-				Mode: h.Mode, Delay: h.Delay, Buffering: h.Buffering, Watch: h.Watch, Naming: h.Naming,
-				Rotation: h.Rotation, RotateFunc: h.RotateFunc,
-				Retention: h.Retention, RetainFunc: h.RetainFunc,
-				Compression: h.Compression, CompressFunc: h.CompressFunc,
-				// Background errors (rotation, compression, retention, flushing) count as
-				// the handler's errors and reach its OnError.
-				OnError: func(err error) { c.fileError(hd, err) },
-			}
+			opts := fileOptions(h)
+			// Background errors (rotation, compression, retention, flushing) count as
+			// the handler's errors and reach its OnError.
+			opts.OnError = func(err error) { c.fileError(hd, err) }
 			var f *sinks.File
 			var err error
 			if hd.prevFile != nil {
@@ -271,7 +246,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				f, err = sinks.NewFile(s, opts)
 			}
 			if err != nil {
-				return fileConfigError(h, s, err)
+				return fileConfigError(s, err)
 			}
 			hd.filePath, _ = filepath.Abs(s)
 			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
@@ -315,38 +290,22 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 	return nil
 }
 
-// fileConfigError turns an error of sinks.NewFile into a *ConfigError naming the
-// Handler field it is about (the option its text starts with, else Sink), without
-// repeating the field's value: "sinks: Rotation "10 B": reason" becomes
-// `logru: Handler.Rotation "10 B": reason`.
-func fileConfigError(h Handler, path string, err error) *ConfigError {
-	msg := err.Error()
-	options := []struct {
-		name  string
-		value string
-	}{
-		{"Naming", h.Naming}, {"Rotation", h.Rotation}, {"Retention", h.Retention},
-		{"Compression", h.Compression}, {"RotateFunc", "func"}, {"RetainFunc", "func"},
-		{"CompressFunc", "func"}, {"Mode", h.Mode.String()}, {"Buffering", strconv.Itoa(h.Buffering)},
+// fileConfigError turns an error of the sinks package about a file sink into a
+// *ConfigError: an *sinks.OptionError names the Handler field it is about (its path, the
+// Sink), any other error is about the Sink.
+func fileConfigError(path string, err error) *ConfigError {
+	var oe *sinks.OptionError
+	if !errors.As(err, &oe) {
+		return &ConfigError{Field: "Handler.Sink", Value: path, Err: err}
 	}
-	for _, o := range options {
-		prefix := "sinks: " + o.name
-		if rest, ok := strings.CutPrefix(msg, prefix+" "+strconv.Quote(o.value)+": "); ok {
-			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
-		}
-		if rest, ok := strings.CutPrefix(msg, prefix+": "); ok {
-			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{rest, err}}
-		}
-		if strings.HasPrefix(msg, prefix+" ") {
-			return &ConfigError{Field: "Handler." + o.name, Value: o.value, Err: reasonError{strings.TrimPrefix(msg, "sinks: "), err}}
-		}
+	if oe.Option == "path" {
+		return &ConfigError{Field: "Handler.Sink", Value: oe.Value, Err: oe.Err}
 	}
-	for _, p := range []string{"sinks: file path " + strconv.Quote(path) + ": ", "sinks: file path " + strconv.Quote(path) + " ", "sinks: "} {
-		if rest, ok := strings.CutPrefix(msg, p); ok {
-			return &ConfigError{Field: "Handler.Sink", Value: path, Err: reasonError{rest, err}}
-		}
+	value := oe.Value
+	if value == "" {
+		value = "func" // a function option
 	}
-	return &ConfigError{Field: "Handler.Sink", Value: path, Err: err}
+	return &ConfigError{Field: "Handler." + oe.Option, Value: value, Err: oe.Err}
 }
 
 var processInfo = sync.OnceValues(func() (int, string) {

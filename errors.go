@@ -24,14 +24,3 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 func configErr(field string, value any, msg string) *ConfigError {
 	return &ConfigError{Field: field, Value: fmt.Sprint(value), Err: errors.New(msg)}
 }
-
-// reasonError is an error's text without the field and value a ConfigError already
-// shows; it unwraps to the whole error.
-type reasonError struct {
-	msg string
-	err error
-}
-
-func (e reasonError) Error() string { return e.msg }
-
-func (e reasonError) Unwrap() error { return e.err }
