@@ -21,7 +21,6 @@ type handler struct {
 	// reentryWait and lockWaits: see emit. lockWaits counts the bounded waits begun.
 	reentryWait time.Duration
 	lockWaits   atomic.Int64
-	sinkName    string
 	recordFilter
 	tmpl    *format.Template
 	raw     *format.Template // {message}, for Options.Raw
@@ -31,17 +30,9 @@ type handler struct {
 	needs   needs
 	onError func(error)
 
-	mu       sync.Mutex // serializes writes, guards removed
-	removed  bool
-	userCode bool // the sink runs user code, which may log back into this handler
-	w        io.Writer
-	fn       func(Message)
-	sink     Sink
-	slogh    slog.Handler  // a slog.Handler sink: it receives records, not lines
-	rw       *recordWriter // a sinks.RecordWriter sink (syslog, journal)
-	viaLog   bool          // slogh is slog's default handler, which writes through package log
-	closer   io.Closer     // closed at removal: sinks logru opened, and a Sink's Close
-	flusher  func() error
+	mu      sync.Mutex // serializes writes (and every call of the sink), guards removed
+	removed bool
+	sinkInfo
 
 	async   *queued     // set with Enqueue
 	closing atomic.Bool // close has begun: what the queue drops from now on is for that reason
@@ -52,11 +43,6 @@ type handler struct {
 	// (inOnError) only then.
 	reporting atomic.Int32
 
-	// file is hd.w when the sink is a file logru opened. While inSink is set, the
-	// goroutine holding mu is inside the file's Write, Flush or Close, and the file's
-	// errors wait in pending (see fileError).
-	file     *sinks.File
-	filePath string      // the absolute path of file, as given
 	prevFile *sinks.File // set by Configure before open: the file to take over
 	prevHd   *handler    // the handler prevFile belongs to
 	// handedOff says this handler's file went to a new handler by Configure's hand-off
@@ -64,10 +50,13 @@ type handler struct {
 	// and passes later writes on) and leaves the handler writable.
 	handedOff bool
 	core      *loggerCore // for sinkDone
-	inSink    atomic.Bool
-	pendMu    sync.Mutex
-	pending   []error
-	nPending  atomic.Int32 // len(pending), read without pendMu by sinkDone
+	// While inSink is set, the goroutine holding mu is inside a call of a sink that
+	// reports errors from inside it (sinkInfo.pends), and those wait in pending (see
+	// fileError and sinkNote).
+	inSink   atomic.Bool
+	pendMu   sync.Mutex
+	pending  []error
+	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone
 
 	records atomic.Uint64
 	dropped atomic.Uint64
@@ -141,9 +130,7 @@ func (hd *handler) open(c *loggerCore, h Handler) error {
 	}
 	if h.Enqueue {
 		if err := hd.startQueue(c, h); err != nil {
-			if hd.closer != nil {
-				hd.closer.Close()
-			}
+			hd.out.close()
 			return err
 		}
 	}
@@ -225,8 +212,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				f = os.Stderr
 			}
 			con := sinks.NewConsole(f)
-			hd.w, hd.sinkName = con, s
-			hd.flusher = con.Sync
+			hd.sinkInfo = sinkInfo{out: &writerSink{w: con, flusher: con.Sync}, sinkName: s, flushes: true}
 			hd.color = hd.color || auto && con.ColorCapable()
 		case "":
 			return configErr("Handler.Sink", s, "empty path")
@@ -248,25 +234,28 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			if err != nil {
 				return fileConfigError(s, err)
 			}
-			hd.filePath, _ = filepath.Abs(s)
-			hd.w, hd.file, hd.closer, hd.flusher, hd.sinkName = f, f, f, f.Flush, f.Path()
+			abs, _ := filepath.Abs(s)
+			hd.sinkInfo = sinkInfo{out: &fileSink{f: f, path: abs}, sinkName: f.Path(),
+				pends: true, flushes: true, joins: true}
 		}
 	case sinks.RecordWriter:
 		return hd.openRecordWriter(c, s)
 	case Sink:
-		hd.sink, hd.sinkName, hd.userCode = s, reflect.TypeOf(s).String(), true
-		hd.needs.caller = true
+		us := &userSink{s: s}
 		if c, ok := s.(io.Closer); ok {
-			hd.closer = c
+			us.closer = c
 		}
 		if f, ok := s.(interface{ Flush() error }); ok {
-			hd.flusher = f.Flush
+			us.flusher = f.Flush
 		}
+		hd.sinkInfo = sinkInfo{out: us, sinkName: reflect.TypeOf(s).String(), userCode: true,
+			takesRecord: true, flushes: us.flusher != nil}
+		hd.needs.caller = true
 	case func(Message):
 		if s == nil {
 			return configErr("Handler.Sink", "nil func", "a sink is required")
 		}
-		hd.fn, hd.sinkName, hd.userCode = s, "func", true
+		hd.sinkInfo = sinkInfo{out: &funcSink{fn: s}, sinkName: "func", userCode: true, takesRecord: true}
 		hd.needs.caller = true
 	case slog.Handler:
 		return hd.openSlog(s, h)
@@ -274,15 +263,14 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 		if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
 			return configErr("Handler.Sink", reflect.TypeOf(s).String()+"(nil)", "a nil writer")
 		}
-		hd.w, hd.sinkName = s, reflect.TypeOf(s).String()
-		_, isFile := s.(*os.File)
-		hd.userCode = !isFile
-		if f, ok := s.(*os.File); ok {
-			hd.sinkName = f.Name()
-			hd.color = hd.color || auto && sinks.ColorEnabled(f)
-		}
+		ws := &writerSink{w: s}
 		if f, ok := s.(interface{ Flush() error }); ok {
-			hd.flusher = f.Flush
+			ws.flusher = f.Flush
+		}
+		hd.sinkInfo = sinkInfo{out: ws, sinkName: reflect.TypeOf(s).String(), userCode: true, flushes: ws.flusher != nil}
+		if f, ok := s.(*os.File); ok {
+			hd.sinkName, hd.userCode = f.Name(), false
+			hd.color = hd.color || auto && sinks.ColorEnabled(f)
 		}
 	default:
 		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink, a sinks.RecordWriter or a slog.Handler")

@@ -404,7 +404,7 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 		}
 	}()
 	switch {
-	case hd.slogh != nil:
+	case hd.lineless:
 		return b, nil // a slog.Handler receives the record, not a line
 	case hd.json != nil:
 		return hd.json.AppendEncoded(b, r, enc.extra, enc.caller), nil

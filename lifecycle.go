@@ -95,10 +95,7 @@ func (l *Logger) Stats() []HandlerStats {
 
 // sinkDropped is what a syslog or journal sink dropped.
 func (hd *handler) sinkDropped() uint64 {
-	if hd.rw == nil {
-		return 0
-	}
-	return hd.rw.w.Dropped()
+	return hd.out.dropped()
 }
 
 // queueDropped is what the handler's queue dropped.
@@ -160,10 +157,8 @@ func (hd *handler) closeLocked() error {
 		// it, and records still on their way to this handler pass through it to the
 		// new handler's File, instead of being dropped.
 		hd.handedOff = false
-		closer := hd.closer
-		hd.closer = nil
 		hd.inSink.Store(true)
-		err := closer.Close()
+		err := hd.out.close()
 		hd.inSink.Store(false)
 		hd.mu.Unlock()
 		hd.sinkDone()
@@ -172,13 +167,11 @@ func (hd *handler) closeLocked() error {
 	hd.removed = true
 	hd.inSink.Store(true)
 	var err error
-	if hd.flusher != nil {
-		err = hd.flusher()
+	if hd.flushes {
+		err = hd.out.flush()
 	}
-	if hd.closer != nil {
-		if cerr := hd.closer.Close(); err == nil {
-			err = cerr
-		}
+	if cerr := hd.out.close(); err == nil {
+		err = cerr
 	}
 	hd.inSink.Store(false)
 	hd.mu.Unlock()
@@ -201,7 +194,7 @@ func (hd *handler) flush() error {
 	if hd.async != nil {
 		hd.async.q.Flush()
 	}
-	if hd.flusher == nil {
+	if !hd.flushes {
 		return nil
 	}
 	if !hd.mu.TryLock() {
@@ -216,7 +209,7 @@ func (hd *handler) flush() error {
 		return nil
 	}
 	hd.inSink.Store(true)
-	err := hd.flusher()
+	err := hd.out.flush()
 	hd.inSink.Store(false)
 	hd.mu.Unlock()
 	hd.sinkDone()

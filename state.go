@@ -1,13 +1,14 @@
 package logru
 
 import (
-	"github.com/logru/logru/format"
 	"io"
 	"math"
 	"os"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/logru/logru/format"
 
 	"github.com/logru/logru/core"
 )
