@@ -46,9 +46,9 @@ func putEntry(e *entry) {
 // so that one huge record does not pin memory forever.
 const maxScratch = 16 << 10
 
-// callerSkip is the number of frames between runtime.Callers and the user's logging
-// call: the log* method and the public method (usually inlined into the caller, but
-// runtime.Callers counts inlined frames too).
+// callerSkip is the number of frames between runtime.Callers, called in a log* entry
+// function, and the user's logging call: the log* function and the public method
+// (usually inlined into the caller, but runtime.Callers counts inlined frames too).
 const callerSkip = 3
 
 // wantCaller reports whether this call must capture its caller: some handler, filter or
@@ -81,18 +81,47 @@ func (l *Logger) accept(e *entry, st *coreState, ci *callerInfo) bool {
 	return true
 }
 
+// The log* entry functions, one per kind of call, each called by the public methods
+// of its kind (Logger.Info…, Logger.LogAttrs, Logger.Log, Logger.Exception and their
+// package-level twins). Each finds the record's level, then follows one scaffold:
+//
+//	if e := l.begin(st, level, callerPC()); e != nil { // pooled entry, caller, activation
+//		e.args = …the call's arguments…
+//		l.end(e, st, msg, hasArgs) // the record's path: finish, then back to the pool
+//	}
+//
+// callerPC must be called by the entry function itself, which must have a frame of its
+// own: the entry functions are never inlined.
+
+// begin takes a pooled entry for a record at lv and, when some handler, filter or rule
+// needs the caller, resolves it from ret (callerPC's result in the entry function) and
+// applies the activation rules. It returns nil when the record does not go on (the entry
+// is back in the pool).
+func (l *Logger) begin(st *coreState, lv Level, ret uintptr) *entry {
+	e := getEntry()
+	e.rec.Level = lv
+	if l.wantCaller(st) && !l.resolveAt(e, st, ret) {
+		putEntry(e)
+		return nil
+	}
+	return e
+}
+
+// end finishes the record begin started and puts its entry back in the pool.
+func (l *Logger) end(e *entry, st *coreState, msg string, hasArgs bool) {
+	l.finish(e, st, msg, hasArgs)
+	putEntry(e)
+}
+
 // callerPC needs this frame: never inlined.
 //
 //go:noinline
 func (l *Logger) logArgs(idx int, msg string, args []any) {
 	st := l.core.state.Load()
-	e := getEntry()
-	e.rec.Level = st.levels.builtin[idx]
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, st.levels.builtin[idx], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
-		l.finish(e, st, msg, len(args) > 0)
+		l.end(e, st, msg, len(args) > 0)
 	}
-	putEntry(e)
 }
 
 // callerPC needs this frame: never inlined.
@@ -105,9 +134,7 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 		l.core.reportAll(st, unknownLevel("level number "+strconv.Itoa(level), msg))
 		return
 	}
-	e := getEntry()
-	e.rec.Level = lv
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, lv, callerPC()); e != nil {
 		switch {
 		case l.opts.Lazy:
 			for _, a := range attrs {
@@ -120,9 +147,8 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 				e.args = appendAttr(e.args, a)
 			}
 		}
-		l.finish(e, st, msg, len(attrs) > 0)
+		l.end(e, st, msg, len(attrs) > 0)
 	}
-	putEntry(e)
 }
 
 // callerPC needs this frame: never inlined.
@@ -138,13 +164,10 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 	if int64(lv.No) < l.core.minLevel.Load() {
 		return
 	}
-	e := getEntry()
-	e.rec.Level = lv
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, lv, callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
-		l.finish(e, st, msg, len(args) > 0)
+		l.end(e, st, msg, len(args) > 0)
 	}
-	putEntry(e)
 }
 
 // logException is logArgs for Exception: the record's exception is the first error among
@@ -155,9 +178,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 //go:noinline
 func (l *Logger) logException(msg string, args []any) {
 	st := l.core.state.Load()
-	e := getEntry()
-	e.rec.Level = st.levels.builtin[idxError]
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, st.levels.builtin[idxError], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		if err := firstError(args); err != nil {
 			e.rec.Exception = core.NewException(err)
@@ -168,9 +189,8 @@ func (l *Logger) logException(msg string, args []any) {
 			stack := core.FramesOf(pcs, func(fn string) bool { return !hiddenFrame(fn) })
 			e.rec.Exception = &core.Exception{Stack: stack, Caught: len(stack)}
 		}
-		l.finish(e, st, msg, len(args) > 0)
+		l.end(e, st, msg, len(args) > 0)
 	}
-	putEntry(e)
 }
 
 // firstError returns the first non-nil error among args, given directly or as a
