@@ -1,5 +1,9 @@
 package logru
 
+// Add's work before a handler is published: buildHandler checks every option of a
+// Handler once and compiles its filters (filter.go) and format, opening nothing; open
+// then opens its sink (an adapter of sink.go) and starts its queue.
+
 import (
 	"errors"
 	"io"

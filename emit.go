@@ -1,5 +1,12 @@
 package logru
 
+// A record's path, top to bottom: logru.go's log methods pass the level gate (one atomic
+// load) and call a log* entry function here; begin takes a pooled entry and resolves the
+// caller (callerfp.go, caller.go) and the activation rules (activation.go); the call's
+// arguments become fields (args.go); end → finish builds the rest of the record, runs
+// the patchers and, for each handler that takes it (filter.go), formats the line and
+// writes it (write), through the queue (enqueue.go) or at once (sink.go).
+
 import (
 	"errors"
 	"log/slog"

@@ -1,5 +1,8 @@
 package logru
 
+// The end of a handler's life and of a logger's: Complete, Close, Stats, and a
+// handler's flush and close (which may be called from inside its own sink).
+
 import (
 	"errors"
 	"strconv"
