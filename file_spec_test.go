@@ -73,8 +73,8 @@ func TestFileOptionErrors(t *testing.T) {
 		{logru.Handler{Naming: "date"}, "Handler.Naming", "date", `want "time", "index" or a file name with a {time} field`},
 		{logru.Handler{Naming: "app-{time:YYYY/MM}.log"}, "Handler.Naming", "app-{time:YYYY/MM}.log", "path separator"},
 		{logru.Handler{Naming: "app-{size}.log"}, "Handler.Naming", "app-{size}.log", "unknown field {size}"},
-		{logru.Handler{Retention: "3", RetainFunc: func([]string) error { return nil }}, "Handler.Retention", "3", "Retention and RetainFunc cannot both be set"},
-		{logru.Handler{Compression: "gz", CompressFunc: nop}, "Handler.Compression", "gz", "Compression and CompressFunc cannot both be set"},
+		{logru.Handler{Retention: "3", RetainFunc: func([]string) error { return nil }}, "Handler.Retention", "3", "both Retention and RetainFunc are set: choose one"},
+		{logru.Handler{Compression: "gz", CompressFunc: nop}, "Handler.Compression", "gz", "both Compression and CompressFunc are set: choose one"},
 		{logru.Handler{Rotation: "10 parsecs"}, "Handler.Rotation", "10 parsecs", ""},
 	} {
 		dir := t.TempDir()

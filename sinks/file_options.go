@@ -80,7 +80,7 @@ func (o *FileOptions) parse(loc *time.Location) (fileSpec, error) {
 	}
 	if o.Retention != "" {
 		if o.RetainFunc != nil {
-			return s, optionError("Retention", o.Retention, errors.New("Retention and RetainFunc cannot both be set"))
+			return s, optionError("Retention", o.Retention, errors.New("both Retention and RetainFunc are set: choose one"))
 		}
 		r, err := rotspec.ParseRetention(o.Retention)
 		if err != nil {
@@ -90,7 +90,7 @@ func (o *FileOptions) parse(loc *time.Location) (fileSpec, error) {
 	}
 	if o.Compression != "" {
 		if o.CompressFunc != nil {
-			return s, optionError("Compression", o.Compression, errors.New("Compression and CompressFunc cannot both be set"))
+			return s, optionError("Compression", o.Compression, errors.New("both Compression and CompressFunc are set: choose one"))
 		}
 		c, err := rotspec.ParseCompression(o.Compression)
 		if err != nil {
