@@ -28,13 +28,17 @@ type retEntry struct {
 	ci  *callerInfo
 }
 
+// resolveAtSkip is callerSkip seen from resolveAt, which begin calls.
+const resolveAtSkip = callerSkip + 2
+
 // resolveAt resolves the caller from ret, the return address into the entry point's
 // caller (0 when unknown). Like resolve, it applies the activation rules and reports
 // whether the record may go on.
 func (l *Logger) resolveAt(e *entry, st *coreState, ret uintptr) bool {
 	if ret == 0 || l.opts.Depth != 0 {
-		// One frame more than resolve's callers: this function (inlined or not, it counts).
-		return l.resolve(e, st, runtime.Callers(callerSkip+1+l.opts.Depth, e.pcs[:]))
+		// Two frames more than the entry function's: this function and begin (inlined
+		// or not, they count).
+		return l.resolve(e, st, runtime.Callers(resolveAtSkip+l.opts.Depth, e.pcs[:]))
 	}
 	set := l.core.retCallers.slots[callerSet(ret):][:callerWays]
 	for i := range set {
@@ -42,11 +46,11 @@ func (l *Logger) resolveAt(e *entry, st *coreState, ret uintptr) bool {
 			if re.ci != nil {
 				return l.accept(e, st, re.ci)
 			}
-			return l.resolve(e, st, runtime.Callers(callerSkip+1, e.pcs[:]))
+			return l.resolve(e, st, runtime.Callers(resolveAtSkip, e.pcs[:]))
 		}
 	}
 	ci := unknownCaller
-	if runtime.Callers(callerSkip+1, e.pcs[:]) == 1 {
+	if runtime.Callers(resolveAtSkip, e.pcs[:]) == 1 {
 		ci = l.core.callers.lookup(e.pcs[0])
 	}
 	re := &retEntry{ret: ret}

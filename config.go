@@ -97,7 +97,7 @@ func (l *Logger) Configure(cfg Config) error {
 	for _, hd := range p.handlers {
 		if o := hd.prevHd; o != nil {
 			hd.prevHd = nil
-			if hd.file != nil {
+			if hd.file() != nil {
 				o.mu.Lock()
 				o.handedOff = true
 				o.mu.Unlock()
@@ -141,8 +141,8 @@ func (l *Logger) Configure(cfg Config) error {
 func handOver(old, next []*handler, hs []Handler) {
 	byPath := map[string]*handler{}
 	for _, o := range old {
-		if o.file != nil && o.filePath != "" {
-			byPath[o.filePath] = o
+		if f := o.file(); f != nil && f.path != "" {
+			byPath[f.path] = o
 		}
 	}
 	if len(byPath) == 0 {
@@ -155,7 +155,7 @@ func handOver(old, next []*handler, hs []Handler) {
 		}
 		abs, err := filepath.Abs(s)
 		if o := byPath[abs]; err == nil && o != nil {
-			hd.prevFile, hd.prevHd = o.file, o
+			hd.prevFile, hd.prevHd = o.file().f, o
 			delete(byPath, abs)
 		}
 	}

@@ -1,5 +1,12 @@
 package logru
 
+// A record's path, top to bottom: logru.go's log methods pass the level gate (one atomic
+// load) and call a log* entry function here; begin takes a pooled entry and resolves the
+// caller (callerfp.go, caller.go) and the activation rules (activation.go); the call's
+// arguments become fields (args.go); end → finish builds the rest of the record, runs
+// the patchers and, for each handler that takes it (filter.go), formats the line and
+// writes it (write), through the queue (enqueue.go) or at once (sink.go).
+
 import (
 	"errors"
 	"log/slog"
@@ -46,9 +53,9 @@ func putEntry(e *entry) {
 // so that one huge record does not pin memory forever.
 const maxScratch = 16 << 10
 
-// callerSkip is the number of frames between runtime.Callers and the user's logging
-// call: the log* method and the public method (usually inlined into the caller, but
-// runtime.Callers counts inlined frames too).
+// callerSkip is the number of frames between runtime.Callers, called in a log* entry
+// function, and the user's logging call: the log* function and the public method
+// (usually inlined into the caller, but runtime.Callers counts inlined frames too).
 const callerSkip = 3
 
 // wantCaller reports whether this call must capture its caller: some handler, filter or
@@ -81,18 +88,47 @@ func (l *Logger) accept(e *entry, st *coreState, ci *callerInfo) bool {
 	return true
 }
 
+// The log* entry functions, one per kind of call, each called by the public methods
+// of its kind (Logger.Info…, Logger.LogAttrs, Logger.Log, Logger.Exception and their
+// package-level twins). Each finds the record's level, then follows one scaffold:
+//
+//	if e := l.begin(st, level, callerPC()); e != nil { // pooled entry, caller, activation
+//		e.args = …the call's arguments…
+//		l.end(e, st, msg, hasArgs) // the record's path: finish, then back to the pool
+//	}
+//
+// callerPC must be called by the entry function itself, which must have a frame of its
+// own: the entry functions are never inlined.
+
+// begin takes a pooled entry for a record at lv and, when some handler, filter or rule
+// needs the caller, resolves it from ret (callerPC's result in the entry function) and
+// applies the activation rules. It returns nil when the record does not go on (the entry
+// is back in the pool).
+func (l *Logger) begin(st *coreState, lv Level, ret uintptr) *entry {
+	e := getEntry()
+	e.rec.Level = lv
+	if l.wantCaller(st) && !l.resolveAt(e, st, ret) {
+		putEntry(e)
+		return nil
+	}
+	return e
+}
+
+// end finishes the record begin started and puts its entry back in the pool.
+func (l *Logger) end(e *entry, st *coreState, msg string, hasArgs bool) {
+	l.finish(e, st, msg, hasArgs)
+	putEntry(e)
+}
+
 // callerPC needs this frame: never inlined.
 //
 //go:noinline
 func (l *Logger) logArgs(idx int, msg string, args []any) {
 	st := l.core.state.Load()
-	e := getEntry()
-	e.rec.Level = st.levels.builtin[idx]
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, st.levels.builtin[idx], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
-		l.finish(e, st, msg, len(args) > 0)
+		l.end(e, st, msg, len(args) > 0)
 	}
-	putEntry(e)
 }
 
 // callerPC needs this frame: never inlined.
@@ -105,9 +141,7 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 		l.core.reportAll(st, unknownLevel("level number "+strconv.Itoa(level), msg))
 		return
 	}
-	e := getEntry()
-	e.rec.Level = lv
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, lv, callerPC()); e != nil {
 		switch {
 		case l.opts.Lazy:
 			for _, a := range attrs {
@@ -120,9 +154,8 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 				e.args = appendAttr(e.args, a)
 			}
 		}
-		l.finish(e, st, msg, len(attrs) > 0)
+		l.end(e, st, msg, len(attrs) > 0)
 	}
-	putEntry(e)
 }
 
 // callerPC needs this frame: never inlined.
@@ -138,13 +171,10 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 	if int64(lv.No) < l.core.minLevel.Load() {
 		return
 	}
-	e := getEntry()
-	e.rec.Level = lv
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, lv, callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
-		l.finish(e, st, msg, len(args) > 0)
+		l.end(e, st, msg, len(args) > 0)
 	}
-	putEntry(e)
 }
 
 // logException is logArgs for Exception: the record's exception is the first error among
@@ -155,9 +185,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 //go:noinline
 func (l *Logger) logException(msg string, args []any) {
 	st := l.core.state.Load()
-	e := getEntry()
-	e.rec.Level = st.levels.builtin[idxError]
-	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
+	if e := l.begin(st, st.levels.builtin[idxError], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		if err := firstError(args); err != nil {
 			e.rec.Exception = core.NewException(err)
@@ -168,9 +196,8 @@ func (l *Logger) logException(msg string, args []any) {
 			stack := core.FramesOf(pcs, func(fn string) bool { return !hiddenFrame(fn) })
 			e.rec.Exception = &core.Exception{Stack: stack, Caught: len(stack)}
 		}
-		l.finish(e, st, msg, len(args) > 0)
+		l.end(e, st, msg, len(args) > 0)
 	}
-	putEntry(e)
 }
 
 // firstError returns the first non-nil error among args, given directly or as a
@@ -265,7 +292,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		cm = &e.cm
 	}
 	for _, hd := range st.handlers {
-		if hd.accepts(r) && c.filterFunc(st, hd, r) {
+		if c.takes(st, hd, r) {
 			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf)
 		}
 	}
@@ -314,19 +341,6 @@ func (c *loggerCore) runPatch(st *coreState, p func(*Record), r *Record) {
 		}
 	}()
 	p(r)
-}
-
-func (c *loggerCore) filterFunc(st *coreState, hd *handler, r *Record) (ok bool) {
-	if hd.ffunc == nil {
-		return true
-	}
-	defer func() {
-		if v := recover(); v != nil {
-			c.report(hd, panicError("FilterFunc", v))
-			ok = true // a broken filter must not lose the record
-		}
-	}()
-	return hd.ffunc(r)
 }
 
 // write formats r for hd and writes it, counting and reporting the outcome. Nothing
@@ -420,7 +434,7 @@ func (hd *handler) format(b []byte, r *Record, cm *render.ColoredMessage, raw bo
 		}
 	}()
 	switch {
-	case hd.slogh != nil:
+	case hd.lineless:
 		return b, nil // a slog.Handler receives the record, not a line
 	case hd.json != nil:
 		return hd.json.AppendEncoded(b, r, enc.extra, enc.caller), nil
@@ -430,62 +444,6 @@ func (hd *handler) format(b []byte, r *Record, cm *render.ColoredMessage, raw bo
 		return append(b, hd.fmtFunc(r)...), nil
 	}
 	return hd.tmpl.Append(b, r, hd.color, cm), nil
-}
-
-// emit hands one formatted line to the sink, under the handler's lock. A sink that logs
-// into its own handler would wait for the lock it holds: such a record is refused with
-// errReentrant instead (dropped, counted and reported), never a deadlock.
-func (hd *handler) emit(b []byte, r *Record) (err error) {
-	if hd.viaLog && inLogOutput() {
-		return errReentrant
-	}
-	if !hd.mu.TryLock() {
-		if hd.userCode && inEmit() {
-			// This goroutine is inside a sink's write. If it holds hd's lock itself (a
-			// sink logging into its own handler), waiting would never end; if another
-			// goroutine holds it (a sink of one logger feeding another), it is released
-			// soon. The stack cannot tell which handler's lock this goroutine holds, so
-			// wait a bounded time, then refuse.
-			if !hd.lockWithin(hd.reentryWait) {
-				return errReentrant
-			}
-		} else {
-			hd.mu.Lock()
-		}
-	}
-	defer hd.mu.Unlock()
-	if hd.removed {
-		return errRemoved
-	}
-	return hd.emitLocked(b, r)
-}
-
-// emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
-func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			err = panicError("the sink", v)
-		}
-	}()
-	switch {
-	case hd.file != nil:
-		hd.inSink.Store(true) // the file's errors wait until hd.mu is released
-		defer hd.inSink.Store(false)
-		_, err = hd.file.Write(b)
-	case hd.w != nil:
-		_, err = hd.w.Write(b)
-	case hd.fn != nil:
-		hd.fn(Message{Text: b, Record: r})
-	case hd.sink != nil:
-		err = hd.sink.Write(Message{Text: b, Record: r})
-	case hd.rw != nil:
-		hd.inSink.Store(true) // the sink's notices wait until hd.mu is released
-		defer hd.inSink.Store(false)
-		err = hd.rw.write(b, r)
-	case hd.slogh != nil:
-		err = hd.emitSlog(r)
-	}
-	return err
 }
 
 // goroutineID reads the current goroutine's id from its stack header

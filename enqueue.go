@@ -69,8 +69,8 @@ func (c *loggerCore) enqueue(hd *handler, b []byte, r *Record) {
 	ql := queuedLines.Get().(*queuedLine)
 	ql.data = append(ql.data[:0], b...)
 	ql.fromOnError = hd.reporting.Load() > 0 && inOnError()
-	if hd.fn != nil || hd.sink != nil || hd.slogh != nil || hd.rw != nil {
-		ql.rec = r.Clone() // func, Sink and slog.Handler sinks receive the record too
+	if hd.takesRecord {
+		ql.rec = r.Clone() // func, Sink, RecordWriter and slog.Handler sinks receive the record too
 		freezeExtra(ql.rec)
 	}
 	if !hd.async.q.Enqueue(sinks.Item{Data: ql.data, Ctx: ql}) && hd.closing.Load() {
@@ -268,20 +268,6 @@ func groupThousands(n uint64) string {
 	return string(b)
 }
 
-// writeFile writes joined lines to the handler's file; hd.mu is held. A panic (in a
-// RotateFunc) is contained like a failed write.
-func (hd *handler) writeFile(f *sinks.File, b []byte) (err error) {
-	hd.inSink.Store(true)
-	defer func() {
-		hd.inSink.Store(false)
-		if v := recover(); v != nil {
-			err = panicError("the sink", v)
-		}
-	}()
-	_, err = f.Write(b)
-	return err
-}
-
 // writeBatch runs on the queue's goroutine: it writes the lines in order, under the
 // handler's lock, counting and reporting each outcome. Lines for a logru file sink are
 // joined into one write.
@@ -293,8 +279,8 @@ func (hd *handler) writeBatch(c *loggerCore, items []sinks.Item) {
 		hd.dropped.Add(uint64(len(items)))
 		return
 	}
-	if f, ok := hd.w.(*sinks.File); ok && len(items) > 1 {
-		hd.writeJoined(c, f, items)
+	if hd.joins && len(items) > 1 {
+		hd.writeJoined(c, items)
 		return
 	}
 	var errs []error
@@ -320,13 +306,14 @@ func (hd *handler) writeBatch(c *loggerCore, items []sinks.Item) {
 	}
 }
 
-func (hd *handler) writeJoined(c *loggerCore, f *sinks.File, items []sinks.Item) {
+// writeJoined writes a batch's lines in one write; hd.mu is held, and released.
+func (hd *handler) writeJoined(c *loggerCore, items []sinks.Item) {
 	p := lineBufs.Get().(*[]byte)
 	b := (*p)[:0]
 	for _, it := range items {
 		b = append(b, it.Data...)
 	}
-	err := hd.writeFile(f, b)
+	err := hd.emitLocked(b, nil)
 	hd.mu.Unlock()
 	hd.sinkDone()
 	if err != nil {

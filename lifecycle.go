@@ -1,13 +1,11 @@
 package logru
 
+// The end of a handler's life and of a logger's: Complete, Close, Stats, and a
+// handler's flush and close (which may be called from inside its own sink).
+
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strconv"
-	"sync"
-
-	"github.com/logru/logru/internal/render"
 )
 
 // Complete returns once every record logged before it was called is written and every
@@ -70,14 +68,153 @@ func (l *Logger) Close() error {
 	return errors.Join(errs...)
 }
 
-var processInfo = sync.OnceValues(func() (int, string) {
-	return os.Getpid(), filepath.Base(os.Args[0])
-})
+// HandlerStats counts what one handler did. See [Logger.Stats].
+type HandlerStats struct {
+	ID      int    // the id Add returned
+	Level   string // the handler's level name
+	Sink    string // "stderr", "stdout", a file path, or the sink's Go type
+	Records uint64 // records written (for a syslog or journal sink: handed to it)
+	Dropped uint64 // records dropped (queue overflow, after Close, a syslog or journal sink's buffer)
+	Errors  uint64 // failed writes
+}
 
-// formatOptions gives a handler's template the process it runs in and its exception
-// settings.
-func formatOptions(h Handler) *render.Options {
-	pid, name := processInfo()
-	return &render.Options{PID: pid, ProcessName: name,
-		Exception: render.ExceptionOptions{Backtrace: h.Backtrace, Diagnose: h.Diagnose}}
+// Stats returns one entry per handler, in the order they were added. The counters are
+// read atomically, each on its own.
+func (l *Logger) Stats() []HandlerStats {
+	st := l.core.state.Load()
+	out := make([]HandlerStats, 0, len(st.handlers))
+	for _, h := range st.handlers {
+		out = append(out, HandlerStats{
+			ID:      h.id,
+			Level:   levelName(st.levels, int(h.level.Load())),
+			Sink:    h.sinkName,
+			Records: h.records.Load(),
+			Dropped: h.dropped.Load() + h.queueDropped() + h.sinkDropped(),
+			Errors:  h.errors.Load(),
+		})
+	}
+	return out
+}
+
+// sinkDropped is what a syslog or journal sink dropped.
+func (hd *handler) sinkDropped() uint64 {
+	return hd.out.dropped()
+}
+
+// queueDropped is what the handler's queue dropped.
+func (hd *handler) queueDropped() uint64 {
+	if hd.async == nil {
+		return 0
+	}
+	return hd.async.q.Dropped()
+}
+
+// close detaches the handler's sink and closes it if logru owns it. Writes that were
+// under way finish first; later ones are dropped and counted.
+//
+// Called from inside a sink's own write (a sink that closes its logger, or removes its
+// handler), this goroutine may hold hd.mu itself: after a bounded wait the close is left
+// to the holder of the lock, which does it as it lets go (sinkDone), and close returns
+// at once instead of deadlocking.
+//
+// Called from inside a sink while this goroutine dispatches a record, the close waits
+// until the record has reached every handler (see pendingCloses) and close returns nil.
+func (hd *handler) close() error {
+	if deferClose(hd) {
+		return nil
+	}
+	return hd.closeNow()
+}
+
+// closeNow is close, at once.
+func (hd *handler) closeNow() error {
+	hd.closing.Store(true)
+	if hd.async != nil {
+		hd.async.q.Close() // writes what is queued, then stops the writer goroutine
+	}
+	if !hd.mu.TryLock() {
+		if !inSinkCall() {
+			hd.mu.Lock()
+		} else if !hd.lockWithin(hd.reentryWait) {
+			hd.closeLater.Store(true)
+			if !hd.mu.TryLock() {
+				return nil // the holder closes the handler as it lets go
+			}
+			if !hd.closeLater.CompareAndSwap(true, false) {
+				hd.mu.Unlock()
+				return nil // the holder has done it
+			}
+		}
+	}
+	return hd.closeLocked()
+}
+
+// closeLocked does close's work; hd.mu is held, and released.
+func (hd *handler) closeLocked() error {
+	if hd.removed {
+		hd.mu.Unlock()
+		return nil
+	}
+	if hd.handedOff {
+		// The new configuration writes this file: the File closes without touching
+		// it, and records still on their way to this handler pass through it to the
+		// new handler's File, instead of being dropped.
+		hd.handedOff = false
+		hd.inSink.Store(true)
+		err := hd.out.close()
+		hd.inSink.Store(false)
+		hd.mu.Unlock()
+		hd.sinkDone()
+		return err
+	}
+	hd.removed = true
+	hd.inSink.Store(true)
+	var err error
+	if hd.flushes {
+		err = hd.out.flush()
+	}
+	if cerr := hd.out.close(); err == nil {
+		err = cerr
+	}
+	hd.inSink.Store(false)
+	hd.mu.Unlock()
+	hd.sinkDone()
+	return err
+}
+
+// closeDeferred runs a close left to this goroutine, which has just released hd.mu.
+func (hd *handler) closeDeferred() {
+	if hd.closeLater.CompareAndSwap(true, false) {
+		hd.mu.Lock()
+		if err := hd.closeLocked(); err != nil && hd.core != nil {
+			hd.core.report(hd, err)
+		}
+	}
+}
+
+// flush flushes the handler's sink, when it buffers.
+func (hd *handler) flush() error {
+	if hd.async != nil {
+		hd.async.q.Flush()
+	}
+	if !hd.flushes {
+		return nil
+	}
+	if !hd.mu.TryLock() {
+		if !inSinkCall() {
+			hd.mu.Lock()
+		} else if !hd.lockWithin(hd.reentryWait) {
+			return nil // a sink's own write holds the lock: the flush would never come
+		}
+	}
+	if hd.removed {
+		hd.mu.Unlock()
+		return nil
+	}
+	hd.inSink.Store(true)
+	err := hd.out.flush()
+	hd.inSink.Store(false)
+	hd.mu.Unlock()
+	hd.sinkDone()
+	return err
 }

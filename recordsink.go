@@ -10,8 +10,8 @@ import (
 // A sinks.RecordWriter sink (syslog, the journal) receives each record's formatted
 // text with its level, time, caller and extra fields (see sinks.Entry).
 
-// recordWriter is the part of a handler that exists with a sinks.RecordWriter sink: the
-// scratch space an Entry is built in, reused under the handler's lock.
+// recordWriter is the sinkAdapter of a sinks.RecordWriter sink, with the scratch space
+// an Entry is built in, reused under the handler's lock.
 type recordWriter struct {
 	w      sinks.RecordWriter
 	vals   []byte
@@ -29,8 +29,8 @@ func (hd *handler) openRecordWriter(c *loggerCore, rw sinks.RecordWriter) error 
 	if err := rw.Err(); err != nil {
 		return &ConfigError{Field: "Handler.Sink", Value: name, Err: err}
 	}
-	hd.rw = &recordWriter{w: rw}
-	hd.sinkName, hd.closer, hd.flusher, hd.userCode = name, rw, rw.Flush, true
+	hd.sinkInfo = sinkInfo{out: &recordWriter{w: rw}, sinkName: name, userCode: true,
+		takesRecord: true, pends: true, flushes: true}
 	hd.needs.caller = true
 	rw.SetOnError(func(err error) { c.sinkNote(hd, err) })
 	return nil
@@ -64,6 +64,10 @@ func (w *recordWriter) write(text []byte, r *Record) error {
 	}
 	return w.w.WriteRecord(e)
 }
+
+func (w *recordWriter) flush() error    { return w.w.Flush() }
+func (w *recordWriter) close() error    { return w.w.Close() }
+func (w *recordWriter) dropped() uint64 { return w.w.Dropped() }
 
 // sinkNote reports a notice a sink raised (see fileError), without counting an error.
 func (c *loggerCore) sinkNote(hd *handler, err error) {

@@ -234,7 +234,7 @@ func (c *loggerCore) fileError(hd *handler, err error) {
 // reports the errors the file sink raised meanwhile, and does a close that was called
 // from inside the sink (see close). Two atomic loads when there is nothing to do.
 func (hd *handler) sinkDone() {
-	if (hd.file != nil || hd.rw != nil) && hd.core != nil && hd.nPending.Load() > 0 {
+	if hd.pends && hd.core != nil && hd.nPending.Load() > 0 {
 		hd.core.reportPending(hd)
 	}
 	if hd.closeLater.Load() {

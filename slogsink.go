@@ -100,23 +100,29 @@ func (hd *handler) openSlog(s slog.Handler, h Handler) error {
 	case h.FormatFunc != nil:
 		return configErr("Handler.FormatFunc", "func", "a slog.Handler sink formats records itself")
 	}
-	hd.slogh, hd.sinkName, hd.userCode = s, reflect.TypeOf(s).String(), true
-	hd.viaLog = isSlogDefault(s)
+	hd.sinkInfo = sinkInfo{out: &slogSink{h: s}, sinkName: reflect.TypeOf(s).String(), userCode: true,
+		takesRecord: true, lineless: true, viaLog: isSlogDefault(s)}
 	hd.needs = needs{caller: true} // the record's PC
 	return nil
 }
 
-// emitSlog hands r to the handler's slog.Handler as a slog.Record: the time, the level
+// slogSink is the sinkAdapter of a slog.Handler sink: it receives records, not lines.
+type slogSink struct {
+	noExtras
+	h slog.Handler
+}
+
+// write hands r to the slog.Handler as a slog.Record: the time, the level
 // mapped by SlogLevel, the message, the caller's PC, the extra fields as attributes and
 // the exception as an "error" attribute, with the record's context (or
 // context.Background()), once the slog handler's Enabled agrees.
-func (hd *handler) emitSlog(r *Record) error {
+func (s *slogSink) write(_ []byte, r *Record) error {
 	ctx := r.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	lv := SlogLevel(r.Level.No)
-	if !hd.slogh.Enabled(ctx, lv) {
+	if !s.h.Enabled(ctx, lv) {
 		return nil
 	}
 	rec := slog.NewRecord(r.Time, lv, r.Message, r.PC)
@@ -128,7 +134,7 @@ func (hd *handler) emitSlog(r *Record) error {
 		}
 		rec.AddAttrs(slog.Any("error", err))
 	}
-	return hd.slogh.Handle(ctx, rec)
+	return s.h.Handle(ctx, rec)
 }
 
 // exceptionError is the error a slog.Handler sink receives for an exception that is not

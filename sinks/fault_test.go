@@ -179,31 +179,51 @@ func TestBufferFlushFails(t *testing.T) {
 	}
 }
 
+// TestOptionErrors: a bad option is an *OptionError naming the option and its value,
+// from Validate and from NewFile alike, and NewFile creates nothing.
 func TestOptionErrors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	nop := func(string) error { return nil }
 	for _, tt := range []struct {
-		opts FileOptions
-		want string
+		opts          FileOptions
+		option, value string
+		want          string
 	}{
-		{FileOptions{Rotation: "100"}, `sinks: Rotation "100": `},
-		{FileOptions{Rotation: "w7"}, `sinks: Rotation "w7": `},
-		{FileOptions{Retention: "sunday"}, `sinks: Retention "sunday": `},
-		{FileOptions{Compression: "rar"}, `sinks: Compression "rar": `},
-		{FileOptions{Compression: "gz", CompressFunc: nop}, `sinks: Compression "gz" and CompressFunc are both set`},
-		{FileOptions{Retention: "1", RetainFunc: func([]string) error { return nil }}, `sinks: Retention "1" and RetainFunc are both set`},
-		{FileOptions{Naming: "count"}, `sinks: Naming "count"`},
-		{FileOptions{Mode: os.ModeDir | 0o600}, `sinks: Mode`},
-		{FileOptions{Buffering: -1}, `sinks: Buffering -1`},
+		{FileOptions{Rotation: "100"}, "Rotation", "100", `sinks: Rotation "100": `},
+		{FileOptions{Rotation: "w7"}, "Rotation", "w7", `sinks: Rotation "w7": `},
+		{FileOptions{Retention: "sunday"}, "Retention", "sunday", `sinks: Retention "sunday": `},
+		{FileOptions{Compression: "rar"}, "Compression", "rar", `sinks: Compression "rar": `},
+		{FileOptions{Compression: "gz", CompressFunc: nop}, "Compression", "gz", `sinks: Compression "gz": both Compression and CompressFunc are set: choose one`},
+		{FileOptions{Retention: "1", RetainFunc: func([]string) error { return nil }}, "Retention", "1", `sinks: Retention "1": both Retention and RetainFunc are set: choose one`},
+		{FileOptions{Naming: "count"}, "Naming", "count", `sinks: Naming "count"`},
+		{FileOptions{Naming: "app-{time:YYYY/MM}.log"}, "Naming", "app-{time:YYYY/MM}.log", `sinks: Naming "app-{time:YYYY/MM}.log": `},
+		{FileOptions{Mode: os.ModeDir | 0o600}, "Mode", (os.ModeDir | 0o600).String(), `sinks: Mode`},
+		{FileOptions{Buffering: -1}, "Buffering", "-1", `sinks: Buffering "-1": must not be negative`},
 	} {
+		verr := tt.opts.Validate()
 		_, err := NewFile(filepath.Join(dir, "app.log"), &tt.opts)
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%+v: %v, want %s…", tt.opts, err, tt.want)
 		}
+		for _, e := range []error{verr, err} {
+			var oe *OptionError
+			if !errors.As(e, &oe) || oe.Option != tt.option || oe.Value != tt.value || oe.Err == nil {
+				t.Errorf("%+v: %v (%T), want an *OptionError on %s %q", tt.opts, e, e, tt.option, tt.value)
+			}
+		}
+		if verr == nil || err == nil || verr.Error() != err.Error() {
+			t.Errorf("%+v: Validate says %v, NewFile %v", tt.opts, verr, err)
+		}
 	}
 	if got := names(t, dir); len(got) != 0 {
 		t.Errorf("invalid options created %v", got)
+	}
+	var nilOpts *FileOptions
+	for _, o := range []*FileOptions{nilOpts, {}, {Rotation: "10 MB", Retention: "3", Compression: "gz", Naming: "index", Mode: 0o640, Buffering: 4096}} {
+		if err := o.Validate(); err != nil {
+			t.Errorf("Validate(%+v) = %v, want nil", o, err)
+		}
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -230,7 +229,7 @@ func NewFile(path string, opts *FileOptions) (*File, error) {
 // newFile is NewFile with its clock and filesystem injected, for tests.
 func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*File, error) {
 	if path == "" {
-		return nil, errors.New("sinks: empty file path")
+		return nil, optionError("path", path, errors.New("empty path"))
 	}
 	var o FileOptions
 	if opts != nil {
@@ -242,7 +241,7 @@ func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*Fi
 	}
 	if f.names.tmpl == nil {
 		if fi, err := fsys.Stat(f.path); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("sinks: file path %q is a directory", path)
+			return nil, optionError("path", path, errors.New("is a directory"))
 		}
 		if err := f.checkKind(f.path); err != nil {
 			return nil, err
@@ -308,62 +307,31 @@ func (f *File) configure(path string, o *FileOptions) error {
 	if f.mode == 0 {
 		f.mode = 0o600
 	}
-	if f.mode&^fs.ModePerm != 0 {
-		return fmt.Errorf("sinks: Mode %v has bits other than permissions", o.Mode)
-	}
-	if f.bufCap < 0 {
-		return fmt.Errorf("sinks: Buffering %d is negative", o.Buffering)
-	}
-	if f.bufCap > MaxBuffering {
-		return fmt.Errorf("sinks: Buffering %d is over the limit of 64 MiB", o.Buffering)
-	}
-	if o.Rotation != "" {
-		r, err := rotspec.ParseRotation(o.Rotation)
-		if err != nil {
-			return fmt.Errorf("sinks: Rotation %q: %w", o.Rotation, err)
-		}
-		f.rot, f.limit, f.hasTime = r, r.SizeLimit(), r.HasTime()
-	}
-	if o.Retention != "" {
-		if o.RetainFunc != nil {
-			return fmt.Errorf("sinks: Retention %q and RetainFunc are both set: choose one", o.Retention)
-		}
-		r, err := rotspec.ParseRetention(o.Retention)
-		if err != nil {
-			return fmt.Errorf("sinks: Retention %q: %w", o.Retention, err)
-		}
-		f.ret = r
-	}
-	if o.Compression != "" {
-		if o.CompressFunc != nil {
-			return fmt.Errorf("sinks: Compression %q and CompressFunc are both set: choose one", o.Compression)
-		}
-		c, err := rotspec.ParseCompression(o.Compression)
-		if err != nil {
-			return fmt.Errorf("sinks: Compression %q: %w", o.Compression, err)
-		}
-		f.format = archive.Format(c) // the same formats in the same order, None being 0
-		f.compName = o.Compression
-	}
-	scheme, custom, err := parseNaming(o.Naming, f.loc)
+	spec, err := o.parse(f.loc)
 	if err != nil {
 		return err
 	}
+	f.rot, f.ret, f.format = spec.rot, spec.ret, spec.format
+	if f.rot != nil {
+		f.limit, f.hasTime = f.rot.SizeLimit(), f.rot.HasTime()
+	}
+	f.compName = o.Compression
+	scheme, custom := spec.scheme, spec.custom
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return fmt.Errorf("sinks: file path %q: %w", path, err)
+		return optionError("path", path, err)
 	}
 	dir, base := filepath.Split(abs)
 	if base == "" || strings.HasSuffix(path, string(filepath.Separator)) || strings.HasSuffix(path, "/") {
-		return fmt.Errorf("sinks: file path %q names a directory, not a file", path)
+		return optionError("path", path, errors.New("names a directory, not a file"))
 	}
 	dir, err = unescapeDir(filepath.Clean(dir))
 	if err != nil {
-		return fmt.Errorf("sinks: file path %q: %w", path, err)
+		return optionError("path", path, err)
 	}
 	tmpl, lit, err := parsePathTemplate(base, f.loc)
 	if err != nil {
-		return fmt.Errorf("sinks: file path %q: %w", path, err)
+		return optionError("path", path, err)
 	}
 	f.dir = dir
 	f.givenBase = base
@@ -371,12 +339,12 @@ func (f *File) configure(path string, o *FileOptions) error {
 	if tmpl != nil {
 		name := tmpl.render(f.clk.Now())
 		if err := checkName(name); err != nil {
-			return fmt.Errorf("sinks: file path %q: %w", path, err)
+			return optionError("path", path, err)
 		}
 		f.path = filepath.Join(dir, base)
 	} else {
 		if err := checkName(lit); err != nil {
-			return fmt.Errorf("sinks: file path %q: %w", path, err)
+			return optionError("path", path, err)
 		}
 		f.path = filepath.Join(dir, lit)
 	}
@@ -389,22 +357,22 @@ func (f *File) touches() bool {
 	return f.rot != nil || f.rotFunc != nil || f.ret != nil || f.retFunc != nil || f.format != 0 || f.compFunc != nil
 }
 
-// touchOption names the first option that makes the File touch files, with its value,
-// for error messages.
-func (f *File) touchOption() string {
+// touchOption names the first option that makes the File touch files, with its value
+// ("" for a function), for error messages.
+func (f *File) touchOption() (option, value string) {
 	switch {
 	case f.rot != nil:
-		return "Rotation " + strconv.Quote(f.rot.String())
+		return "Rotation", f.rot.String()
 	case f.rotFunc != nil:
-		return "RotateFunc"
+		return "RotateFunc", ""
 	case f.ret != nil:
-		return "Retention " + strconv.Quote(f.ret.String())
+		return "Retention", f.ret.String()
 	case f.retFunc != nil:
-		return "RetainFunc"
+		return "RetainFunc", ""
 	case f.format != 0:
-		return "Compression " + strconv.Quote(f.compName)
+		return "Compression", f.compName
 	}
-	return "CompressFunc"
+	return "CompressFunc", ""
 }
 
 // checkKind refuses a path that names something other than a regular file (a device, a
@@ -418,13 +386,14 @@ func (f *File) checkKind(path string) error {
 	if err != nil || fi.Mode().IsRegular() {
 		return nil
 	}
-	return notRegular(f.touchOption(), path, fi.Mode())
+	return f.notRegular(path, fi.Mode())
 }
 
-// notRegular is the error for a path that is not a regular file, given an option that
-// needs one.
-func notRegular(option, path string, mode fs.FileMode) error {
-	return fmt.Errorf("sinks: %s: %s is %s, not a regular file; rotation, retention and compression only touch regular files (without them, the sink writes to it as it is)", option, path, kindName(mode))
+// notRegular is the error for a path that is not a regular file, given the options of
+// f, which need one.
+func (f *File) notRegular(path string, mode fs.FileMode) error {
+	option, value := f.touchOption()
+	return optionError(option, value, fmt.Errorf("%s is %s, not a regular file; rotation, retention and compression only touch regular files (without them, the sink writes to it as it is)", path, kindName(mode)))
 }
 
 // kindName says what kind of file mode describes, with an article.

@@ -46,7 +46,7 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 	}
 	if f.file != nil && !f.info.Mode().IsRegular() && g.touches() {
 		f.mu.Unlock()
-		return nil, notRegular(g.touchOption(), f.path, f.info.Mode())
+		return nil, g.notRegular(f.path, f.info.Mode())
 	}
 	if f.shared != g.shared {
 		f.mu.Unlock()

@@ -42,7 +42,7 @@ func parseNaming(s string, loc *time.Location) (naming, *pathTemplate, error) {
 		return namingIndex, nil, nil
 	}
 	if !strings.ContainsAny(s, "{}") {
-		return 0, nil, fmt.Errorf("sinks: Naming %q: want \"time\" (the default), \"index\", or a file name with a {time} field such as \"app-{time:YYYY-MM-DD}.log\"", s)
+		return 0, nil, optionError("Naming", s, errors.New(`want "time", "index" or a file name with a {time} field (the default is "time"; a name such as "app-{time:YYYY-MM-DD}.log")`))
 	}
 	tmpl, _, err := parsePathTemplate(s, loc)
 	if err == nil && tmpl == nil {
@@ -52,7 +52,7 @@ func parseNaming(s string, loc *time.Location) (naming, *pathTemplate, error) {
 		err = checkName(tmpl.render(time.Now().In(loc)))
 	}
 	if err != nil {
-		return 0, nil, fmt.Errorf("sinks: Naming %q: %w", s, err)
+		return 0, nil, optionError("Naming", s, err)
 	}
 	return namingCustom, tmpl, nil
 }

@@ -1,7 +1,7 @@
 package sinks
 
 import (
-	"fmt"
+	"errors"
 	"path/filepath"
 	"sync"
 
@@ -37,7 +37,7 @@ func compatible(a, b *File) bool { return a == b || a.shared && b.shared }
 
 // errInUse is the error for a path another File of this process has open.
 func (f *File) errInUse() error {
-	return fmt.Errorf("sinks: file path %q: already open by another file sink of this process; a path belongs to one sink (set Shared on every sink of the path to share it)", f.given)
+	return optionError("path", f.given, errors.New("already open by another file sink of this process; a path belongs to one sink (set Shared on every sink of the path to share it)"))
 }
 
 // claimPath registers f's path, or says it is taken.

@@ -68,7 +68,7 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 	if !info.Mode().IsRegular() && f.touches() {
 		// The path changed between the check and the open.
 		file.Close()
-		return notRegular(f.touchOption(), path, info.Mode())
+		return f.notRegular(path, info.Mode())
 	}
 	f.releaseID()
 	if id, ok := fsys.IDOf(info); ok && info.Mode().IsRegular() {

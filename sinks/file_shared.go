@@ -19,15 +19,15 @@ import (
 func (f *File) checkShared(o *FileOptions) error {
 	switch {
 	case !fsys.CanLock:
-		return errors.New("sinks: Shared: needs flock, which this system lacks (Linux and other Unix systems have it)")
+		return optionError("Shared", "true", errors.New("needs flock, which this system lacks (Linux and other Unix systems have it)"))
 	case f.bufCap > 0:
-		return fmt.Errorf("sinks: Shared: Buffering %d is not supported: every line is written under the lock at once", f.bufCap)
+		return optionError("Shared", "true", fmt.Errorf("it does not take Buffering (%d): every line is written under the lock at once", f.bufCap))
 	case f.names.tmpl != nil:
-		return errors.New("sinks: Shared: a {time} path is not supported; rotate one fixed path instead")
+		return optionError("Shared", "true", errors.New("a {time} path is not supported; rotate one fixed path instead"))
 	case f.names.scheme == namingIndex:
-		return errors.New("sinks: Shared: Naming \"index\" renames every rotated file and is not supported; use \"time\" or a template")
+		return optionError("Shared", "true", errors.New("it does not take Naming \"index\", which renames every rotated file; use \"time\" or a template"))
 	case (f.format != 0 || f.compFunc != nil) && f.rot == nil && f.rotFunc == nil:
-		return errors.New("sinks: Shared: Compression without Rotation would compress the file at Close while other processes still write it; add a Rotation")
+		return optionError("Shared", "true", errors.New("it does not take Compression without Rotation, which would compress the file at Close while other processes still write it; add a Rotation"))
 	}
 	_ = o
 	return nil

@@ -279,8 +279,9 @@ func TestSharedRefusedOptions(t *testing.T) {
 			t.Errorf("%+v accepted", o)
 			continue
 		}
-		if !strings.HasPrefix(err.Error(), "sinks: Shared: ") {
-			t.Errorf("%+v: %v", o, err)
+		var oe *OptionError
+		if !errors.As(err, &oe) || oe.Option != "Shared" {
+			t.Errorf("%+v: %v, want an *OptionError naming Shared", o, err)
 		}
 	}
 	if f, err := NewFile(filepath.Join(t.TempDir(), "app-{time}.log"), &FileOptions{Shared: true}); err == nil {

@@ -45,14 +45,15 @@ type Spec struct {
 	bad     uint8
 }
 
-// parseError reports an invalid format spec.
-type parseError struct {
-	spec string
-	msg  string
+// SpecError reports an invalid format spec: the spec and why it is refused, so that a
+// caller can say it in its own words without reading the error's text.
+type SpecError struct {
+	Spec   string // the spec as given
+	Reason string // why it is invalid
 }
 
-func (e *parseError) Error() string {
-	return "pyfmt: invalid format spec " + strconv.Quote(e.spec) + ": " + e.msg
+func (e *SpecError) Error() string {
+	return "pyfmt: invalid format spec " + strconv.Quote(e.Spec) + ": " + e.Reason
 }
 
 func isAlign(c byte) bool { return c == '<' || c == '>' || c == '=' || c == '^' }
@@ -71,7 +72,7 @@ func isAlign(c byte) bool { return c == '<' || c == '>' || c == '=' || c == '^' 
 func Parse(s string) (Spec, error) {
 	sp := Spec{spec: s}
 	fail := func(msg string) (Spec, error) {
-		return Spec{}, &parseError{spec: s, msg: msg}
+		return Spec{}, &SpecError{Spec: s, Reason: msg}
 	}
 	i := 0
 

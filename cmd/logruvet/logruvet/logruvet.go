@@ -27,11 +27,13 @@
 package logruvet
 
 import (
+	"errors"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -296,7 +298,12 @@ func (c *checker) message(m ast.Expr) {
 		}
 		if f.spec != "" && !positional(f.name) {
 			if _, err := pyfmt.Parse(f.spec); err != nil {
-				c.pass.Reportf(c.at(m, msg, f.off), "placeholder %s: %s", f.raw, strings.TrimPrefix(err.Error(), "pyfmt: "))
+				reason := err.Error()
+				var se *pyfmt.SpecError
+				if errors.As(err, &se) {
+					reason = "invalid format spec " + strconv.Quote(se.Spec) + ": " + se.Reason
+				}
+				c.pass.Reportf(c.at(m, msg, f.off), "placeholder %s: %s", f.raw, reason)
 			}
 		}
 	}

@@ -1,0 +1,90 @@
+package logru
+
+import (
+	"slices"
+	"strconv"
+	"sync/atomic"
+)
+
+// Whether one handler takes a record: its level, its package prefix (Handler.Filter), its
+// per-package levels (Handler.FilterLevels) and its FilterFunc, in that order. emit.go's
+// finish asks takes for each handler; compile.go's buildHandler calls compileFilter.
+
+// recordFilter is the part of a handler that decides whether it takes a record.
+type recordFilter struct {
+	level     atomic.Int64 // the minimum level; SetLevel changes it
+	filter    string       // Handler.Filter
+	hasFilter bool
+	flevels   []prefixLevel // Handler.FilterLevels, longest prefix first
+	ffunc     func(*Record) bool
+}
+
+// prefixLevel is one entry of Handler.FilterLevels: the minimum level of the packages
+// under prefix.
+type prefixLevel struct {
+	prefix string
+	level  int
+}
+
+// compileFilter checks and compiles h's level and filters into f.
+func (f *recordFilter) compileFilter(h Handler, levels *levelTable) error {
+	f.ffunc = h.FilterFunc
+	lv, err := parseLevel(levels, h.Level)
+	if err != nil {
+		return &ConfigError{Field: "Handler.Level", Value: h.Level, Err: err}
+	}
+	f.level.Store(int64(lv))
+
+	if h.Filter != "" {
+		f.filter, f.hasFilter = h.Filter, true
+	}
+	for prefix, name := range h.FilterLevels {
+		n, err := parseLevel(levels, name)
+		if err != nil || name == "" {
+			if err == nil {
+				err = ErrNoLevel
+			}
+			return &ConfigError{Field: "Handler.FilterLevels[" + strconv.Quote(prefix) + "]", Value: name, Err: err}
+		}
+		f.flevels = append(f.flevels, prefixLevel{prefix, n})
+	}
+	slices.SortFunc(f.flevels, func(a, b prefixLevel) int { return len(b.prefix) - len(a.prefix) })
+	return nil
+}
+
+// needsCaller reports whether the filters read the record's caller (its package).
+func (f *recordFilter) needsCaller() bool {
+	return f.hasFilter || len(f.flevels) > 0 || f.ffunc != nil
+}
+
+// takes reports whether hd takes r: its level, then Filter, then FilterLevels, then
+// FilterFunc.
+func (c *loggerCore) takes(st *coreState, hd *handler, r *Record) bool {
+	if int64(r.Level.No) < hd.level.Load() {
+		return false
+	}
+	if hd.hasFilter && !underPrefix(r.Name, hd.filter) {
+		return false
+	}
+	for _, fl := range hd.flevels {
+		if underPrefix(r.Name, fl.prefix) {
+			if r.Level.No < fl.level {
+				return false
+			}
+			break
+		}
+	}
+	return hd.ffunc == nil || c.filterFunc(st, hd, r)
+}
+
+// filterFunc runs the handler's FilterFunc; a panicking one is reported and the record
+// kept.
+func (c *loggerCore) filterFunc(st *coreState, hd *handler, r *Record) (ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			c.report(hd, panicError("FilterFunc", v))
+			ok = true // a broken filter must not lose the record
+		}
+	}()
+	return hd.ffunc(r)
+}
