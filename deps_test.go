@@ -37,6 +37,8 @@ var depRules = []depRule{
 		module:    []string{"core", "internal/buffer", "internal/encode", "internal/pyfmt", "internal/timefmt"},
 		forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/clock"},
+	// Finds logru's functions on a stack by entry PC (ARCHITECTURE rule 7).
+	{pkg: "internal/stack"},
 	// Test support: only _test.go files (which this check does not read) may import it, so no
 	// rule lists it among a package's allowed imports.
 	{pkg: "internal/leaktest"},
