@@ -160,12 +160,12 @@ func (l *Logger) logException(msg string, args []any) {
 	if !l.wantCaller(st) || l.resolveAt(e, st, callerPC()) {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		if err := firstError(args); err != nil {
-			e.rec.Exception = core.NewException(err)
+			e.rec.Exception = newException(err)
 		}
 		if e.rec.Exception == nil && l.opts.Exception == nil {
 			var buf [64]uintptr
 			pcs := buf[:runtime.Callers(callerSkip+l.opts.Depth, buf[:])]
-			stack := core.FramesOf(pcs, func(fn string) bool { return !hiddenFrame(fn) })
+			stack := core.FramesOf(pcs, func(f runtime.Frame) bool { return !hiddenFrame(f) })
 			e.rec.Exception = &core.Exception{Stack: stack, Caught: len(stack)}
 		}
 		l.finish(e, st, msg, len(args) > 0)
@@ -201,7 +201,9 @@ func unknownLevel(what, msg string) error {
 }
 
 // finish builds the rest of the record, runs the patchers and hands the record to every
-// handler that takes it.
+// handler that takes it. dispatchDepth counts its frames: never inlined.
+//
+//go:noinline
 func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	c := l.core
 	r := &e.rec
@@ -248,7 +250,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 	r.Message = l.message(e, msg, hasArgs)
 	if r.Exception == nil && l.opts.Exception != nil {
-		r.Exception = core.NewException(l.opts.Exception)
+		r.Exception = newException(l.opts.Exception)
 	}
 	if st.patch != nil {
 		c.runPatch(st, st.patch, r)
@@ -374,35 +376,6 @@ func (hd *handler) lockWithin(d time.Duration) bool {
 	}
 }
 
-// inEmit reports whether the calling goroutine is already inside a handler's emit, that
-// is, running a sink's code. It reads the stack, so it runs only when a handler's lock is
-// found taken and its sink is user code.
-func inEmit() bool { return onStack("github.com/logru/logru.(*handler).emit") }
-
-// inSinkCall reports whether the calling goroutine is inside a handler's sink call (a
-// sink's Write, func or Handle, called with the handler's lock held). It reads the
-// stack: only Close, Remove and Complete use it, when a handler's lock is found taken.
-func inSinkCall() bool { return onStack("github.com/logru/logru.(*handler).emitLocked") }
-
-// onStack reports whether the function named fn (as runtime.Frame.Function gives it) is
-// among the 128 innermost frames above the caller of the function that calls onStack
-// (inEmit's caller, emit, is not counted: only an outer emit is). It unwinds the stack:
-// slow paths only.
-func onStack(fn string) bool {
-	var buf [128]uintptr
-	// Skipped: runtime.Callers, onStack, inEmit (or its kind) and that one's caller.
-	frames := runtime.CallersFrames(buf[:runtime.Callers(4, buf[:])])
-	for {
-		f, more := frames.Next()
-		if f.Function == fn {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
-}
-
 // encoded holds parts of a record encoded in advance for JSON handlers; nil parts are
 // encoded from the record.
 type encoded struct {
@@ -431,7 +404,10 @@ func (hd *handler) format(b []byte, r *Record, cm *format.ColoredMessage, raw bo
 
 // emit hands one formatted line to the sink, under the handler's lock. A sink that logs
 // into its own handler would wait for the lock it holds: such a record is refused with
-// errReentrant instead (dropped, counted and reported), never a deadlock.
+// errReentrant instead (dropped, counted and reported), never a deadlock. inEmit looks
+// for its frame: never inlined.
+//
+//go:noinline
 func (hd *handler) emit(b []byte, r *Record) (err error) {
 	if hd.viaLog && inLogOutput() {
 		return errReentrant
@@ -458,6 +434,9 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 }
 
 // emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
+// inSinkCall and dispatchDepth look for its frame: never inlined.
+//
+//go:noinline
 func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
