@@ -42,6 +42,10 @@ var depRules = []depRule{
 	// Test support: only _test.go files (which this check does not read) may import it, so no
 	// rule lists it among a package's allowed imports.
 	{pkg: "internal/leaktest"},
+	// Test support standing for a user's code under the module's path (rule 7): only
+	// _test.go files import them.
+	{pkg: "internal/usercode"},
+	{pkg: "internal/usercode/slog"},
 	{pkg: "internal/ptytest", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/fsys", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/rotspec", forbidStd: []string{"os", "io/fs", "net/http"}},
