@@ -10,6 +10,7 @@ import (
 
 	"github.com/logru/logru/core"
 	"github.com/logru/logru/internal/encode"
+	"github.com/logru/logru/internal/stack"
 )
 
 // DefaultCatchMessage is the message Catch logs unless told otherwise. {function} is
@@ -219,23 +220,6 @@ func (l *Logger) completeWithin(d time.Duration) {
 //go:noinline
 func reraise(v any) { panic(v) }
 
-const reraiseFunc = "github.com/logru/logru.reraise"
-
-// isReraise reports whether the panic being handled was raised by reraise.
-func isReraise(pcs []uintptr) bool {
-	frames := runtime.CallersFrames(pcs)
-	for {
-		f, more := frames.Next()
-		if f.Function == "runtime.gopanic" {
-			next, _ := frames.Next()
-			return next.Function == reraiseFunc
-		}
-		if !more {
-			return false
-		}
-	}
-}
-
 func excluded(v any, list []any) bool {
 	for _, x := range list {
 		switch x := x.(type) {
@@ -282,13 +266,15 @@ func safeEqual(a, b any) (eq bool) {
 // that name); found reports whether it was. Without either, or when neither is on the
 // stack, the region runs to the last frame before the standard library (the test
 // runner, net/http, the runtime's goroutine start).
-func panicFrames(pcs []uintptr, fn uintptr, name string) (stack []Frame, caught int, found bool) {
-	// Skip up to runtime.gopanic: what comes before is Catch's own machinery.
+func panicFrames(pcs []uintptr, fn uintptr, name string) (shown []Frame, caught int, found bool) {
+	// Skip up to the runtime's panic function: what comes before is Catch's own
+	// machinery.
+	gopanic := stack.Panic()
 	frames := runtime.CallersFrames(pcs)
 	var start int
 	for i := 0; ; i++ {
 		f, more := frames.Next()
-		if f.Function == "runtime.gopanic" {
+		if gopanic.Is(&f) {
 			start = i + 1
 			break
 		}
@@ -303,10 +289,10 @@ func panicFrames(pcs []uintptr, fn uintptr, name string) (stack []Frame, caught 
 	stdRoot := ""
 	for i := 0; ; i++ {
 		f, more := all.Next()
-		if strings.HasPrefix(f.Function, "runtime.") && stdRoot == "" {
+		if stdRoot == "" && stack.PackageOf(f.Function) == runtimePkg {
 			stdRoot = goroot(f.File)
 		}
-		if i >= start && f.Function != "" && !hiddenFrame(f.Function) {
+		if i >= start && f.Function != "" && !hiddenFrame(f) {
 			out = append(out, Frame{Function: f.Function, File: f.File, Line: f.Line})
 			if caught < 0 && (fn != 0 && f.Entry == fn || name != "" && f.Function == name) {
 				caught = len(out)
@@ -331,12 +317,6 @@ func panicFrames(pcs []uintptr, fn uintptr, name string) (stack []Frame, caught 
 		out[i], out[j] = out[j], out[i]
 	}
 	return out, caught, found
-}
-
-// hiddenFrame reports whether a frame belongs to the runtime or to logru itself.
-func hiddenFrame(fn string) bool {
-	return strings.HasPrefix(fn, "runtime.") ||
-		strings.HasPrefix(fn, "github.com/logru/logru.") || strings.HasPrefix(fn, "github.com/logru/logru/")
 }
 
 // goroot returns the directory holding the standard library's sources, from the file of

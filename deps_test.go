@@ -44,20 +44,26 @@ var depRules = []depRule{
 		module:    []string{"core", "internal/buffer", "internal/render"},
 		forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/clock"},
+	// Finds logru's functions on a stack by entry PC (ARCHITECTURE rule 7).
+	{pkg: "internal/stack"},
 	// Test support: only _test.go files (which this check does not read) may import it, so no
 	// rule lists it among a package's allowed imports.
 	{pkg: "internal/leaktest"},
+	// Test support standing for a user's code under the module's path (rule 7): only
+	// _test.go files import them.
+	{pkg: "internal/usercode"},
+	{pkg: "internal/usercode/slog"},
 	{pkg: "internal/ptytest", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/fsys", thirdPty: []string{"golang.org/x/sys/unix"}},
 	{pkg: "internal/rotspec", module: []string{"internal/ascii"}, forbidStd: []string{"os", "io/fs", "net/http"}},
 	{pkg: "internal/archive", module: []string{"internal/fsys"},
 		thirdPty: []string{"github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
-	{pkg: "sinks", module: []string{"internal/buffer", "internal/clock", "internal/fsys", "internal/rotspec", "internal/archive", "internal/timefmt"},
+	{pkg: "sinks", module: []string{"internal/buffer", "internal/clock", "internal/fsys", "internal/rotspec", "internal/archive", "internal/timefmt", "internal/stack"},
 		thirdPty: []string{"github.com/mattn/go-isatty", "github.com/dsnet/compress/bzip2", "github.com/ulikunitz/xz", "github.com/klauspost/compress/zstd"}},
 	// internal/config decodes configuration files without knowing logru's types: the root
 	// hands it hooks for those, so it never imports the root, nor the sinks or core.
 	{pkg: "internal/config", module: []string{"internal/editdist"}, thirdPty: []string{"go.yaml.in/yaml/v3"}},
-	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/config", "internal/editdist", "internal/encode", "internal/pyfmt", "internal/render", "internal/rotspec"}},
+	{pkg: "", module: []string{"core", "format", "sinks", "internal/buffer", "internal/config", "internal/editdist", "internal/encode", "internal/pyfmt", "internal/render", "internal/rotspec", "internal/stack"}},
 	{pkg: "bridge", module: []string{""}},
 	{pkg: "accesslog", module: []string{""}},
 	{pkg: "events", module: []string{""}},

@@ -1,7 +1,6 @@
 package logru
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -19,36 +18,6 @@ var pendingCloses struct {
 	n   atomic.Int32 // closes waiting, on every goroutine
 	mu  sync.Mutex
 	byG map[uint64][]*handler // goroutine id → handlers to close, in order
-}
-
-const (
-	fnFinish    = "github.com/logru/logru.(*Logger).finish"
-	fnSinkWrite = "github.com/logru/logru.(*handler).emitLocked"
-)
-
-// dispatchDepth returns how many record dispatches (Logger.finish) are under way on the
-// calling goroutine, and whether it is inside a sink's write. It reads the whole stack.
-func dispatchDepth() (depth int, inSink bool) {
-	var small [128]uintptr
-	pcs := small[:]
-	n := runtime.Callers(2, pcs)
-	for n == len(pcs) {
-		pcs = make([]uintptr, 2*len(pcs))
-		n = runtime.Callers(2, pcs)
-	}
-	frames := runtime.CallersFrames(pcs[:n])
-	for {
-		f, more := frames.Next()
-		switch f.Function {
-		case fnFinish:
-			depth++
-		case fnSinkWrite:
-			inSink = true
-		}
-		if !more {
-			return depth, inSink
-		}
-	}
 }
 
 // deferClose leaves hd's close to the end of the outermost dispatch under way on this

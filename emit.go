@@ -188,12 +188,12 @@ func (l *Logger) logException(msg string, args []any) {
 	if e := l.begin(st, st.levels.builtin[idxError], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		if err := firstError(args); err != nil {
-			e.rec.Exception = core.NewException(err)
+			e.rec.Exception = newException(err)
 		}
 		if e.rec.Exception == nil && l.opts.Exception == nil {
 			var buf [64]uintptr
 			pcs := buf[:runtime.Callers(callerSkip+l.opts.Depth, buf[:])]
-			stack := core.FramesOf(pcs, func(fn string) bool { return !hiddenFrame(fn) })
+			stack := core.FramesOf(pcs, func(f runtime.Frame) bool { return !hiddenFrame(f) })
 			e.rec.Exception = &core.Exception{Stack: stack, Caught: len(stack)}
 		}
 		l.end(e, st, msg, len(args) > 0)
@@ -228,7 +228,9 @@ func unknownLevel(what, msg string) error {
 }
 
 // finish builds the rest of the record, runs the patchers and hands the record to every
-// handler that takes it.
+// handler that takes it. dispatchDepth counts its frames: never inlined.
+//
+//go:noinline
 func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	c := l.core
 	r := &e.rec
@@ -278,7 +280,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		r.MessageKeys.Add(k)
 	}
 	if r.Exception == nil && l.opts.Exception != nil {
-		r.Exception = core.NewException(l.opts.Exception)
+		r.Exception = newException(l.opts.Exception)
 	}
 	if st.patch != nil {
 		c.runPatch(st, st.patch, r)
@@ -388,35 +390,6 @@ func (hd *handler) lockWithin(d time.Duration) bool {
 			return false
 		}
 		time.Sleep(pause)
-	}
-}
-
-// inEmit reports whether the calling goroutine is already inside a handler's emit, that
-// is, running a sink's code. It reads the stack, so it runs only when a handler's lock is
-// found taken and its sink is user code.
-func inEmit() bool { return onStack("github.com/logru/logru.(*handler).emit") }
-
-// inSinkCall reports whether the calling goroutine is inside a handler's sink call (a
-// sink's Write, func or Handle, called with the handler's lock held). It reads the
-// stack: only Close, Remove and Complete use it, when a handler's lock is found taken.
-func inSinkCall() bool { return onStack("github.com/logru/logru.(*handler).emitLocked") }
-
-// onStack reports whether the function named fn (as runtime.Frame.Function gives it) is
-// among the 128 innermost frames above the caller of the function that calls onStack
-// (inEmit's caller, emit, is not counted: only an outer emit is). It unwinds the stack:
-// slow paths only.
-func onStack(fn string) bool {
-	var buf [128]uintptr
-	// Skipped: runtime.Callers, onStack, inEmit (or its kind) and that one's caller.
-	frames := runtime.CallersFrames(buf[:runtime.Callers(4, buf[:])])
-	for {
-		f, more := frames.Next()
-		if f.Function == fn {
-			return true
-		}
-		if !more {
-			return false
-		}
 	}
 }
 

@@ -278,10 +278,6 @@ func callOnError(f func(error), err error) {
 	f(err)
 }
 
-// inOnError reports whether the calling goroutine is inside callOnError. It reads the
-// stack, so it runs only on the error path.
-func inOnError() bool { return onStack("github.com/logru/logru.callOnError") }
-
 // panicError turns a recovered panic value into an error.
 func panicError(what string, v any) error {
 	if e, ok := v.(error); ok {

@@ -30,7 +30,10 @@ type Sink interface {
 
 // emit hands one formatted line to the sink, under the handler's lock. A sink that logs
 // into its own handler would wait for the lock it holds: such a record is refused with
-// errReentrant instead (dropped, counted and reported), never a deadlock.
+// errReentrant instead (dropped, counted and reported), never a deadlock. inEmit looks
+// for its frame: never inlined.
+//
+//go:noinline
 func (hd *handler) emit(b []byte, r *Record) (err error) {
 	if hd.viaLog && inLogOutput() {
 		return errReentrant
@@ -57,6 +60,9 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 }
 
 // emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
+// inSinkCall and dispatchDepth look for its frame: never inlined.
+//
+//go:noinline
 func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 	defer func() {
 		if v := recover(); v != nil {

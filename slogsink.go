@@ -6,8 +6,12 @@ import (
 	"log"
 	"log/slog"
 	"reflect"
-	"runtime"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/logru/logru/internal/stack"
 )
 
 // A Forwarder is a sink that writes into a logru [Logger]: package bridge's slog.Handler
@@ -58,32 +62,80 @@ func forwardsInto(f Forwarder, c *loggerCore) (into bool) {
 // isSlogDefault reports whether h is slog's built-in default handler, the one
 // slog.Default() has until slog.SetDefault is called: it writes through package log.
 func isSlogDefault(h slog.Handler) bool {
-	return reflect.TypeOf(h).String() == "*slog.defaultHandler"
+	return slogDefaultType != nil && reflect.TypeOf(h) == slogDefaultType
+}
+
+// slogDefaultType is the type of slog's built-in default handler, nil when it cannot be
+// known. It is taken from slog itself, not matched by name (a user's package may be
+// called slog and declare a defaultHandler). Package log/slog is initialised before
+// this package, which imports it, and every package importing logru after it; so
+// slog.Default() holds the built-in handler here unless a package initialised earlier,
+// one that does not import logru, called slog.SetDefault. The type is trusted only when
+// that cannot have happened:
+//   - it is declared by package log/slog itself and not exported (no user's handler,
+//     nor slog's TextHandler or JSONHandler, passes);
+//   - package log does not write into a slog handler: slog.SetDefault with any handler
+//     but the built-in one points package log at one.
+var slogDefaultType = func() reflect.Type {
+	t := reflect.TypeOf(slog.Default().Handler())
+	if t == nil || t.Kind() != reflect.Pointer || isSlogHandlerWriter(log.Writer()) {
+		return nil
+	}
+	e := t.Elem()
+	if e.PkgPath() != reflect.TypeFor[slog.TextHandler]().PkgPath() || e.Name() == "" || isExported(e.Name()) {
+		return nil
+	}
+	return t
+}()
+
+// isExported reports whether a Go identifier is exported.
+func isExported(name string) bool {
+	r, _ := utf8.DecodeRuneInString(name)
+	return unicode.IsUpper(r)
 }
 
 // isSlogHandlerWriter reports whether w is the writer slog.SetDefault gives package log,
 // which sends log's output to slog's default handler.
 func isSlogHandlerWriter(w any) bool {
-	return w != nil && reflect.TypeOf(w).String() == "*slog.handlerWriter"
+	return w != nil && reflect.TypeOf(w) == slogHandlerWriterType
 }
+
+// slogHandlerWriterType is the type of the writer slog.SetDefault gives package log.
+// slog.NewLogLogger makes a *log.Logger writing through the same type, without touching
+// any global: its writer's type is taken from there, not matched by name.
+var slogHandlerWriterType = reflect.TypeOf(slog.NewLogLogger(slog.DiscardHandler, slog.LevelInfo).Writer())
 
 // inLogOutput reports whether the calling goroutine is inside package log's output,
 // which holds log's lock while it writes: a record that reaches slog's default handler
 // from there would wait for that lock for ever. It reads the stack, so it runs only for
 // handlers whose sink is slog's default handler.
 func inLogOutput() bool {
-	var buf [64]uintptr
-	pcs := buf[:runtime.Callers(3, buf[:])]
-	frames := runtime.CallersFrames(pcs)
-	for {
-		f, more := frames.Next()
-		if f.Function == "log.(*Logger).output" {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
+	f := logOutput()
+	// Skipped: inLogOutput and its caller, emit.
+	return f != 0 && f.In(stack.Callers(2))
+}
+
+// logOutput returns the function of package log that calls a *log.Logger's writer
+// (log.(*Logger).output today, which holds the logger's lock meanwhile; every method of
+// Logger and every function of log writes through it). It is found once, by watching a
+// private *log.Logger call a writer of ours, not by its name: the function in the frame
+// just outside the writer's Write. Zero if that failed.
+var logOutput = sync.OnceValue(func() stack.Func {
+	var w outputProbe
+	_ = log.New(&w, "", 0).Output(1, "probe")
+	return w.caller
+})
+
+// outputProbe is the writer logOutput watches package log with.
+type outputProbe struct{ caller stack.Func }
+
+// Write notes the function that called it. It must keep a frame of its own: never
+// inlined.
+//
+//go:noinline
+func (w *outputProbe) Write(b []byte) (int, error) {
+	w.caller = stack.Of((*outputProbe).Write).Caller(stack.Callers(0))
+	return len(b), nil
 }
 
 // openSlog makes hd send records to a slog.Handler. Format, FormatFunc and Serialize do

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"log"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -122,7 +123,48 @@ func (w *stdWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-const thisPackage = "github.com/logru/logru/bridge."
+// The functions logCaller looks for are told by names taken from func values at init,
+// never spelled out (ARCHITECTURE rule 7): a fork or a renamed module changes this
+// package's path. Names, not entry PCs, because log's Fatal functions are small enough
+// to be inlined into their callers, where they have no frame of their own but keep their
+// name. A frame is in a package when its function's name starts with the package's path
+// and a dot: the path's last element has its dots escaped in names, so this is exact.
+var (
+	thisPackage = funcPackage(NewStdLogger) + "."
+	logPackage  = funcPackage(log.New) + "."
+	logFatals   = []string{funcName(log.Fatal), funcName(log.Fatalf), funcName(log.Fatalln),
+		funcName((*log.Logger).Fatal), funcName((*log.Logger).Fatalf), funcName((*log.Logger).Fatalln)}
+)
+
+// funcName returns the name of the function fn (a func value naming a function or a
+// method expression) as runtime frames spell it.
+func funcName(fn any) string {
+	if f := runtime.FuncForPC(reflect.ValueOf(fn).Pointer()); f != nil {
+		return f.Name()
+	}
+	return ""
+}
+
+// funcPackage returns the import path of the package of the function fn.
+func funcPackage(fn any) string {
+	name := funcName(fn)
+	slash := strings.LastIndexByte(name, '/')
+	if dot := strings.IndexByte(name[slash+1:], '.'); dot >= 0 {
+		return name[:slash+1+dot]
+	}
+	return name
+}
+
+// isLogFatal reports whether fn (a frame's function) is one of log's Fatal functions or
+// a closure inside one.
+func isLogFatal(fn string) bool {
+	for _, f := range logFatals {
+		if f != "" && (fn == f || strings.HasPrefix(fn, f+".")) {
+			return true
+		}
+	}
+	return false
+}
 
 // logCaller returns the program counter of the first caller outside package log (and
 // this package), and whether the call came through one of log's Fatal functions.
@@ -133,13 +175,13 @@ func logCaller() (pc uintptr, fatal bool) {
 	for {
 		f, more := frames.Next()
 		fn := f.Function
-		if !strings.HasPrefix(fn, "log.") && !strings.HasPrefix(fn, thisPackage) {
+		if !strings.HasPrefix(fn, logPackage) && !strings.HasPrefix(fn, thisPackage) {
 			if f.PC == 0 {
 				return 0, fatal
 			}
 			return f.PC + 1, fatal // a return address, as runtime.Callers gives
 		}
-		if strings.HasPrefix(fn, "log.Fatal") || strings.HasPrefix(fn, "log.(*Logger).Fatal") {
+		if isLogFatal(fn) {
 			fatal = true
 		}
 		if !more {

@@ -266,7 +266,9 @@ func TestPanicException(t *testing.T) {
 }
 
 func TestFramesOfKeep(t *testing.T) {
-	frames := FramesOf(capture(), func(fn string) bool { return !strings.HasPrefix(fn, "runtime.") && !strings.HasPrefix(fn, "testing.") })
+	frames := FramesOf(capture(), func(f runtime.Frame) bool {
+		return !strings.HasPrefix(f.Function, "runtime.") && !strings.HasPrefix(f.Function, "testing.")
+	})
 	if len(frames) != 2 || !strings.HasSuffix(frames[0].Function, "TestFramesOfKeep") || !strings.HasSuffix(frames[1].Function, "capture") {
 		t.Errorf("frames %+v", frames)
 	}
@@ -331,5 +333,44 @@ func TestExceptionNilCause(t *testing.T) {
 	e := NewException(multi{nil, errors.New("after the nil")})
 	if len(e.Chain) != 1 || e.Chain[0].Value != "after the nil" {
 		t.Errorf("chain %+v", e.Chain)
+	}
+}
+
+// NewExceptionHiding leaves out the frames its caller names, besides the runtime's;
+// NewException leaves out only the runtime's.
+func TestNewExceptionHiding(t *testing.T) {
+	err := callersErr{capture()}
+	isCapture := func(f runtime.Frame) bool { return strings.HasSuffix(f.Function, "core.capture") }
+	tests := []struct {
+		name        string
+		e           *Exception
+		wantCapture bool
+	}{
+		{"NewException", NewException(err), true},
+		{"nil test", NewExceptionHiding(err, nil), true},
+		{"hiding capture", NewExceptionHiding(err, isCapture), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if len(tt.e.Stack) == 0 || tt.e.Caught != len(tt.e.Stack) {
+				t.Fatalf("stack %+v, caught %d", tt.e.Stack, tt.e.Caught)
+			}
+			hasCapture := false
+			for _, f := range tt.e.Stack {
+				hasCapture = hasCapture || strings.HasSuffix(f.Function, "core.capture")
+				if strings.HasPrefix(f.Function, "runtime.") {
+					t.Errorf("a runtime frame is shown: %s", f.Function)
+				}
+			}
+			if hasCapture != tt.wantCapture {
+				t.Errorf("capture's frame shown: %v, want %v", hasCapture, tt.wantCapture)
+			}
+			if last := tt.e.Stack[len(tt.e.Stack)-1]; !strings.HasSuffix(last.Function, "TestNewExceptionHiding") && tt.wantCapture == false {
+				t.Errorf("innermost frame %s", last.Function)
+			}
+		})
+	}
+	if NewExceptionHiding(nil, isCapture) != nil {
+		t.Error("a nil error gave an exception")
 	}
 }

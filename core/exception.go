@@ -30,7 +30,8 @@ type Exception struct {
 	// Chain lists the errors Err wraps, outermost first, not including Err itself.
 	Chain []Cause
 	// Stack holds the frames where a stack is known, outermost call first; empty otherwise.
-	// The frames of the Go runtime and of logru itself are left out.
+	// The frames of the Go runtime are left out, and in the records logru makes, those of
+	// logru itself.
 	Stack []Frame
 	// Caught is how many of the innermost frames of Stack lie between the panic (or the
 	// place an error's stack was recorded) and the frame that caught it; renderings show
@@ -68,10 +69,15 @@ const maxChain = 64
 
 // NewException describes err: its type, message and wrap chain (through Unwrap() error
 // and Unwrap() []error), and the stack the deepest error of the chain records, if any
-// (see the StackTrace and Callers shapes below), without the frames of the Go runtime
-// and of logru. It returns nil for a nil err. A panicking Error or Unwrap method is
-// contained and reported in the text.
-func NewException(err error) *Exception {
+// (see the StackTrace and Callers shapes below), without the frames of the Go runtime.
+// It returns nil for a nil err. A panicking Error or Unwrap method is contained and
+// reported in the text.
+func NewException(err error) *Exception { return NewExceptionHiding(err, nil) }
+
+// NewExceptionHiding is NewException, leaving out of the stack also the frames for which
+// hidden returns true (all are kept, but the runtime's, when hidden is nil). Logru
+// passes the test that tells its own functions' frames: core cannot know them.
+func NewExceptionHiding(err error, hidden func(runtime.Frame) bool) *Exception {
 	if err == nil {
 		return nil
 	}
@@ -96,7 +102,7 @@ func NewException(err error) *Exception {
 	}
 	walk(err, 1)
 	if pcs != nil {
-		e.Stack = FramesOf(pcs, func(fn string) bool { return !hiddenFrame(fn) })
+		e.Stack = FramesOf(pcs, func(f runtime.Frame) bool { return !runtimeFrame(f) && (hidden == nil || !hidden(f)) })
 		e.Caught = len(e.Stack)
 	}
 	return e
@@ -218,7 +224,7 @@ const maxFrames = 128
 // FramesOf resolves program counters (as runtime.Callers returns them, innermost first)
 // into frames, outermost first, keeping those for which keep returns true (all when keep
 // is nil). Inlined calls count as frames of their own.
-func FramesOf(pcs []uintptr, keep func(function string) bool) []Frame {
+func FramesOf(pcs []uintptr, keep func(runtime.Frame) bool) []Frame {
 	if len(pcs) == 0 {
 		return nil
 	}
@@ -226,7 +232,7 @@ func FramesOf(pcs []uintptr, keep func(function string) bool) []Frame {
 	frames := runtime.CallersFrames(pcs)
 	for {
 		f, more := frames.Next()
-		if f.Function != "" && (keep == nil || keep(f.Function)) && len(out) < maxFrames {
+		if f.Function != "" && (keep == nil || keep(f)) && len(out) < maxFrames {
 			out = append(out, Frame{Function: f.Function, File: f.File, Line: f.Line})
 		}
 		if !more {
@@ -288,11 +294,12 @@ func clipPCs(pcs []uintptr) []uintptr {
 	return pcs[:min(len(pcs), maxFrames)]
 }
 
-// hiddenFrame reports whether a frame of an error's stack is left out: the Go runtime's
-// (runtime.main, runtime.goexit) and logru's (its package holds the log calls and the
-// calls into sinks, patchers and filters, any of which may record a stack).
-func hiddenFrame(function string) bool {
-	return strings.HasPrefix(function, "runtime.") || strings.HasPrefix(function, "github.com/logru/logru.")
+// runtimeFrame reports whether a frame is the Go runtime's (runtime.main,
+// runtime.goexit), left out of every stack. The runtime's package path is the one name
+// no fork or renamed module changes; logru's own frames are told by the caller of
+// NewExceptionHiding, from the functions it holds.
+func runtimeFrame(f runtime.Frame) bool {
+	return strings.HasPrefix(f.Function, "runtime.")
 }
 
 func unwrap(err error) (out []error) {

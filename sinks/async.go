@@ -2,10 +2,10 @@ package sinks
 
 import (
 	"fmt"
-	"reflect"
-	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/logru/logru/internal/stack"
 )
 
 // Item is one queued record: its formatted bytes and an opaque value the caller gets back.
@@ -322,31 +322,14 @@ func (a *Async) Close() error {
 	return nil
 }
 
-// writerEntry is the entry address of asyncWriter, the function every writer goroutine
-// runs and calls Write from.
-var writerEntry = reflect.ValueOf(asyncWriter).Pointer()
+// fnWriter is asyncWriter, the function every writer goroutine runs and calls Write
+// from, identified by its entry PC (never by name: ARCHITECTURE rule 7).
+var fnWriter = stack.Of(asyncWriter)
 
 // inAsyncWriter reports whether the calling goroutine is running asyncWriter, that is,
 // whether it is an Async's writer goroutine (inside its Write or Release callback).
-func inAsyncWriter() bool {
-	var small [64]uintptr
-	pcs := small[:]
-	n := runtime.Callers(2, pcs)
-	for n == len(pcs) { // asyncWriter is at the bottom of its stack: get all of it
-		pcs = make([]uintptr, 2*len(pcs))
-		n = runtime.Callers(2, pcs)
-	}
-	frames := runtime.CallersFrames(pcs[:n])
-	for {
-		f, more := frames.Next()
-		if f.Entry == writerEntry {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
-}
+// asyncWriter is at the bottom of its stack: the whole stack is read.
+func inAsyncWriter() bool { return fnWriter.In(stack.Callers(1)) }
 
 // asyncWriter is the writer goroutine of a: it takes every queued item (up to maxBatch)
 // at once, and hands them to Write, then to Release, without the lock; it ends once a
