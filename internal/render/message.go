@@ -182,14 +182,16 @@ func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, marku
 		return encode.AppendTextLiteral(dst, msg)
 	}
 	sc := fscanner{s: msg}
+	ix := argIndex{args: args}
 	for {
 		lit, hasField, ok := sc.next()
 		if !ok {
+			ix.release()
 			return dst
 		}
 		dst = encode.AppendTextLiteral(dst, lit)
 		if hasField {
-			dst = substitute(dst, &sc.field, args, used)
+			dst = substitute(dst, &sc.field, &ix, used)
 		}
 	}
 }
@@ -202,33 +204,35 @@ func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color
 		return st.render(dst, msg, color, levelANSI, outer, true)
 	}
 	sc := fscanner{s: msg}
+	ix := argIndex{args: args}
 	for {
 		lit, hasField, ok := sc.next()
 		if !ok {
+			ix.release()
 			return dst
 		}
 		dst = st.render(dst, lit, color, levelANSI, outer, true)
 		if hasField {
-			dst = substitute(dst, &sc.field, args, used)
+			dst = substitute(dst, &sc.field, &ix, used)
 		}
 	}
 }
 
-func substitute(dst []byte, f *rawField, args []slog.Attr, used *core.Keys) []byte {
-	i := len(args) - 1
-	for ; i >= 0; i-- {
-		if args[i].Key == f.name {
-			break
-		}
+// substitute writes the value the placeholder f names among ix's arguments (the last
+// one with its key), or f as written when none has its key or f is invalid.
+func substitute(dst []byte, f *rawField, ix *argIndex, used *core.Keys) []byte {
+	if f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
+		return encode.AppendTextLiteral(dst, f.raw)
 	}
-	if i < 0 || f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
+	i := ix.find(f.name)
+	if i < 0 {
 		return encode.AppendTextLiteral(dst, f.raw)
 	}
 	if used != nil {
 		used.Add(f.name)
 	}
 	sp, hasSpec := messageSpec(f.spec)
-	return appendValue(dst, args[i].Value, sp, hasSpec, f.conv)
+	return appendValue(dst, ix.args[i].Value, sp, hasSpec, f.conv)
 }
 
 // messageSpec parses the spec of a message placeholder; ok is false when there is none

@@ -92,16 +92,18 @@ func compileMessage(msg string) *compiledMsg {
 }
 
 func (cm *compiledMsg) append(dst []byte, args []slog.Attr, used *core.Keys) []byte {
+	ix := argIndex{args: args}
 	for k := range cm.pieces {
 		pc := &cm.pieces[k]
 		dst = append(dst, pc.lit...)
 		if !pc.field {
 			continue
 		}
-		i := len(args) - 1
-		for ; i >= 0 && args[i].Key != pc.name; i-- {
+		i := -1
+		if !pc.invalid {
+			i = ix.find(pc.name)
 		}
-		if i < 0 || pc.invalid {
+		if i < 0 {
 			dst = append(dst, pc.raw...)
 			continue
 		}
@@ -110,5 +112,6 @@ func (cm *compiledMsg) append(dst []byte, args []slog.Attr, used *core.Keys) []b
 		}
 		dst = appendValue(dst, args[i].Value, pc.spec, pc.hasSpec, pc.conv)
 	}
+	ix.release()
 	return dst
 }
