@@ -17,18 +17,20 @@ const argScanMax = 16
 // fields is not worth sorting for, one with many placeholders is.
 const argScansBeforeIndex = 4
 
-// argIndex finds the argument a placeholder names: the last one with its key, as a
-// scan from the end finds it. It scans while the arguments are few or few lookups were
-// made, and otherwise sorts their positions by key once per message, so that a message
-// with n placeholders over n arguments costs O(n log n), not O(n²). The sorted
-// positions live in a pooled slice: indexing allocates nothing in the steady state.
+// argIndex finds the argument a placeholder names among more than argScanMax: the last
+// one with its key, as a scan from the end finds it. It scans them for the first
+// argScansBeforeIndex lookups, then sorts their positions by key once per message, so
+// that a message with n placeholders over n arguments costs O(n log n), not O(n²). The
+// sorted positions live in a pooled slice: indexing allocates nothing in the steady
+// state. With argScanMax arguments or fewer, a renderer scans them (lastArg) and uses
+// no argIndex: the common case costs what it did.
 //
 // An argIndex lives on the caller's stack for one message; release must be called
 // when the message is written. It is not safe for concurrent use.
 type argIndex struct {
 	args  []slog.Attr
 	order *[]int // positions in args sorted by key, then by position; nil until built
-	scans int
+	scans int    // the scans left before indexing
 }
 
 // orderPool holds the slices argIndex sorts positions in.
@@ -36,11 +38,16 @@ var orderPool = sync.Pool{New: func() any { return new([]int) }}
 
 // find returns the position in args of the last argument whose key is key, or -1.
 func (x *argIndex) find(key string) int {
+	if x.scans > 0 {
+		x.scans--
+		return lastArg(x.args, key)
+	}
+	return x.search(key)
+}
+
+// search is find through the sorted positions, sorting them first if need be.
+func (x *argIndex) search(key string) int {
 	if x.order == nil {
-		if len(x.args) <= argScanMax || x.scans < argScansBeforeIndex {
-			x.scans++
-			return lastArg(x.args, key)
-		}
 		x.build()
 	}
 	args, order := x.args, *x.order
@@ -81,10 +88,15 @@ func (x *argIndex) build() {
 // release returns the index's storage to the pool.
 func (x *argIndex) release() {
 	if x.order != nil {
-		*x.order = (*x.order)[:0]
-		orderPool.Put(x.order)
-		x.order = nil
+		x.put()
 	}
+}
+
+//go:noinline
+func (x *argIndex) put() {
+	*x.order = (*x.order)[:0]
+	orderPool.Put(x.order)
+	x.order = nil
 }
 
 // lastArg returns the position of the last argument in args whose key is key, or -1.

@@ -182,16 +182,21 @@ func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, marku
 		return encode.AppendTextLiteral(dst, msg)
 	}
 	sc := fscanner{s: msg}
-	ix := argIndex{args: args}
+	var ix *argIndex // nil: scan the few arguments
+	if len(args) > argScanMax {
+		ix = &argIndex{args: args, scans: argScansBeforeIndex}
+	}
 	for {
 		lit, hasField, ok := sc.next()
 		if !ok {
-			ix.release()
+			if ix != nil {
+				ix.release()
+			}
 			return dst
 		}
 		dst = encode.AppendTextLiteral(dst, lit)
 		if hasField {
-			dst = substitute(dst, &sc.field, &ix, used)
+			dst = substitute(dst, &sc.field, args, ix, used)
 		}
 	}
 }
@@ -204,27 +209,38 @@ func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color
 		return st.render(dst, msg, color, levelANSI, outer, true)
 	}
 	sc := fscanner{s: msg}
-	ix := argIndex{args: args}
+	var ix *argIndex // nil: scan the few arguments
+	if len(args) > argScanMax {
+		ix = &argIndex{args: args, scans: argScansBeforeIndex}
+	}
 	for {
 		lit, hasField, ok := sc.next()
 		if !ok {
-			ix.release()
+			if ix != nil {
+				ix.release()
+			}
 			return dst
 		}
 		dst = st.render(dst, lit, color, levelANSI, outer, true)
 		if hasField {
-			dst = substitute(dst, &sc.field, &ix, used)
+			dst = substitute(dst, &sc.field, args, ix, used)
 		}
 	}
 }
 
-// substitute writes the value the placeholder f names among ix's arguments (the last
-// one with its key), or f as written when none has its key or f is invalid.
-func substitute(dst []byte, f *rawField, ix *argIndex, used *core.Keys) []byte {
+// substitute writes the value the placeholder f names among args (the last one with
+// its key), or f as written when none has its key or f is invalid. ix, when not nil,
+// indexes args; with few arguments it is nil and args are scanned.
+func substitute(dst []byte, f *rawField, args []slog.Attr, ix *argIndex, used *core.Keys) []byte {
 	if f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
 		return encode.AppendTextLiteral(dst, f.raw)
 	}
-	i := ix.find(f.name)
+	var i int
+	if ix == nil {
+		i = lastArg(args, f.name)
+	} else {
+		i = ix.find(f.name)
+	}
 	if i < 0 {
 		return encode.AppendTextLiteral(dst, f.raw)
 	}
@@ -232,7 +248,7 @@ func substitute(dst []byte, f *rawField, ix *argIndex, used *core.Keys) []byte {
 		used.Add(f.name)
 	}
 	sp, hasSpec := messageSpec(f.spec)
-	return appendValue(dst, ix.args[i].Value, sp, hasSpec, f.conv)
+	return appendValue(dst, args[i].Value, sp, hasSpec, f.conv)
 }
 
 // messageSpec parses the spec of a message placeholder; ok is false when there is none

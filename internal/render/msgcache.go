@@ -92,7 +92,33 @@ func compileMessage(msg string) *compiledMsg {
 }
 
 func (cm *compiledMsg) append(dst []byte, args []slog.Attr, used *core.Keys) []byte {
-	ix := argIndex{args: args}
+	if len(args) > argScanMax {
+		return cm.appendIndexed(dst, args, used)
+	}
+	for k := range cm.pieces {
+		pc := &cm.pieces[k]
+		dst = append(dst, pc.lit...)
+		if !pc.field {
+			continue
+		}
+		i := lastArg(args, pc.name)
+		if i < 0 || pc.invalid {
+			dst = append(dst, pc.raw...)
+			continue
+		}
+		if used != nil {
+			used.Add(pc.name)
+		}
+		dst = appendValue(dst, args[i].Value, pc.spec, pc.hasSpec, pc.conv)
+	}
+	return dst
+}
+
+// appendIndexed is append for more than argScanMax arguments: it finds them through an
+// argIndex, not a scan per placeholder. It is a loop of its own so that the common
+// case stays as it was.
+func (cm *compiledMsg) appendIndexed(dst []byte, args []slog.Attr, used *core.Keys) []byte {
+	ix := argIndex{args: args, scans: argScansBeforeIndex}
 	for k := range cm.pieces {
 		pc := &cm.pieces[k]
 		dst = append(dst, pc.lit...)
