@@ -7,7 +7,7 @@ import (
 )
 
 func TestKeys(t *testing.T) {
-	for _, n := range []int{0, 1, 4, 5, 9} {
+	for _, n := range []int{0, 1, 4, 5, 9, keysIndexAbove, keysIndexAbove + 1, 40} { // scanned and indexed
 		var k Keys
 		var want []string
 		for i := range n {
@@ -59,5 +59,34 @@ func TestRecordKeysResetAndClone(t *testing.T) {
 	}
 	if c.MessageKeys.Len() != 6 || !c.MessageKeys.Has("k5") {
 		t.Errorf("the clone lost keys: %d", c.MessageKeys.Len())
+	}
+}
+
+// TestKeysIndexReuse checks that the index a large Keys builds is emptied by Reset:
+// after it, neither a small nor a large set holds a key of an earlier round, and a
+// large set's index (kept or dropped) holds every key of its own.
+func TestKeysIndexReuse(t *testing.T) {
+	var k Keys
+	for round, n := range []int{40, 3, keysIndexAbove + 1, 2000, 40, 0} {
+		k.Reset()
+		for i := range n {
+			k.Add("r" + strconv.Itoa(round) + "k" + strconv.Itoa(i))
+		}
+		if k.Len() != n {
+			t.Fatalf("round %d: Len = %d, want %d", round, k.Len(), n)
+		}
+		for r := range round + 1 {
+			for i := range n {
+				key := "r" + strconv.Itoa(r) + "k" + strconv.Itoa(i)
+				if k.Has(key) != (r == round) {
+					t.Fatalf("round %d: Has(%q) = %v", round, key, k.Has(key))
+				}
+			}
+		}
+		c := k.Clone()
+		k.Add("only-in-k")
+		if c.Has("only-in-k") || c.Len() != n {
+			t.Fatalf("round %d: the clone shares the index", round)
+		}
 	}
 }

@@ -182,14 +182,21 @@ func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, marku
 		return encode.AppendTextLiteral(dst, msg)
 	}
 	sc := fscanner{s: msg}
+	var ix *argIndex // nil: scan the few arguments
+	if len(args) > argScanMax {
+		ix = &argIndex{args: args, scans: argScansBeforeIndex}
+	}
 	for {
 		lit, hasField, ok := sc.next()
 		if !ok {
+			if ix != nil {
+				ix.release()
+			}
 			return dst
 		}
 		dst = encode.AppendTextLiteral(dst, lit)
 		if hasField {
-			dst = substitute(dst, &sc.field, args, used)
+			dst = substitute(dst, &sc.field, args, ix, used)
 		}
 	}
 }
@@ -202,26 +209,39 @@ func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color
 		return st.render(dst, msg, color, levelANSI, outer, true)
 	}
 	sc := fscanner{s: msg}
+	var ix *argIndex // nil: scan the few arguments
+	if len(args) > argScanMax {
+		ix = &argIndex{args: args, scans: argScansBeforeIndex}
+	}
 	for {
 		lit, hasField, ok := sc.next()
 		if !ok {
+			if ix != nil {
+				ix.release()
+			}
 			return dst
 		}
 		dst = st.render(dst, lit, color, levelANSI, outer, true)
 		if hasField {
-			dst = substitute(dst, &sc.field, args, used)
+			dst = substitute(dst, &sc.field, args, ix, used)
 		}
 	}
 }
 
-func substitute(dst []byte, f *rawField, args []slog.Attr, used *core.Keys) []byte {
-	i := len(args) - 1
-	for ; i >= 0; i-- {
-		if args[i].Key == f.name {
-			break
-		}
+// substitute writes the value the placeholder f names among args (the last one with
+// its key), or f as written when none has its key or f is invalid. ix, when not nil,
+// indexes args; with few arguments it is nil and args are scanned.
+func substitute(dst []byte, f *rawField, args []slog.Attr, ix *argIndex, used *core.Keys) []byte {
+	if f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
+		return encode.AppendTextLiteral(dst, f.raw)
 	}
-	if i < 0 || f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s") {
+	var i int
+	if ix == nil {
+		i = lastArg(args, f.name)
+	} else {
+		i = ix.find(f.name)
+	}
+	if i < 0 {
 		return encode.AppendTextLiteral(dst, f.raw)
 	}
 	if used != nil {

@@ -92,15 +92,16 @@ func compileMessage(msg string) *compiledMsg {
 }
 
 func (cm *compiledMsg) append(dst []byte, args []slog.Attr, used *core.Keys) []byte {
+	if len(args) > argScanMax {
+		return cm.appendIndexed(dst, args, used)
+	}
 	for k := range cm.pieces {
 		pc := &cm.pieces[k]
 		dst = append(dst, pc.lit...)
 		if !pc.field {
 			continue
 		}
-		i := len(args) - 1
-		for ; i >= 0 && args[i].Key != pc.name; i-- {
-		}
+		i := lastArg(args, pc.name)
 		if i < 0 || pc.invalid {
 			dst = append(dst, pc.raw...)
 			continue
@@ -110,5 +111,33 @@ func (cm *compiledMsg) append(dst []byte, args []slog.Attr, used *core.Keys) []b
 		}
 		dst = appendValue(dst, args[i].Value, pc.spec, pc.hasSpec, pc.conv)
 	}
+	return dst
+}
+
+// appendIndexed is append for more than argScanMax arguments: it finds them through an
+// argIndex, not a scan per placeholder. It is a loop of its own so that the common
+// case stays as it was.
+func (cm *compiledMsg) appendIndexed(dst []byte, args []slog.Attr, used *core.Keys) []byte {
+	ix := argIndex{args: args, scans: argScansBeforeIndex}
+	for k := range cm.pieces {
+		pc := &cm.pieces[k]
+		dst = append(dst, pc.lit...)
+		if !pc.field {
+			continue
+		}
+		i := -1
+		if !pc.invalid {
+			i = ix.find(pc.name)
+		}
+		if i < 0 {
+			dst = append(dst, pc.raw...)
+			continue
+		}
+		if used != nil {
+			used.Add(pc.name)
+		}
+		dst = appendValue(dst, args[i].Value, pc.spec, pc.hasSpec, pc.conv)
+	}
+	ix.release()
 	return dst
 }
