@@ -1,13 +1,13 @@
 module github.com/logru/logru
 
-go 1.26.0
+go 1.25.0
 
 require (
 	github.com/lestrrat-go/strftime v1.2.0
 	github.com/mattn/go-isatty v0.0.24
 )
 
-require golang.org/x/sys v0.48.0
+require golang.org/x/sys v0.44.0
 
 require (
 	github.com/dsnet/compress v0.0.1

@@ -1,6 +1,6 @@
 module github.com/logru/logru/benchmarks
 
-go 1.25
+go 1.25.0
 
 replace github.com/logru/logru => ../
 
@@ -21,5 +21,5 @@ require (
 	github.com/ulikunitz/xz v0.5.17 // indirect
 	go.uber.org/multierr v1.10.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
-	golang.org/x/sys v0.29.0 // indirect
+	golang.org/x/sys v0.44.0 // indirect
 )
