@@ -42,6 +42,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/logru/logru/internal/pyfmt"
+	"github.com/logru/logru/internal/render"
 )
 
 // Analyzer checks logru's log calls; see the package documentation.
@@ -282,35 +283,35 @@ func (c *checker) message(m ast.Expr) {
 	if !ok {
 		return
 	}
-	lits, fields := scanTemplate(msg)
-	reportedPositional := false
-	for _, f := range fields {
+	reportedPositional, reportedVerb := false, false
+	for p := range render.MessageParts(msg) {
+		if !p.Field {
+			if i, verb := printfVerb(p.Text); i >= 0 && !reportedVerb { // one report per message
+				c.pass.Reportf(c.at(m, msg, p.Off+i), "printf verb %s in a message: logru messages are templates (\"{n}\" with \"n\", value), not printf formats", verb)
+				reportedVerb = true
+			}
+			continue
+		}
 		switch {
-		case positional(f.name):
+		case positional(p.Name):
 			if !reportedPositional { // one report says it for the whole message
-				c.pass.Reportf(c.at(m, msg, f.off), "positional placeholder %s: logru substitutes named keys only (\"{user}\" with \"user\", value), the values are logged as fields", f.raw)
+				c.pass.Reportf(c.at(m, msg, p.Off), "positional placeholder %s: logru substitutes named keys only (\"{user}\" with \"user\", value), the values are logged as fields", p.Text)
 				reportedPositional = true
 			}
-		case f.conv != "" && f.conv != "r" && f.conv != "s":
-			c.pass.Reportf(c.at(m, msg, f.off), "placeholder %s has the unknown conversion !%s (only !r and !s exist): it is written as is", f.raw, f.conv)
-		case !c.unknownKeys && !c.keys[f.name]:
-			c.pass.Reportf(c.at(m, msg, f.off), "placeholder %s has no argument with the key %q: it is written as is", f.raw, f.name)
+		case p.Conv != "" && p.Conv != "r" && p.Conv != "s":
+			c.pass.Reportf(c.at(m, msg, p.Off), "placeholder %s has the unknown conversion !%s (only !r and !s exist): it is written as is", p.Text, p.Conv)
+		case !c.unknownKeys && !c.keys[p.Name]:
+			c.pass.Reportf(c.at(m, msg, p.Off), "placeholder %s has no argument with the key %q: it is written as is", p.Text, p.Name)
 		}
-		if f.spec != "" && !positional(f.name) {
-			if _, err := pyfmt.Parse(f.spec); err != nil {
+		if p.Spec != "" && !positional(p.Name) {
+			if _, err := pyfmt.Parse(p.Spec); err != nil {
 				reason := err.Error()
 				var se *pyfmt.SpecError
 				if errors.As(err, &se) {
 					reason = "invalid format spec " + strconv.Quote(se.Spec) + ": " + se.Reason
 				}
-				c.pass.Reportf(c.at(m, msg, f.off), "placeholder %s: %s", f.raw, reason)
+				c.pass.Reportf(c.at(m, msg, p.Off), "placeholder %s: %s", p.Text, reason)
 			}
-		}
-	}
-	for _, l := range lits {
-		if i, verb := printfVerb(l.text); i >= 0 {
-			c.pass.Reportf(c.at(m, msg, l.off+i), "printf verb %s in a message: logru messages are templates (\"{n}\" with \"n\", value), not printf formats", verb)
-			break
 		}
 	}
 }

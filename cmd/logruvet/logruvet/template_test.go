@@ -7,11 +7,12 @@ import (
 
 	"github.com/logru/logru/format"
 	"github.com/logru/logru/internal/pyfmt"
+	"github.com/logru/logru/internal/render"
 )
 
-// TestScanAgreesWithFormat: scanTemplate reads a message as logru does. Each message is
-// rendered by format.AppendMessage with a value for every name the scanner found, and
-// rebuilt from the scanner's chunks and placeholders: the two must be equal.
+// TestScanAgreesWithFormat: render.MessageParts, which the analyzer reads messages with,
+// reads a message as logru does. Each message is rendered by format.AppendMessage with a
+// value for every name the parts hold, and rebuilt from the parts: the two must be equal.
 func TestScanAgreesWithFormat(t *testing.T) {
 	msgs := []string{
 		"",
@@ -36,47 +37,42 @@ func TestScanAgreesWithFormat(t *testing.T) {
 		"50% of {a}",
 	}
 	for _, msg := range msgs {
-		lits, fields := scanTemplate(msg)
 		var args []slog.Attr
 		vals := map[string]string{}
-		for i, f := range fields {
-			if f.name != "" {
-				v := "V" + strconv.Itoa(i)
-				if _, dup := vals[f.name]; !dup {
-					vals[f.name] = v
-					args = append(args, slog.String(f.name, v))
+		for p := range render.MessageParts(msg) {
+			if p.Field && p.Name != "" {
+				v := "V" + strconv.Itoa(p.Off)
+				if _, dup := vals[p.Name]; !dup {
+					vals[p.Name] = v
+					args = append(args, slog.String(p.Name, v))
 				}
 			}
 		}
 		want := string(format.AppendMessage(nil, msg, args, true, false))
-		got := rebuild(msg, lits, fields, vals)
+		got := rebuild(msg, vals)
 		if got != want {
 			t.Errorf("message %q: rebuilt from the scan as %q, logru writes %q", msg, got, want)
 		}
 	}
 }
 
-// rebuild writes msg as logru would, from scanTemplate's result.
-func rebuild(msg string, lits []chunk, fields []placeholder, vals map[string]string) string {
+// rebuild writes msg as logru would, from render.MessageParts.
+func rebuild(msg string, vals map[string]string) string {
 	var out []byte
-	li, fi := 0, 0
-	for li < len(lits) || fi < len(fields) {
-		if fi == len(fields) || li < len(lits) && lits[li].off <= fields[fi].off {
-			out = append(out, lits[li].text...)
-			li++
+	for f := range render.MessageParts(msg) {
+		if !f.Field {
+			out = append(out, f.Text...)
 			continue
 		}
-		f := fields[fi]
-		fi++
-		v, ok := vals[f.name]
-		if !ok || f.name == "" || f.conv != "" && f.conv != "r" && f.conv != "s" {
-			out = append(out, f.raw...)
+		v, ok := vals[f.Name]
+		if !ok || f.Name == "" || f.Conv != "" && f.Conv != "r" && f.Conv != "s" {
+			out = append(out, f.Text...)
 			continue
 		}
-		if f.conv == "r" {
+		if f.Conv == "r" {
 			v = strconv.Quote(v)
 		}
-		if sp, err := pyfmt.Parse(f.spec); f.spec != "" && err == nil {
+		if sp, err := pyfmt.Parse(f.Spec); f.Spec != "" && err == nil {
 			if b, ok := sp.AppendString(out, v); ok {
 				out = b
 				continue
