@@ -22,34 +22,8 @@ func underPrefix(name, prefix string) bool {
 // core's mu, and its own lock for readers): the states only record whether it holds
 // rules and its generation, which keys the per-PC verdict cache.
 type ruleTree struct {
-	mu   sync.RWMutex // readers: lookups on a verdict-cache miss; writers hold the core's mu too
-	root ruleNode
-}
-
-// ruleNode is one package path segment of a ruleTree.
-type ruleNode struct {
-	kids    map[string]*ruleNode
-	set     bool // a rule is set for the path that ends here
-	enabled bool // the rule, when set
-	count   int  // rules set in this subtree, this node's own included
-}
-
-// segments calls f with each '/'-separated segment of path, in order; "" has none.
-func segments(path string, f func(seg string) bool) {
-	for path != "" {
-		seg, rest, found := strings.Cut(path, "/")
-		if !f(seg) {
-			return
-		}
-		if !found {
-			return
-		}
-		path = rest
-		if path == "" { // "a/": a last, empty segment
-			f("")
-			return
-		}
-	}
+	mu   sync.RWMutex     // readers: lookups on a verdict-cache miss; writers hold the core's mu too
+	root prefixNode[bool] // the rules: enabled or not, by prefix
 }
 
 // enabled reports whether records from package path name pass the rules: the rule of
@@ -57,18 +31,8 @@ func segments(path string, f func(seg string) bool) {
 func (t *ruleTree) enabled(name string) bool {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	n := &t.root
-	en := !n.set || n.enabled
-	segments(name, func(seg string) bool {
-		if n = n.kids[seg]; n == nil {
-			return false
-		}
-		if n.set {
-			en = n.enabled
-		}
-		return true
-	})
-	return en
+	en, ok := t.root.longest(name)
+	return !ok || en
 }
 
 // len returns the number of rules.
@@ -84,7 +48,7 @@ func (t *ruleTree) set(prefix string, enabled bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	// The existing nodes along prefix, and the status the rules above prefix give it.
-	path := []*ruleNode{&t.root}
+	path := []*prefixNode[bool]{&t.root}
 	var segs []string
 	segments(prefix, func(seg string) bool {
 		segs = append(segs, seg)
@@ -94,7 +58,7 @@ func (t *ruleTree) set(prefix string, enabled bool) {
 	for _, seg := range segs {
 		n := path[len(path)-1]
 		if n.set {
-			inherited = n.enabled
+			inherited = n.val
 		}
 		next := n.kids[seg]
 		if next == nil {
@@ -122,14 +86,14 @@ func (t *ruleTree) set(prefix string, enabled bool) {
 	for i := len(path) - 1; i < len(segs); i++ {
 		n := path[i]
 		if n.kids == nil {
-			n.kids = make(map[string]*ruleNode)
+			n.kids = make(map[string]*prefixNode[bool])
 		}
-		next := &ruleNode{}
+		next := &prefixNode[bool]{}
 		n.kids[segs[i]] = next
 		path = append(path, next)
 	}
 	target := path[len(path)-1]
-	target.set, target.enabled = true, enabled
+	target.set, target.val = true, enabled
 	for _, n := range path {
 		n.count++
 	}

@@ -15,9 +15,15 @@ type recordFilter struct {
 	level     atomic.Int64 // the minimum level; SetLevel changes it
 	filter    string       // Handler.Filter
 	hasFilter bool
-	flevels   []prefixLevel // Handler.FilterLevels, longest prefix first
+	flevels   []prefixLevel    // Handler.FilterLevels when few, longest prefix first
+	ftree     *prefixNode[int] // Handler.FilterLevels when many (see maxLinearFilterLevels)
 	ffunc     func(*Record) bool
 }
+
+// maxLinearFilterLevels is the most FilterLevels checked by a scan of flevels: a few
+// whole-prefix compares cost less than walking a tree's maps segment by segment. More
+// go in ftree, so a record costs O(segments of its package), however many there are.
+const maxLinearFilterLevels = 32
 
 // prefixLevel is one entry of Handler.FilterLevels: the minimum level of the packages
 // under prefix.
@@ -48,13 +54,21 @@ func (f *recordFilter) compileFilter(h Handler, levels *levelTable) error {
 		}
 		f.flevels = append(f.flevels, prefixLevel{prefix, n})
 	}
+	if len(f.flevels) > maxLinearFilterLevels {
+		f.ftree = &prefixNode[int]{}
+		for _, fl := range f.flevels {
+			f.ftree.put(fl.prefix, fl.level)
+		}
+		f.flevels = nil
+		return nil
+	}
 	slices.SortFunc(f.flevels, func(a, b prefixLevel) int { return len(b.prefix) - len(a.prefix) })
 	return nil
 }
 
 // needsCaller reports whether the filters read the record's caller (its package).
 func (f *recordFilter) needsCaller() bool {
-	return f.hasFilter || len(f.flevels) > 0 || f.ffunc != nil
+	return f.hasFilter || len(f.flevels) > 0 || f.ftree != nil || f.ffunc != nil
 }
 
 // takes reports whether hd takes r: its level, then Filter, then FilterLevels, then
@@ -66,15 +80,24 @@ func (c *loggerCore) takes(st *coreState, hd *handler, r *Record) bool {
 	if hd.hasFilter && !underPrefix(r.Name, hd.filter) {
 		return false
 	}
-	for _, fl := range hd.flevels {
-		if underPrefix(r.Name, fl.prefix) {
-			if r.Level.No < fl.level {
-				return false
-			}
-			break
-		}
+	if lv, ok := hd.minLevel(r.Name); ok && r.Level.No < lv {
+		return false
 	}
 	return hd.ffunc == nil || c.filterFunc(st, hd, r)
+}
+
+// minLevel returns the Handler.FilterLevels level of the longest prefix of package path
+// name, and whether one covers it.
+func (f *recordFilter) minLevel(name string) (int, bool) {
+	if f.ftree != nil {
+		return f.ftree.longest(name)
+	}
+	for _, fl := range f.flevels {
+		if underPrefix(name, fl.prefix) {
+			return fl.level, true
+		}
+	}
+	return 0, false
 }
 
 // filterFunc runs the handler's FilterFunc; a panicking one is reported and the record
