@@ -35,7 +35,8 @@ const (
 )
 
 // FlowConfig is the part of a [Config] that concerns flows, steps and timed scopes.
-// The zero FlowConfig is the default: flow records at INFO, no per-step records.
+// The zero FlowConfig is the default: flow records at INFO, no per-step records. It is
+// a plain value, read when the Config is applied: changing it later has no effect.
 type FlowConfig struct {
 	// Level is the level of flow_start and of a successful flow_end, and of the end
 	// record of Timed (and of Step outside a flow), by name or number; "" means INFO. A
@@ -82,7 +83,8 @@ func prepareFlows(cfg FlowConfig, levels *levelTable) (flowSettings, error) {
 	return s, nil
 }
 
-// FlowStep is one entry of a flow's timeline: a step, or a nested flow that joined.
+// FlowStep is one entry of a flow's timeline: a step, or a nested flow that joined. It
+// is a plain value; the zero FlowStep is an unnamed step of 0ms with no status.
 type FlowStep struct {
 	// Fn is the step's name, as given to Step (or the label of a joined Flow).
 	Fn string `json:"fn"`
@@ -100,7 +102,9 @@ type FlowStep struct {
 // entry ends with its time and status), step names being data: an empty name, or one
 // with a comma, a bracket, a quote, a backslash, a leading or trailing space or a byte
 // outside printable ASCII, is written quoted and escaped as a JSON string. In {extra}
-// the whole value is quoted, as every value with a space is. A Timeline in a record is never modified.
+// the whole value is quoted, as every value with a space is. A nil or empty Timeline is
+// "[]" both ways. A Timeline in a record is never modified, so reading it (and its
+// methods) is safe for concurrent use.
 type Timeline []FlowStep
 
 // MarshalJSON writes t as a JSON array; it never fails.
@@ -271,7 +275,8 @@ func FlowID(ctx context.Context) string {
 // flow's flow_join note, and the step records of FlowConfig.StepRecords (their
 // flow_type field holds one of FlowStart, FlowEnd, FlowJoin, StepStart, StepEnd). Use
 // it as a Handler's FilterFunc to send flows to a file of their own. Records logged
-// through Ctx(ctx) inside a flow carry flow_id but are not flow records.
+// through Ctx(ctx) inside a flow carry flow_id but are not flow records. A nil r is
+// not. It only reads r, so it is safe for concurrent use.
 func IsFlowRecord(r *Record) bool {
 	if r == nil {
 		return false
@@ -328,7 +333,7 @@ type Flow struct {
 }
 
 // ID returns the flow's id ("checkout-3a7e2b1f"); a Flow that joined an outer flow
-// returns the outer flow's id.
+// returns the outer flow's id; a nil or zero Flow returns "". Safe for concurrent use.
 func (f *Flow) ID() string {
 	if f == nil || f.s == nil {
 		return ""
