@@ -545,7 +545,9 @@ func (f *File) write(p []byte) (n int, heir *File, rep, err error) {
 		// opens the path anew.
 		f.unlinked = false
 		f.reuse = true
-		f.file.Close()
+		if cerr := f.file.Close(); cerr != nil {
+			rep = errors.Join(rep, fmt.Errorf("sinks: closing %s (deleted): %w", f.path, cerr))
+		}
 		f.releaseID()
 		f.file, f.info = nil, nil
 	}

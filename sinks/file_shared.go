@@ -36,14 +36,15 @@ func (f *File) checkShared(o *FileOptions) error {
 // writeShared is write for a Shared File; f.mu is held.
 func (f *File) writeShared(p []byte) (n int, err, rep error) {
 	now := f.clk.Now()
-	if err := f.lockCurrent(now); err != nil {
-		return 0, err, nil
+	rep, err = f.lockCurrent(now)
+	if err != nil {
+		return 0, err, rep
 	}
 	if f.rotationDue(p, now) {
-		rep = f.rotateShared(now)
+		rep = errors.Join(rep, f.rotateShared(now))
 	}
 	n, err = f.writeFile(p)
-	if uerr := fsys.Flock(f.file, false); uerr != nil && err == nil {
+	if uerr := fsys.Flock(f.file, false); uerr != nil {
 		rep = errors.Join(rep, fmt.Errorf("sinks: unlocking %s: %w", f.path, uerr))
 	}
 	return n, err, rep
@@ -52,37 +53,40 @@ func (f *File) writeShared(p []byte) (n int, err, rep error) {
 // lockCurrent opens the path when no file is open, locks the open file, and makes sure
 // the path still names it: when another process rotated or deleted it meanwhile, the
 // path is opened anew (and locked). On success the file is locked and f.size is its
-// real size.
-func (f *File) lockCurrent(now time.Time) error {
+// real size. rep holds what went wrong without stopping the write: unlocking or closing
+// a file the path no longer names.
+func (f *File) lockCurrent(now time.Time) (rep, err error) {
 	for attempt := 0; ; attempt++ {
 		if f.file == nil {
 			if err := f.openPath(f.path, now, false, time.Time{}); err != nil {
-				return err
+				return rep, err
 			}
 		}
 		if err := fsys.Flock(f.file, true); err != nil {
-			return fmt.Errorf("sinks: locking %s: %w", f.path, err)
+			return rep, fmt.Errorf("sinks: locking %s: %w", f.path, err)
 		}
 		st, ok, err := fsys.FStat(f.file)
 		if err == nil && !ok {
 			err = errors.New("no file descriptor")
 		}
 		if err != nil {
-			fsys.Flock(f.file, false)
-			return fmt.Errorf("sinks: %s: %w", f.path, err)
+			if uerr := fsys.Flock(f.file, false); uerr != nil {
+				rep = errors.Join(rep, fmt.Errorf("sinks: unlocking %s: %w", f.path, uerr))
+			}
+			return rep, fmt.Errorf("sinks: %s: %w", f.path, err)
 		}
 		fi, lerr := f.fs.Lstat(f.path)
 		if lerr == nil {
 			if id, ok := fsys.IDOf(fi); ok && id == st.ID && st.Nlink > 0 {
 				f.size = st.Size
-				return nil
+				return rep, nil
 			}
 		}
-		// Rotated (or deleted) by another process: this file is no longer written.
-		fsys.Flock(f.file, false)
-		f.closeFile()
+		// Closing the file lets its lock go, whether or not the unlock worked.
+		_ = fsys.Flock(f.file, false)
+		rep = errors.Join(rep, f.closeFile())
 		if attempt == 5 {
-			return fmt.Errorf("sinks: %s keeps changing under the lock", f.path)
+			return rep, fmt.Errorf("sinks: %s keeps changing under the lock", f.path)
 		}
 	}
 }
@@ -111,10 +115,14 @@ func (f *File) rotateShared(now time.Time) error {
 		return fmt.Errorf("sinks: rotating %s: %w", oldPath, err)
 	}
 	lerr := fsys.Flock(f.file, true)
-	oldFile.Close() // lets the old lock go
+	cerr := oldFile.Close() // lets the old lock go
 	f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true, info: oldInfo})
-	if lerr != nil {
-		return fmt.Errorf("sinks: locking %s: %w", oldPath, lerr)
+	var errs error
+	if cerr != nil {
+		errs = fmt.Errorf("sinks: closing %s (rotated to %s): %w", oldPath, rotated, cerr)
 	}
-	return nil
+	if lerr != nil {
+		errs = errors.Join(errs, fmt.Errorf("sinks: locking %s: %w", oldPath, lerr))
+	}
+	return errs
 }

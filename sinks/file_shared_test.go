@@ -311,3 +311,20 @@ func BenchmarkFileShared(b *testing.B) {
 		})
 	}
 }
+
+// TestSharedRotationCloseErrorReported: a Shared File whose rotated file fails to close
+// passes the error to OnError (it used to drop it), and writes on to the new file.
+func TestSharedRotationCloseErrorReported(t *testing.T) {
+	if !fsys.CanLock {
+		t.Skip("no flock")
+	}
+	s := open(t, "app.log", &FileOptions{Shared: true, Rotation: "10 B"}, time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	s.write("first line, long enough\n")
+	s.fs.Fail(fsys.Rule{Op: fsys.OpClose, Times: 1, Err: syscall.EIO})
+	s.write("second line\n")
+	errs := s.errs.all()
+	if len(errs) != 1 || !errors.Is(errs[0], syscall.EIO) || !strings.Contains(errs[0].Error(), "closing") {
+		t.Fatalf("OnError got %v, want one close error wrapping EIO", errs)
+	}
+	s.close()
+}
