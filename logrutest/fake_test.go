@@ -15,6 +15,7 @@ type fakeT struct {
 	mu         sync.Mutex
 	failed     bool
 	fatals     []string
+	errors     []string
 	logs       []string
 	out        bytes.Buffer
 	cleanups   []func()
@@ -27,6 +28,12 @@ func (f *fakeT) Failed() bool     { f.mu.Lock(); defer f.mu.Unlock(); return f.f
 func (f *fakeT) Log(args ...any) {
 	f.mu.Lock()
 	f.logs = append(f.logs, fmt.Sprint(args...))
+	f.mu.Unlock()
+}
+func (f *fakeT) Errorf(format string, args ...any) {
+	f.mu.Lock()
+	f.failed = true
+	f.errors = append(f.errors, fmt.Sprintf(format, args...))
 	f.mu.Unlock()
 }
 func (f *fakeT) Fatalf(format string, args ...any) {

@@ -23,6 +23,8 @@ type Options struct {
 // above) as an [Entry], and the view of all the entries it captures. The logger is
 // closed when the test ends; when the test has failed, every line it captured (the last
 // 10,000 at most, TakeAll and Reset notwithstanding) is printed then through t.Log.
+// An error from that Close (a sink added to the logger failed to close) fails the test
+// through t.Errorf.
 //
 // At most one Options may be given. New fails the test when an Options field is not
 // valid (a level that does not exist, a format that does not compile). The logger and
@@ -53,7 +55,9 @@ func New(t testing.TB, opts ...Options) (*logru.Logger, *Logs) {
 	}
 	t.Cleanup(func() {
 		t.Helper()
-		l.Close()
+		if err := l.Close(); err != nil {
+			t.Errorf("logrutest: closing the logger: %v", err)
+		}
 		if !t.Failed() {
 			return
 		}

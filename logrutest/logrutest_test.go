@@ -353,3 +353,23 @@ func TestHandlerRealT(t *testing.T) {
 	}
 	l.Info("shown with go test -v")
 }
+
+// closeFails is a sink whose Close fails.
+type closeFails struct{}
+
+func (closeFails) Write(logru.Message) error { return nil }
+func (closeFails) Close() error              { return errors.New("disk gone") }
+
+// TestCloseErrorFailsTest: an error from closing the logger at the test's end fails the
+// test, naming the error, instead of being dropped.
+func TestCloseErrorFailsTest(t *testing.T) {
+	ft := &fakeT{}
+	l, _ := logrutest.New(ft)
+	if _, err := l.Add(logru.Handler{Sink: closeFails{}}); err != nil {
+		t.Fatal(err)
+	}
+	ft.end()
+	if !ft.Failed() || len(ft.errors) != 1 || !strings.Contains(ft.errors[0], "disk gone") {
+		t.Errorf("failed %v, Errorf calls %q; want one naming \"disk gone\"", ft.Failed(), ft.errors)
+	}
+}

@@ -3,6 +3,7 @@ package logruvet
 import (
 	"log/slog"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/logru/logru/format"
@@ -109,4 +110,31 @@ func TestPrintfVerb(t *testing.T) {
 			t.Errorf("printfVerb(%q) = %q, want %q", tt.s, verb, tt.verb)
 		}
 	}
+}
+
+// FuzzPrintfVerb: printfVerb never panics, and what it returns is a verb found where it
+// says: a "%" at the offset, the text there, ending in a verb letter, and no "%%" or
+// earlier verb skipped over (the same scan from the start of s finds it again).
+func FuzzPrintfVerb(f *testing.F) {
+	for _, s := range []string{"%s", "took %5.2fms", "%-8v|", "%*d", "100%", "%%s", "50% done", "%done", "a %w", "%.*f", "%+#08.3x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		i, verb := printfVerb(s)
+		if i < 0 {
+			if verb != "" {
+				t.Fatalf("printfVerb(%q) = %d, %q: a verb without an offset", s, i, verb)
+			}
+			return
+		}
+		if len(verb) < 2 || i+len(verb) > len(s) || s[i:i+len(verb)] != verb || verb[0] != '%' {
+			t.Fatalf("printfVerb(%q) = %d, %q: not the text at that offset", s, i, verb)
+		}
+		if !strings.ContainsRune("vTtbcdoOqxXUeEfFgGspw", rune(verb[len(verb)-1])) {
+			t.Fatalf("printfVerb(%q) = %q: does not end in a verb letter", s, verb)
+		}
+		if j, v := printfVerb(s[:i+len(verb)]); j != i || v != verb {
+			t.Fatalf("printfVerb(%q) = %d, %q, but on its prefix %d, %q", s, i, verb, j, v)
+		}
+	})
 }
