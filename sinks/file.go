@@ -205,6 +205,9 @@ type File struct {
 
 	tickStop chan struct{} // nil when Buffering is 0
 	tickDone chan struct{}
+	// stopping is the done channel of a flusher Handoff told to stop (guarded by mu;
+	// nil when none): Close waits for it too, so it returns with nothing running.
+	stopping chan struct{}
 
 	w worker
 
@@ -764,9 +767,15 @@ func (f *File) Close() error {
 // finishClose stops the flusher, waits for the background work, releases the path and
 // returns the first error (reporting the others).
 func (f *File) finishClose(errs []error) error {
-	if f.tickStop != nil {
-		close(f.tickStop)
-		<-f.tickDone
+	f.mu.Lock()
+	stop, done, stopping := f.tickStop, f.tickDone, f.stopping
+	f.mu.Unlock()
+	if stop != nil {
+		close(stop)
+		<-done
+	}
+	if stopping != nil { // a flusher Handoff stopped may still be finishing a tick
+		<-stopping
 	}
 	errs = append(errs, f.w.finish()...)
 	f.releasePath()

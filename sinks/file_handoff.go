@@ -60,6 +60,9 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 	g.mu.Unlock()
 	stop, done := f.tickStop, f.tickDone
 	f.tickStop = nil
+	if stop != nil {
+		f.stopping = done // Close waits for it (see finishClose)
+	}
 	f.mu.Unlock()
 	if stop != nil { // f's flusher: f has nothing left to flush
 		close(stop)

@@ -4,7 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/logru/logru/internal/clock"
+	"github.com/logru/logru/internal/fsys"
 )
 
 // TestHandoff: the new File writes the old one's open file and buffer; the old one's Writes
@@ -65,4 +71,57 @@ func ExampleFile_Handoff() {
 	}
 	// Output:
 	// app.log.zst
+}
+
+// TestHandoffCloseWaitsForStoppedFlusher: Handoff tells the old File's flusher to stop
+// and waits for it outside the lock; a Close of the old File in that window returns only
+// once that flusher has ended (Close returns with nothing running).
+func TestHandoffCloseWaitsForStoppedFlusher(t *testing.T) {
+	clk := clock.NewFake(t0)
+	path := filepath.Join(t.TempDir(), "app.log")
+	f, err := newFile(path, &FileOptions{Buffering: 1 << 10}, clk, fsys.OS{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTick, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	f.mu.Lock()
+	f.onTick = func() { once.Do(func() { close(inTick); <-release }) }
+	f.mu.Unlock()
+	clk.Advance(time.Second)
+	<-inTick // the flusher is inside its tick, and stays there until release
+
+	handed := make(chan *File, 1)
+	go func() {
+		g, err := f.Handoff(nil)
+		if err != nil {
+			t.Error(err)
+		}
+		handed <- g
+	}()
+	for { // until Handoff has taken the flusher away from f and let go of the lock
+		f.mu.Lock()
+		taken := f.tickStop == nil && f.heir != nil
+		f.mu.Unlock()
+		if taken {
+			break
+		}
+		runtime.Gosched()
+	}
+	closed := make(chan error, 1)
+	go func() { closed <- f.Close() }()
+	select {
+	case <-closed:
+		t.Error("Close returned while the flusher Handoff stopped was still running")
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	if err := <-closed; err != nil {
+		t.Error(err)
+	}
+	if g := <-handed; g != nil {
+		if err := g.Close(); err != nil {
+			t.Error(err)
+		}
+	}
 }
