@@ -341,6 +341,10 @@ func (l *link) close() error {
 	l.mu.Unlock()
 	ferr := l.flush()
 	l.mu.Lock()
+	if l.closed { // a concurrent Close got here first
+		l.mu.Unlock()
+		return nil
+	}
 	l.closed = true
 	l.signalLocked()
 	l.mu.Unlock()
