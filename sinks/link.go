@@ -299,6 +299,7 @@ func (l *link) drain(c net.Conn) error {
 				continue
 			}
 			if isFatal(err) {
+				l.dropped.Add(1)
 				l.report(err)
 				continue
 			}
