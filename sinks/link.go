@@ -216,6 +216,10 @@ func (l *link) holdLocked(frame []byte) error {
 			l.conn.Close()
 			l.conn = nil
 			l.kick()
+			l.queue = append(l.queue, append([]byte(nil), frame...))
+			l.mu.Unlock()
+			l.report(errors.New("sinks: " + l.name + ": connection lost (" + err.Error() + "); holding records and reconnecting"))
+			return nil
 		}
 	}
 	l.queue = append(l.queue, append([]byte(nil), frame...))
