@@ -72,7 +72,20 @@ func newLink(name string, o linkOptions) *link {
 	return l
 }
 
+// The methods the sinks' Dropped, SetOnError, Flush and Close call take a nil *link
+// (a sink with a configuration error has none) as a link with nothing to do.
+
+func (l *link) droppedCount() uint64 {
+	if l == nil {
+		return 0
+	}
+	return l.dropped.Load()
+}
+
 func (l *link) setOnError(f func(error)) {
+	if l == nil {
+		return
+	}
 	if f == nil {
 		l.onError.Store(nil)
 		return
@@ -317,6 +330,9 @@ func (l *link) drain(c net.Conn) error {
 
 // flush waits until nothing is held, or for flushTimeout, asking for a prompt reconnect.
 func (l *link) flush() error {
+	if l == nil {
+		return nil
+	}
 	l.kick()
 	t := time.NewTimer(l.o.flushTimeout)
 	defer t.Stop()
@@ -338,6 +354,9 @@ func (l *link) flush() error {
 // close sends what is held (waiting up to flushTimeout), stops the goroutine, closes the
 // connection and counts what is left as dropped.
 func (l *link) close() error {
+	if l == nil {
+		return nil
+	}
 	l.mu.Lock()
 	if l.closed {
 		l.mu.Unlock()
