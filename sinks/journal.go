@@ -188,7 +188,8 @@ func JournalFieldName(key string) string {
 	}
 }
 
-// Dropped returns the number of entries dropped so far.
+// Dropped returns the number of entries dropped so far: 0 for a sink with a
+// configuration error. Safe to call at any time, from any goroutine.
 func (j *JournalWriter) Dropped() uint64 { return j.link.droppedCount() }
 
 // SetOnError sets the function that receives connection notices and drop notices

@@ -476,7 +476,8 @@ func appendPair(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
-// Dropped returns the number of messages dropped so far.
+// Dropped returns the number of messages dropped so far: 0 for a sink with a
+// configuration error. Safe to call at any time, from any goroutine.
 func (s *SyslogWriter) Dropped() uint64 { return s.link.droppedCount() }
 
 // SetOnError sets the function that receives connection notices and drop notices
