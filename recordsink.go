@@ -69,7 +69,8 @@ func (w *recordWriter) flush() error    { return w.w.Flush() }
 func (w *recordWriter) close() error    { return w.w.Close() }
 func (w *recordWriter) dropped() uint64 { return w.w.Dropped() }
 
-// sinkNote reports a notice a sink raised (see fileError), without counting an error.
+// sinkNote reports a notice a sink raised without counting an error (fileError counts,
+// then calls it). One raised while the sink's caller holds hd.mu waits in hd.pending.
 func (c *loggerCore) sinkNote(hd *handler, err error) {
 	if hd.inSink.Load() {
 		hd.pendMu.Lock()
@@ -79,6 +80,7 @@ func (c *loggerCore) sinkNote(hd *handler, err error) {
 		if hd.inSink.Load() {
 			return
 		}
+		// The holder of the lock may have drained before we appended: drain ourselves.
 		c.reportPending(hd)
 		return
 	}

@@ -215,19 +215,7 @@ func (c *loggerCore) note(hd *handler, err error) {
 // sinkDone), so that an OnError that logs into this handler cannot deadlock.
 func (c *loggerCore) fileError(hd *handler, err error) {
 	hd.errors.Add(1)
-	if hd.inSink.Load() {
-		hd.pendMu.Lock()
-		hd.pending = append(hd.pending, err)
-		hd.nPending.Add(1)
-		hd.pendMu.Unlock()
-		if hd.inSink.Load() {
-			return
-		}
-		// The holder of the lock may have drained before we appended: drain ourselves.
-		c.reportPending(hd)
-		return
-	}
-	c.report(hd, err)
+	c.sinkNote(hd, err)
 }
 
 // sinkDone runs after hd.mu is released by a goroutine that wrote to the sink: it

@@ -71,12 +71,15 @@ const maxChain = 64
 // and Unwrap() []error), and the stack the deepest error of the chain records, if any
 // (see the StackTrace and Callers shapes below), without the frames of the Go runtime.
 // It returns nil for a nil err. A panicking Error or Unwrap method is contained and
-// reported in the text.
+// reported in the text. It is safe for concurrent use; the Exception it returns is
+// new, owned by the caller.
 func NewException(err error) *Exception { return NewExceptionHiding(err, nil) }
 
 // NewExceptionHiding is NewException, leaving out of the stack also the frames for which
 // hidden returns true (all are kept, but the runtime's, when hidden is nil). Logru
-// passes the test that tells its own functions' frames: core cannot know them.
+// passes the test that tells its own functions' frames: core cannot know them. hidden
+// is called only during the call, on the calling goroutine; NewExceptionHiding is as
+// safe for concurrent use as hidden is.
 func NewExceptionHiding(err error, hidden func(runtime.Frame) bool) *Exception {
 	if err == nil {
 		return nil
@@ -223,7 +226,8 @@ const maxFrames = 128
 
 // FramesOf resolves program counters (as runtime.Callers returns them, innermost first)
 // into frames, outermost first, keeping those for which keep returns true (all when keep
-// is nil). Inlined calls count as frames of their own.
+// is nil). Inlined calls count as frames of their own. It returns nil for no pcs; it is
+// as safe for concurrent use as keep is (called only during the call).
 func FramesOf(pcs []uintptr, keep func(runtime.Frame) bool) []Frame {
 	if len(pcs) == 0 {
 		return nil

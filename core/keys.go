@@ -124,6 +124,9 @@ func (k *Keys) Clone() Keys {
 // Reset empties the set, keeping its storage for reuse (its index only when small: a
 // pooled record does not keep a large map alive).
 func (k *Keys) Reset() {
+	if k.n == 0 && !k.indexed {
+		return // empty (more only fills once inline is full), and an unindexed set is empty
+	}
 	clear(k.inline[:k.n])
 	clear(k.more)
 	k.n, k.more = 0, k.more[:0]

@@ -188,36 +188,18 @@ func JournalFieldName(key string) string {
 	}
 }
 
-// Dropped returns the number of entries dropped so far.
-func (j *JournalWriter) Dropped() uint64 {
-	if j.link == nil {
-		return 0
-	}
-	return j.link.dropped.Load()
-}
+// Dropped returns the number of entries dropped so far: 0 for a sink with a
+// configuration error. Safe to call at any time, from any goroutine.
+func (j *JournalWriter) Dropped() uint64 { return j.link.droppedCount() }
 
 // SetOnError sets the function that receives connection notices and drop notices
 // (*DropError); nil, the default, discards them. Safe to call at any time.
-func (j *JournalWriter) SetOnError(f func(error)) {
-	if j.link != nil {
-		j.link.setOnError(f)
-	}
-}
+func (j *JournalWriter) SetOnError(f func(error)) { j.link.setOnError(f) }
 
 // Flush waits until the entries held while journald was away are sent, for at most
 // twice WriteTimeout.
-func (j *JournalWriter) Flush() error {
-	if j.link == nil {
-		return nil
-	}
-	return j.link.flush()
-}
+func (j *JournalWriter) Flush() error { return j.link.flush() }
 
 // Close sends what is held (waiting at most twice WriteTimeout), counts the rest as
-// dropped and stops the background goroutine. Safe to call twice.
-func (j *JournalWriter) Close() error {
-	if j.link == nil {
-		return nil
-	}
-	return j.link.close()
-}
+// dropped and stops the background goroutine. Safe to call twice, also concurrently.
+func (j *JournalWriter) Close() error { return j.link.close() }

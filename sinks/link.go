@@ -72,7 +72,20 @@ func newLink(name string, o linkOptions) *link {
 	return l
 }
 
+// The methods the sinks' Dropped, SetOnError, Flush and Close call take a nil *link
+// (a sink with a configuration error has none) as a link with nothing to do.
+
+func (l *link) droppedCount() uint64 {
+	if l == nil {
+		return 0
+	}
+	return l.dropped.Load()
+}
+
 func (l *link) setOnError(f func(error)) {
+	if l == nil {
+		return
+	}
 	if f == nil {
 		l.onError.Store(nil)
 		return
@@ -216,6 +229,10 @@ func (l *link) holdLocked(frame []byte) error {
 			l.conn.Close()
 			l.conn = nil
 			l.kick()
+			l.queue = append(l.queue, append([]byte(nil), frame...))
+			l.mu.Unlock()
+			l.report(errors.New("sinks: " + l.name + ": connection lost (" + err.Error() + "); holding records and reconnecting"))
+			return nil
 		}
 	}
 	l.queue = append(l.queue, append([]byte(nil), frame...))
@@ -299,6 +316,7 @@ func (l *link) drain(c net.Conn) error {
 				continue
 			}
 			if isFatal(err) {
+				l.dropped.Add(1)
 				l.report(err)
 				continue
 			}
@@ -312,6 +330,9 @@ func (l *link) drain(c net.Conn) error {
 
 // flush waits until nothing is held, or for flushTimeout, asking for a prompt reconnect.
 func (l *link) flush() error {
+	if l == nil {
+		return nil
+	}
 	l.kick()
 	t := time.NewTimer(l.o.flushTimeout)
 	defer t.Stop()
@@ -333,6 +354,9 @@ func (l *link) flush() error {
 // close sends what is held (waiting up to flushTimeout), stops the goroutine, closes the
 // connection and counts what is left as dropped.
 func (l *link) close() error {
+	if l == nil {
+		return nil
+	}
 	l.mu.Lock()
 	if l.closed {
 		l.mu.Unlock()
@@ -341,6 +365,10 @@ func (l *link) close() error {
 	l.mu.Unlock()
 	ferr := l.flush()
 	l.mu.Lock()
+	if l.closed { // a concurrent Close got here first
+		l.mu.Unlock()
+		return nil
+	}
 	l.closed = true
 	l.signalLocked()
 	l.mu.Unlock()

@@ -476,37 +476,19 @@ func appendPair(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
-// Dropped returns the number of messages dropped so far.
-func (s *SyslogWriter) Dropped() uint64 {
-	if s.link == nil {
-		return 0
-	}
-	return s.link.dropped.Load()
-}
+// Dropped returns the number of messages dropped so far: 0 for a sink with a
+// configuration error. Safe to call at any time, from any goroutine.
+func (s *SyslogWriter) Dropped() uint64 { return s.link.droppedCount() }
 
 // SetOnError sets the function that receives connection notices and drop notices
 // (*DropError); nil, the default, discards them. Safe to call at any time.
-func (s *SyslogWriter) SetOnError(f func(error)) {
-	if s.link != nil {
-		s.link.setOnError(f)
-	}
-}
+func (s *SyslogWriter) SetOnError(f func(error)) { s.link.setOnError(f) }
 
 // Flush waits until the messages held while disconnected are sent, for at most
 // DialTimeout + WriteTimeout.
-func (s *SyslogWriter) Flush() error {
-	if s.link == nil {
-		return nil
-	}
-	return s.link.flush()
-}
+func (s *SyslogWriter) Flush() error { return s.link.flush() }
 
 // Close sends what is held (waiting up to DialTimeout + WriteTimeout), counts the rest
 // as dropped, closes the connection and stops the background goroutine. Later writes
-// return ErrClosed. Safe to call twice.
-func (s *SyslogWriter) Close() error {
-	if s.link == nil {
-		return nil
-	}
-	return s.link.close()
-}
+// return ErrClosed. Safe to call twice, also concurrently.
+func (s *SyslogWriter) Close() error { return s.link.close() }

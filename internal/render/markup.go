@@ -296,9 +296,7 @@ func styleCode(s string) int {
 func colorIndex(s string) (n int, light bool) {
 	if strings.HasPrefix(s, "light-") {
 		s, light = s[6:], true
-		switch s {
-		case "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white":
-		default:
+		if len(s) == 1 { // "light-" takes a full name only, not a short form
 			return -1, false
 		}
 	} else if len(s) == 2 && s[0] == 'l' {

@@ -181,24 +181,7 @@ func appendMessageFields(dst []byte, msg string, args []slog.Attr, fields, marku
 	if !fields {
 		return encode.AppendTextLiteral(dst, msg)
 	}
-	sc := fscanner{s: msg}
-	var ix *argIndex // nil: scan the few arguments
-	if len(args) > argScanMax {
-		ix = &argIndex{args: args, scans: argScansBeforeIndex}
-	}
-	for {
-		lit, hasField, ok := sc.next()
-		if !ok {
-			if ix != nil {
-				ix.release()
-			}
-			return dst
-		}
-		dst = encode.AppendTextLiteral(dst, lit)
-		if hasField {
-			dst = substitute(dst, &sc.field, args, ix, used)
-		}
-	}
+	return substituteAll(dst, msg, args, nil, false, "", nil, used)
 }
 
 // appendMessageMarkup is appendMessageFields for a message whose markup is valid. It is
@@ -208,6 +191,13 @@ func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color
 	if !fields {
 		return st.render(dst, msg, color, levelANSI, outer, true)
 	}
+	return substituteAll(dst, msg, args, &st, color, levelANSI, outer, used)
+}
+
+// substituteAll writes msg with each of its fields substituted from args: its literal
+// chunks escaped as text when st is nil, else rendered through st's markup (with color,
+// levelANSI and outer).
+func substituteAll(dst []byte, msg string, args []slog.Attr, st *mstate, color bool, levelANSI string, outer []ctok, used *core.Keys) []byte {
 	sc := fscanner{s: msg}
 	var ix *argIndex // nil: scan the few arguments
 	if len(args) > argScanMax {
@@ -221,7 +211,11 @@ func appendMessageMarkup(dst []byte, msg string, args []slog.Attr, fields, color
 			}
 			return dst
 		}
-		dst = st.render(dst, lit, color, levelANSI, outer, true)
+		if st != nil {
+			dst = st.render(dst, lit, color, levelANSI, outer, true)
+		} else {
+			dst = encode.AppendTextLiteral(dst, lit)
+		}
 		if hasField {
 			dst = substitute(dst, &sc.field, args, ix, used)
 		}
