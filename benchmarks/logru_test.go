@@ -25,6 +25,8 @@ func logruHandler(s scenario) logru.Handler {
 		return logru.Handler{Format: "{time} {level} {message}", Colorize: logru.ColorNever}
 	case console:
 		return logru.Handler{Colorize: logru.ColorNever} // the default format: loguru's look
+	case accumulatedText:
+		return logru.Handler{Format: "{time} {level} {message} {extra}", Colorize: logru.ColorNever}
 	default:
 		return logru.Handler{Serialize: true} // logru's JSON always carries the caller
 	}
@@ -48,7 +50,7 @@ func logruAttrs(s scenario, w io.Writer) func() {
 				slog.Any("error", fErr), slog.Duration("dur", fDur), slog.Any("stringer", fStringer),
 				slog.Int64("int64", fInt64))
 		}
-	case accumulated:
+	case accumulated, accumulatedText:
 		l = l.Bind(tenBound()...)
 		return func() { l.LogAttrs(logru.LevelInfo, staticMsg) }
 	case template:
@@ -74,7 +76,7 @@ func logruAny(s scenario, w io.Writer) func() {
 				"time", fTime, "strings", fStrings, "error", fErr, "dur", fDur,
 				"stringer", fStringer, "int64", fInt64)
 		}
-	case accumulated:
+	case accumulated, accumulatedText:
 		l = l.Bind(tenBound()...)
 		return func() { l.Info(staticMsg) }
 	case template:

@@ -11,7 +11,7 @@ func logrusJSON(s scenario, w io.Writer) func() {
 	l.SetOutput(w)
 	l.SetLevel(logrus.InfoLevel)
 	l.SetFormatter(&logrus.JSONFormatter{})
-	if s == console || s == staticText {
+	if s == console || s == staticText || s == accumulatedText {
 		l.SetFormatter(&logrus.TextFormatter{DisableColors: true, FullTimestamp: true, TimestampFormat: "2006-01-02 15:04:05.000"})
 	}
 	l.SetReportCaller(s == withCaller || s == console)
@@ -22,7 +22,7 @@ func logrusJSON(s scenario, w io.Writer) func() {
 		return func() { l.Info(staticMsg) }
 	case tenFields:
 		return func() { l.WithFields(logrusTen()).Info(staticMsg) }
-	case accumulated:
+	case accumulated, accumulatedText:
 		e := l.WithFields(logrusTen())
 		return func() { e.Info(staticMsg) }
 	case template:

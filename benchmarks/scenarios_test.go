@@ -13,18 +13,20 @@ import (
 type scenario int
 
 const (
-	disabled    scenario = iota // a Debug call with three fields while the level is Info
-	static                      // Info("the quick brown fox"), JSON
-	staticText                  // the same in a plain text format without caller
-	tenFields                   // ten fields of mixed types, JSON
-	accumulated                 // ten fields bound in advance, then a plain message
-	withCaller                  // the static message with file:line, JSON
-	template                    // "user alice logged in from 10.0.0.1 after 3 tries", built the idiomatic way
-	console                     // loguru's default look: time | LEVEL | caller - message
+	disabled        scenario = iota // a Debug call with three fields while the level is Info
+	static                          // Info("the quick brown fox"), JSON
+	staticText                      // the same in a plain text format without caller
+	tenFields                       // ten fields of mixed types, JSON
+	accumulated                     // ten fields bound in advance, then a plain message
+	withCaller                      // the static message with file:line, JSON
+	template                        // "user alice logged in from 10.0.0.1 after 3 tries", built the idiomatic way
+	console                         // loguru's default look: time | LEVEL | caller - message
+	accumulatedText                 // accumulated, in a text format: time, level, message, then the fields
 )
 
 var scenarioNames = [...]string{"Disabled", "StaticMessage", "StaticText", "TenFields",
-	"AccumulatedContext", "WithCaller", "Template", "Console"}
+	"AccumulatedContext", "WithCaller", "Template", "Console",
+	"AccumulatedText"}
 
 // A library makes, for one scenario and one destination, the function one iteration
 // calls; nil means the library has no idiomatic way to do it.
@@ -118,3 +120,4 @@ func BenchmarkAccumulatedContext(b *testing.B) { run(b, accumulated) }
 func BenchmarkWithCaller(b *testing.B)         { run(b, withCaller) }
 func BenchmarkTemplate(b *testing.B)           { run(b, template) }
 func BenchmarkConsole(b *testing.B)            { run(b, console) }
+func BenchmarkAccumulatedText(b *testing.B)    { run(b, accumulatedText) }

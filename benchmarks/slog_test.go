@@ -34,7 +34,7 @@ func slogOps(s scenario, h func(*slog.HandlerOptions) slog.Handler) func() {
 				slog.Any("error", fErr), slog.Duration("dur", fDur), slog.Any("stringer", fStringer),
 				slog.Int64("int64", fInt64))
 		}
-	case accumulated:
+	case accumulated, accumulatedText:
 		l = l.With(tenBound()...)
 		return func() { l.LogAttrs(ctx, slog.LevelInfo, staticMsg) }
 	case template:

@@ -13,7 +13,7 @@ func zapJSON(s scenario, w io.Writer) func() {
 }
 
 func zapConsole(s scenario, w io.Writer) func() {
-	if s != console && s != staticText {
+	if s != console && s != staticText && s != accumulatedText {
 		return nil
 	}
 	cfg := zap.NewDevelopmentEncoderConfig()
@@ -36,7 +36,7 @@ func zapOps(s scenario, enc zapcore.Encoder, w io.Writer) func() {
 		return func() { l.Info(staticMsg) }
 	case tenFields:
 		return func() { l.Info(staticMsg, zapTen()...) }
-	case accumulated:
+	case accumulated, accumulatedText:
 		l = l.With(zapTen()...)
 		return func() { l.Info(staticMsg) }
 	case template:

@@ -27,7 +27,7 @@ func zerologJSON(s scenario, w io.Writer) func() {
 				Time("time", fTime).Strs("strings", fStrings).Err(fErr).Dur("dur", fDur).
 				Stringer("stringer", fStringer).Int64("int64", fInt64).Msg(staticMsg)
 		}
-	case accumulated:
+	case accumulated, accumulatedText: // no text encoder: JSON
 		l = l.With().Int("int", fInt).Str("string", fString).Bool("bool", fBool).Float64("float", fFloat).
 			Time("time", fTime).Strs("strings", fStrings).Err(fErr).Dur("dur", fDur).
 			Stringer("stringer", fStringer).Int64("int64", fInt64).Logger()
