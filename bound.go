@@ -1,27 +1,123 @@
 package logru
 
 import (
-	"sync/atomic"
+	"log/slog"
+	"slices"
+	"strings"
 
 	"github.com/logru/logru/core"
 	"github.com/logru/logru/internal/render"
 )
 
-// boundEncoding holds the encodings of a logger's bound fields, made at the first
-// record that needs one, so that bound fields are stored once and not re-encoded per
-// record (see [render.Prefix] for which values are kept as bytes). A Bind makes a new
-// one; Patch, Opt and Ctx children share their parent's, as they share its fields.
+// boundEncoding holds a logger's bound fields rendered once ([render.Prefix]): each form
+// the handlers write (JSON members, {extra}, {fields}, {extra[key]}) is rendered at
+// Bind, or at the first record that needs it for a handler added later. A Bind makes a
+// new one; Patch, Opt and Ctx children share their parent's, as they share its fields.
 type boundEncoding struct {
-	prefix atomic.Pointer[render.Prefix]
+	prefix  *render.Prefix
+	badKeys bool // a bound key is a bad key, which fields merged before would renumber
 }
 
-// json returns the JSON encoding of bound, making it on first use. Two goroutines may
-// both make it; either result is the same.
-func (b *boundEncoding) json(bound *core.Extra) *render.Prefix {
-	if p := b.prefix.Load(); p != nil {
-		return p
+// fits reports whether the rendered fields stand for the bound fields of a record whose
+// Extra had at fields before them and n fields in all: each bound and call field was
+// appended (none replaced another: the count tells), and no bad key was renumbered.
+func (b *boundEncoding) fits(bound *core.Extra, at, calls, n int) bool {
+	return b != nil && n == at+bound.Len()+calls && (at == 0 || !b.badKeys)
+}
+
+// newBoundEncoding renders bound, the fields of a logger l's child, in every form l's
+// handlers write. added is the number of fields the child's Bind gave: when they all
+// came after the parent's fields (no key was bound again), the child's forms extend
+// the parent's bytes instead of rendering every field anew.
+func (l *Logger) newBoundEncoding(bound *core.Extra, added int) *boundEncoding {
+	var p *render.Prefix
+	if l.boundEnc != nil && bound.Len() == l.bound.Len()+added {
+		p = l.boundEnc.prefix.Extend(bound.Attrs())
+	} else {
+		p = render.NewPrefix(bound.Attrs())
 	}
-	p := render.NewPrefix(bound.Attrs())
-	b.prefix.Store(p)
-	return p
+	for _, hd := range l.core.state.Load().handlers {
+		switch {
+		case hd.json != nil:
+			p.WarmJSON()
+		case hd.tmpl != nil:
+			p.WarmTemplate(hd.tmpl)
+		}
+	}
+	b := &boundEncoding{prefix: p}
+	for _, a := range bound.Attrs() {
+		b.badKeys = b.badKeys || strings.HasPrefix(a.Key, core.BadKey)
+	}
+	return b
+}
+
+// mergeBound adds l's bound fields to r.Extra. Live ones (see [render.IsLive]) are
+// resolved for this record: a slog.LogValuer always, a function of no arguments and
+// one result when l has Options.Lazy.
+func (l *Logger) mergeBound(r *Record) {
+	if l.boundEnc == nil || !l.boundEnc.prefix.HasLive() {
+		r.Extra.Merge(&l.bound)
+		return
+	}
+	// Setting the fields one by one numbers bad keys as Merge does.
+	for i, a := range l.bound.Attrs() {
+		if l.boundEnc.prefix.Live(i) {
+			a.Value = toValue(a.Value.Any(), l.opts.Lazy)
+		}
+		r.Extra.SetAttr(a)
+	}
+}
+
+// bindArgs is appendArgs for Bind: the same pairs, slog.Attrs and Fields, but a
+// slog.LogValuer given as a field's value is kept as it is, to be resolved for each
+// record (mergeBound), not once here.
+func bindArgs(dst []slog.Attr, args []any) []slog.Attr {
+	for i := 0; i < len(args); {
+		switch a := args[i].(type) {
+		case string:
+			if i+1 < len(args) {
+				if v, ok := liveValuer(args[i+1]); ok {
+					dst = append(dst, slog.Attr{Key: a, Value: v})
+					i += 2
+					continue
+				}
+			}
+			n := min(i+2, len(args))
+			dst = appendArgs(dst, args[i:n], false)
+			i = n
+			continue
+		case slog.Attr:
+			if a.Key != "" && a.Value.Kind() == slog.KindLogValuer {
+				dst = append(dst, a)
+				i++
+				continue
+			}
+		case Fields:
+			keys := make([]string, 0, len(a))
+			for k := range a {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				dst = bindArgs(dst, []any{k, a[k]})
+			}
+			i++
+			continue
+		}
+		dst = appendArgs(dst, args[i:i+1], false)
+		i++
+	}
+	return dst
+}
+
+// liveValuer returns x as a slog.Value of kind LogValuer when it is a slog.LogValuer
+// (given as such or in a slog.Value).
+func liveValuer(x any) (slog.Value, bool) {
+	switch v := x.(type) {
+	case slog.Value:
+		return v, v.Kind() == slog.KindLogValuer
+	case slog.LogValuer:
+		return slog.AnyValue(v), true
+	}
+	return slog.Value{}, false
 }

@@ -255,24 +255,23 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if e.ev.ctx != nil {
 		e.ev.mergeContext(r)
 	}
-	boundFirst := r.Extra.Len() == 0 // no base, context or event fields came before
+	boundAt := r.Extra.Len() // base, context and event fields come before the bound ones
 	if l.bound.Len() > 0 {
-		r.Extra.Merge(&l.bound)
+		l.mergeBound(r)
 	}
 	for _, a := range e.args {
 		r.Extra.SetAttr(a)
 	}
-	// The bound fields' encoding can stand in for them while they lead the record's
-	// fields unchanged: nothing merged before them, no call field replaced one (each
-	// call field was appended), and no patcher can touch them.
-	// Likewise the caller's encoding, made once per PC, while no patcher can change it.
+	// The bound fields' rendering can stand in for them while they follow the fields
+	// merged before them unchanged (boundEncoding.fits) and no patcher can touch them. Likewise the caller's encoding, made once per PC, while no patcher can
+	// change it.
 	var enc encoded
-	if st.needs.json && st.patch == nil && len(l.patchers) == 0 {
-		if e.ci != nil {
+	if st.patch == nil && len(l.patchers) == 0 {
+		if st.needs.json && e.ci != nil {
 			enc.caller = e.ci.json
 		}
-		if l.boundEnc != nil && boundFirst && r.Extra.Len() == l.bound.Len()+len(e.args) {
-			enc.extra = l.boundEnc.json(&l.bound)
+		if l.boundEnc.fits(&l.bound, boundAt, len(e.args), r.Extra.Len()) {
+			enc.extra, enc.at = l.boundEnc.prefix, boundAt
 		}
 	}
 	r.Message = l.message(e, msg, hasArgs)
@@ -393,10 +392,12 @@ func (hd *handler) lockWithin(d time.Duration) bool {
 	}
 }
 
-// encoded holds parts of a record encoded in advance for JSON handlers; nil parts are
-// encoded from the record.
+// encoded holds parts of a record rendered in advance; nil parts are rendered from the
+// record. extra stands for the record's fields from index at on (the bound ones); caller
+// is the JSON caller members.
 type encoded struct {
 	extra  *render.Prefix
+	at     int
 	caller []byte
 }
 
@@ -410,13 +411,13 @@ func (hd *handler) format(b []byte, r *Record, cm *render.ColoredMessage, raw bo
 	case hd.lineless:
 		return b, nil // a slog.Handler receives the record, not a line
 	case hd.json != nil:
-		return hd.json.AppendEncoded(b, r, enc.extra, enc.caller), nil
+		return hd.json.AppendEncoded(b, r, enc.extra, enc.at, enc.caller), nil
 	case raw:
 		return hd.raw.Append(b, r, hd.color, cm), nil
 	case hd.fmtFunc != nil:
 		return append(b, hd.fmtFunc(r)...), nil
 	}
-	return hd.tmpl.Append(b, r, hd.color, cm), nil
+	return hd.tmpl.AppendEncoded(b, r, hd.color, cm, enc.extra, enc.at), nil
 }
 
 // goroutineID reads the current goroutine's id from its stack header

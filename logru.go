@@ -40,7 +40,7 @@ const BadKey = core.BadKey
 type Logger struct {
 	core     *loggerCore
 	bound    core.Extra      // fields added by Bind; never modified once set
-	boundEnc *boundEncoding  // bound's encodings, made at first use; shared by children with the same bound
+	boundEnc *boundEncoding  // bound rendered once; shared by children with the same bound
 	patchers []func(*Record) // never modified once set
 	opts     Options
 	ctx      context.Context
@@ -60,14 +60,28 @@ func (l *Logger) child() *Logger {
 // Bind returns a child whose records carry the given fields, key/value pairs as log
 // arguments take them (a slog.Attr or a Fields counts as its pairs). A later key wins over
 // the same key bound earlier; a log call's own arguments win over bound ones.
+//
+// Bind renders the values once, when bound, as slog.Logger.With does: every line shows
+// them as they were then, in JSON, {extra}, {fields} and {extra[key]} alike (for a
+// handler added after Bind, as they were at its first record), so a slice, map, pointer,
+// error or Stringer changed later is not seen. A value that must be read at each record
+// is bound as a slog.LogValuer, resolved for every record, or, on a logger with
+// Options.Lazy, as a function of no arguments and one result, called for every record.
+// Record.Extra holds the bound values themselves (LogValuers and lazy functions
+// resolved), for filters, patchers and record sinks; a line that must be rendered from
+// Record.Extra — a patcher is set, or a context or call field has a bound key — shows
+// the values as they are then. Bind itself costs the rendering; the child's records
+// cost a copy of the rendered bytes. A child's Bind extends its parent's bytes unless
+// it binds a key again.
 func (l *Logger) Bind(args ...any) *Logger {
 	c := l.child()
 	var attrs [16]slog.Attr
+	added := bindArgs(attrs[:0], args)
 	c.bound = l.bound.Clone()
-	for _, a := range appendArgs(attrs[:0], args, false) {
+	for _, a := range added {
 		c.bound.SetAttr(a)
 	}
-	c.boundEnc = new(boundEncoding)
+	c.boundEnc = l.newBoundEncoding(&c.bound, len(added))
 	return c
 }
 

@@ -9,7 +9,8 @@ type Options struct {
 	// key/value pairs, slog.Attr values (also through LogAttrs) and Fields. Each is called
 	// once per record; a panic in one is logged as a placeholder naming the panic
 	// ("<PANIC=lazy value: …>") in that value's place, and the record is logged. Functions
-	// of another shape are logged as values. Bound fields are not lazy.
+	// of another shape are logged as values. A bound function of that shape is called
+	// for each record of a logger with Lazy, whether Lazy was set before or after Bind.
 	Lazy bool
 	// Exception attaches this error to every record, rendered by {exception} and in
 	// serialized output.

@@ -53,7 +53,7 @@ func (j *JSON) appendTime(dst []byte, t time.Time) []byte {
 
 // Append appends r as a JSON object followed by a newline. It does not retain dst or r.
 func (j *JSON) Append(dst []byte, r *core.Record) []byte {
-	return j.appendRecord(dst, r, nil, nil)
+	return j.appendRecord(dst, r, nil, 0, nil)
 }
 
 // AppendCallerJSON appends the caller members of a serialized record,
@@ -70,7 +70,7 @@ func AppendCallerJSON(dst []byte, name, function, file string, line int) []byte 
 	return strconv.AppendInt(dst, int64(line), 10)
 }
 
-func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix, caller []byte) []byte {
+func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix, at int, caller []byte) []byte {
 	dst = append(dst, `{"time":`...)
 	if r.Time.IsZero() {
 		dst = append(dst, "null"...)
@@ -91,7 +91,7 @@ func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix, caller []byte
 		dst = AppendCallerJSON(dst, r.Name, r.Function, r.File, r.Line)
 	}
 	dst = append(dst, `,"extra":{`...)
-	dst = p.appendExtra(dst, r.Extra.Attrs())
+	dst = p.appendJSON(dst, r.Extra.Attrs(), at)
 	dst = append(dst, `},"exception":`...)
 	dst = j.appendException(dst, r.Exception)
 	return append(dst, "}\n"...)

@@ -310,6 +310,17 @@ func appendValue(dst []byte, v slog.Value, sp pyfmt.Spec, hasSpec bool, conv str
 	return encode.AppendText(dst, v)
 }
 
+// appendValueText writes text, a value's encode.AppendText rendering, as appendValue
+// writes a value of kind Any: formatted by spec when there is one that suits it.
+func appendValueText(dst, text []byte, sp pyfmt.Spec, hasSpec bool) []byte {
+	if hasSpec {
+		if out, ok := sp.AppendString(dst, bytesString(text)); ok {
+			return out
+		}
+	}
+	return append(dst, text...)
+}
+
 // charSpecSafe reports whether sp may format the integer n (negative when neg): true
 // unless sp's type is 'c' and the character n codes would be escaped in text (a control
 // character, "{n:c}" with n = 10 a newline). Such a spec does not suit the value, which
@@ -327,12 +338,18 @@ func charSpecSafe(sp *pyfmt.Spec, n uint64, neg bool) bool {
 // members too (see encode.AppendTextPair).
 func appendExtra(dst []byte, e *core.Extra) []byte {
 	for i, a := range e.Attrs() {
-		if i > 0 {
-			dst = append(dst, ' ')
-		}
-		dst = encode.AppendTextPair(dst, a.Key, a.Value)
+		dst = appendExtraPair(dst, i, a)
 	}
 	return dst
+}
+
+// appendExtraPair writes field a, the i-th, as appendExtra does: after a space unless
+// it is the first.
+func appendExtraPair(dst []byte, i int, a slog.Attr) []byte {
+	if i > 0 {
+		dst = append(dst, ' ')
+	}
+	return encode.AppendTextPair(dst, a.Key, a.Value)
 }
 
 // appendFields writes the record's fields that its message did not show as
@@ -341,12 +358,18 @@ func appendExtra(dst []byte, e *core.Extra) []byte {
 func appendFields(dst []byte, r *core.Record) []byte {
 	skip := r.MessageKeys.Len() > 0
 	for _, a := range r.Extra.Attrs() {
-		if skip && r.MessageKeys.Has(a.Key) {
-			continue
-		}
-		dst = encode.AppendTextFlat(dst, a.Key, a.Value)
+		dst = appendFieldsPair(dst, r, skip, a)
 	}
 	return dst
+}
+
+// appendFieldsPair writes field a as appendFields does: nothing when skip is set and
+// the message showed it.
+func appendFieldsPair(dst []byte, r *core.Record, skip bool, a slog.Attr) []byte {
+	if skip && r.MessageKeys.Has(a.Key) {
+		return dst
+	}
+	return encode.AppendTextFlat(dst, a.Key, a.Value)
 }
 
 // appendElapsed writes d as Python writes a timedelta: "0:00:01.500000", with days as

@@ -2,53 +2,115 @@ package render
 
 import (
 	"log/slog"
+	"reflect"
+	"sync/atomic"
 
 	"github.com/logru/logru/core"
 	"github.com/logru/logru/internal/encode"
 )
 
-// Prefix is the JSON encoding of a run of fields, made once and reused by every record
-// whose Extra begins with exactly those fields: a logger's bound fields, say, which would
-// otherwise be encoded anew for each record.
+// Prefix is a run of fields rendered once, when it is made, and copied into every
+// record whose Extra holds exactly those fields, unchanged, at one place: a logger's
+// bound fields, which would otherwise be encoded anew for each record. It holds the
+// run in each form a format writes it — JSON members, {extra} pairs, {fields} pairs and
+// the text of single values for {extra[key]} — each made the first time it is asked
+// for ([Prefix.Warm] asks in advance), then kept.
 //
-// Only values that cannot change after they are bound are held as bytes: strings,
-// numbers, bools, durations and times. Any other value (an error, a Stringer, a slice, a
-// pointer) is encoded from the record each time, so a bound value that changes is seen
-// as it is when the record is written, as without a Prefix.
+// Values are rendered as they are when their form is made: a slice, pointer, error or
+// Stringer changed later is not seen. Only live values are rendered from the record
+// each time: a slog.LogValuer, and a function of no arguments and one result (which a
+// logger with Options.Lazy calls for each record); the record holds their resolved
+// values.
 //
-// A Prefix is immutable and safe for concurrent use. The zero Prefix covers no fields.
+// A Prefix is immutable (its forms are made once, atomically) and safe for concurrent
+// use. A nil *Prefix covers no fields; the zero Prefix too.
 type Prefix struct {
-	n     int // the fields it covers
-	parts []prefixPart
+	attrs  []slog.Attr // the fields, in order; never modified
+	live   []bool      // live[i]: attrs[i] is rendered from the record; nil when none is
+	parent *Prefix     // when not nil, attrs begins with parent's fields and its forms extend parent's
+	forms  [numForms]atomic.Pointer[prefixForm]
 }
 
-// prefixPart is encoded bytes followed, when live >= 0, by the value of field live.
+// form is one of the ways a Prefix renders its fields.
+type form uint8
+
+const (
+	formJSON   form = iota // members of a JSON object: "k":v,"k2":v2
+	formExtra              // {extra}: k=v k2=v2
+	formFields             // {fields}: " k=v k2=v2", groups flattened
+	formValues             // {extra[key]}: the text of each value that may change after it is rendered
+	numForms
+)
+
+// prefixForm is one form of a Prefix: its parts in order, and for formValues the texts.
+type prefixForm struct {
+	parts []prefixPart
+	vals  []prefixValue
+}
+
+// prefixPart is rendered bytes followed, when live >= 0, by field live rendered from the
+// record.
 type prefixPart struct {
 	raw  []byte
 	live int
 }
 
-// NewPrefix encodes attrs, the fields a record's Extra will begin with, as JSON members.
+// prefixValue is a value's text, as {extra[key]} writes it (encode.AppendText).
+type prefixValue struct {
+	key  string
+	text []byte
+}
+
+// NewPrefix returns a Prefix of attrs, which it keeps: the caller must not modify them.
+// No form is rendered yet (see [Prefix.Warm]).
 func NewPrefix(attrs []slog.Attr) *Prefix {
-	p := &Prefix{n: len(attrs)}
-	var raw []byte
+	return &Prefix{attrs: attrs, live: liveFields(attrs, nil, 0)}
+}
+
+// Extend returns a Prefix of attrs, which begin with p's fields, unchanged, and go on
+// with more: its forms are p's bytes followed by the new fields' (p's forms are made
+// first, when they are not yet). attrs is kept as by NewPrefix. A nil or empty p gives
+// NewPrefix(attrs).
+func (p *Prefix) Extend(attrs []slog.Attr) *Prefix {
+	if p.Len() == 0 || len(attrs) < p.Len() {
+		return NewPrefix(attrs)
+	}
+	return &Prefix{attrs: attrs, live: liveFields(attrs, p.live, p.Len()), parent: p}
+}
+
+// liveFields returns which of attrs are live (see [IsLive]), the first from of them
+// as known in known; nil when none is.
+func liveFields(attrs []slog.Attr, known []bool, from int) []bool {
+	var live []bool
 	for i, a := range attrs {
-		if i > 0 {
-			raw = append(raw, ',')
+		l := false
+		if i < from {
+			l = known != nil && known[i]
+		} else {
+			l = IsLive(a.Value)
 		}
-		raw = encode.AppendJSONString(raw, a.Key)
-		raw = append(raw, ':')
-		switch a.Value.Kind() {
-		case slog.KindString, slog.KindInt64, slog.KindUint64, slog.KindFloat64,
-			slog.KindBool, slog.KindDuration, slog.KindTime:
-			raw = encode.AppendJSON(raw, a.Value)
-		default:
-			p.parts = append(p.parts, prefixPart{raw: raw, live: i})
-			raw = nil
+		if l && live == nil {
+			live = make([]bool, len(attrs))
+		}
+		if l {
+			live[i] = true
 		}
 	}
-	p.parts = append(p.parts, prefixPart{raw: raw, live: -1})
-	return p
+	return live
+}
+
+// IsLive reports whether v is rendered from each record rather than once: a
+// slog.LogValuer, or a function of no arguments and one result (which Options.Lazy
+// calls). It uses reflection: call it when a value is bound, not per record.
+func IsLive(v slog.Value) bool {
+	switch v.Kind() {
+	case slog.KindLogValuer:
+		return true
+	case slog.KindAny:
+		t := reflect.TypeOf(v.Any())
+		return t != nil && t.Kind() == reflect.Func && t.NumIn() == 0 && t.NumOut() == 1
+	}
+	return false
 }
 
 // Len returns the number of fields p covers.
@@ -56,37 +118,224 @@ func (p *Prefix) Len() int {
 	if p == nil {
 		return 0
 	}
-	return p.n
+	return len(p.attrs)
 }
 
-// appendExtra writes the members of extra: those p covers from p, the rest encoded.
-func (p *Prefix) appendExtra(dst []byte, extra []slog.Attr) []byte {
-	start := 0
-	if p != nil && p.n > 0 && p.n <= len(extra) {
-		for _, part := range p.parts {
-			dst = append(dst, part.raw...)
-			if part.live >= 0 {
-				dst = encode.AppendJSON(dst, extra[part.live].Value)
-			}
-		}
-		start = p.n
+// Live reports whether field i of p is live (see [IsLive]).
+func (p *Prefix) Live(i int) bool { return p != nil && p.live != nil && p.live[i] }
+
+// HasLive reports whether some field of p is live.
+func (p *Prefix) HasLive() bool { return p != nil && p.live != nil }
+
+// WarmJSON renders p's JSON form now, so that its values are taken as they are now.
+func (p *Prefix) WarmJSON() {
+	if p.Len() > 0 {
+		p.form(formJSON)
 	}
-	for i := start; i < len(extra); i++ {
-		if i > 0 {
+}
+
+// WarmTemplate renders now the forms of p that t writes ({extra}, {fields},
+// {extra[key]}), so that its values are taken as they are now.
+func (p *Prefix) WarmTemplate(t *Template) {
+	if p.Len() == 0 {
+		return
+	}
+	for f := range numForms {
+		if t.forms&(1<<f) != 0 {
+			p.form(f)
+		}
+	}
+}
+
+// form returns p's form f, rendering it the first time. Two goroutines may both render
+// it; the first stored wins, so every record sees the same bytes.
+func (p *Prefix) form(f form) *prefixForm {
+	if pf := p.forms[f].Load(); pf != nil {
+		return pf
+	}
+	var base *prefixForm
+	from := 0
+	if p.parent != nil {
+		base, from = p.parent.form(f), p.parent.Len()
+	}
+	pf := p.render(f, base, from)
+	if !p.forms[f].CompareAndSwap(nil, pf) {
+		return p.forms[f].Load()
+	}
+	return pf
+}
+
+// render makes form f of p: base's bytes (the form of p's first from fields), then
+// fields from onward.
+func (p *Prefix) render(f form, base *prefixForm, from int) *prefixForm {
+	pf := &prefixForm{}
+	var raw []byte
+	if base != nil {
+		n := len(base.parts) - 1 // the last part has no live field: its bytes go on
+		pf.parts = base.parts[:n:n]
+		raw = append([]byte(nil), base.parts[n].raw...)
+		pf.vals = base.vals[:len(base.vals):len(base.vals)]
+	}
+	for i := from; i < len(p.attrs); i++ {
+		a := p.attrs[i]
+		live := p.Live(i)
+		switch f {
+		case formJSON:
+			if i > 0 {
+				raw = append(raw, ',')
+			}
+			raw = encode.AppendJSONString(raw, a.Key)
+			raw = append(raw, ':')
+			if !live {
+				raw = encode.AppendJSON(raw, a.Value)
+			}
+		case formExtra:
+			if i > 0 {
+				raw = append(raw, ' ')
+			}
+			if !live {
+				raw = encode.AppendTextPair(raw, a.Key, a.Value)
+			}
+		case formFields:
+			if !live {
+				raw = encode.AppendTextFlat(raw, a.Key, a.Value)
+			}
+		case formValues:
+			// Other kinds cannot change once bound: the record's value gives the same text.
+			if !live && a.Value.Kind() == slog.KindAny {
+				pf.vals = append(pf.vals, prefixValue{key: a.Key, text: encode.AppendText(nil, a.Value)})
+			}
+			continue
+		}
+		if live {
+			pf.parts = append(pf.parts, prefixPart{raw: raw, live: i})
+			raw = nil
+		}
+	}
+	pf.parts = append(pf.parts, prefixPart{raw: raw, live: -1})
+	return pf
+}
+
+// covers reports whether p stands for extra[at:at+p.Len()], a run of more than no
+// fields that fits in extra (what the caller vouches for is that they are p's own).
+func (p *Prefix) covers(extra []slog.Attr, at int) bool {
+	return p != nil && len(p.attrs) > 0 && at >= 0 && at+len(p.attrs) <= len(extra)
+}
+
+// appendJSON writes the members of extra: those p covers, from at on, from p, the rest
+// encoded.
+func (p *Prefix) appendJSON(dst []byte, extra []slog.Attr, at int) []byte {
+	start := 0
+	if p.covers(extra, at) {
+		for i := 0; i < at; i++ {
+			dst = appendJSONMember(dst, i, extra[i])
+		}
+		if at > 0 {
 			dst = append(dst, ',')
 		}
-		dst = encode.AppendJSONString(dst, extra[i].Key)
-		dst = append(dst, ':')
-		dst = encode.AppendJSON(dst, extra[i].Value)
+		for _, part := range p.form(formJSON).parts {
+			dst = append(dst, part.raw...)
+			if part.live >= 0 {
+				dst = encode.AppendJSON(dst, extra[at+part.live].Value)
+			}
+		}
+		start = at + len(p.attrs)
+	}
+	for i := start; i < len(extra); i++ {
+		dst = appendJSONMember(dst, i, extra[i])
 	}
 	return dst
 }
 
+// appendJSONMember writes field a, the i-th, as a JSON member, after a comma unless it
+// is the first.
+func appendJSONMember(dst []byte, i int, a slog.Attr) []byte {
+	if i > 0 {
+		dst = append(dst, ',')
+	}
+	dst = encode.AppendJSONString(dst, a.Key)
+	dst = append(dst, ':')
+	return encode.AppendJSON(dst, a.Value)
+}
+
+// appendExtra is the package's appendExtra with the fields p covers, from at on, copied
+// from p.
+func (p *Prefix) appendExtra(dst []byte, e *core.Extra, at int) []byte {
+	extra := e.Attrs()
+	if !p.covers(extra, at) {
+		return appendExtra(dst, e)
+	}
+	for i := 0; i < at; i++ {
+		dst = appendExtraPair(dst, i, extra[i])
+	}
+	if at > 0 {
+		dst = append(dst, ' ')
+	}
+	for _, part := range p.form(formExtra).parts {
+		dst = append(dst, part.raw...)
+		if part.live >= 0 {
+			a := extra[at+part.live]
+			dst = encode.AppendTextPair(dst, a.Key, a.Value)
+		}
+	}
+	for i := at + len(p.attrs); i < len(extra); i++ {
+		dst = appendExtraPair(dst, i, extra[i])
+	}
+	return dst
+}
+
+// appendFields is the package's appendFields with the fields p covers, from at on,
+// copied from p, unless the message showed one of them (then they are all rendered from
+// the record).
+func (p *Prefix) appendFields(dst []byte, r *core.Record, at int) []byte {
+	extra := r.Extra.Attrs()
+	skip := r.MessageKeys.Len() > 0
+	if !p.covers(extra, at) || skip && p.anyIn(&r.MessageKeys) {
+		return appendFields(dst, r)
+	}
+	for i := 0; i < at; i++ {
+		dst = appendFieldsPair(dst, r, skip, extra[i])
+	}
+	for _, part := range p.form(formFields).parts {
+		dst = append(dst, part.raw...)
+		if part.live >= 0 {
+			a := extra[at+part.live]
+			dst = encode.AppendTextFlat(dst, a.Key, a.Value)
+		}
+	}
+	for i := at + len(p.attrs); i < len(extra); i++ {
+		dst = appendFieldsPair(dst, r, skip, extra[i])
+	}
+	return dst
+}
+
+// anyIn reports whether one of p's keys is in k.
+func (p *Prefix) anyIn(k *core.Keys) bool {
+	for _, a := range p.attrs {
+		if k.Has(a.Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// text returns the rendered text of the value p holds under key, when it is one that
+// may have changed since (a value of kind Any that is not live); ok is false otherwise,
+// and the record's value gives the same text.
+func (p *Prefix) text(key string) (b []byte, ok bool) {
+	for _, v := range p.form(formValues).vals {
+		if v.key == key {
+			return v.text, true
+		}
+	}
+	return nil, false
+}
+
 // AppendEncoded is [JSON.Append] with parts of the record encoded in advance: p, when
-// not nil, for a record whose Extra begins with the fields p was made from, unchanged;
-// caller, when not nil, is [AppendCallerJSON] of the record's Name, Function, File and
-// Line. Those parts are copied instead of encoded; the caller of AppendEncoded vouches
-// that they match the record.
-func (j *JSON) AppendEncoded(dst []byte, r *core.Record, p *Prefix, caller []byte) []byte {
-	return j.appendRecord(dst, r, p, caller)
+// not nil, for a record whose Extra holds the fields p was made from, unchanged, from
+// index at on; caller, when not nil, is [AppendCallerJSON] of the record's Name,
+// Function, File and Line. Those parts are copied instead of encoded; the caller of
+// AppendEncoded vouches that they match the record.
+func (j *JSON) AppendEncoded(dst []byte, r *core.Record, p *Prefix, at int, caller []byte) []byte {
+	return j.appendRecord(dst, r, p, at, caller)
 }

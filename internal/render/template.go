@@ -107,6 +107,7 @@ type Template struct {
 	plain, color []op
 	proc         Options
 	needs        Needs
+	forms        uint8 // 1<<form for each Prefix form the template writes
 	levels       atomic.Pointer[[]levelEntry]
 }
 
@@ -260,6 +261,12 @@ func (t *Template) compileField(f rawField) (op, error) {
 		t.needs.Caller = true
 	case fGoroutine:
 		t.needs.Goroutine = true
+	case fExtra:
+		t.forms |= 1 << formExtra
+	case fFields:
+		t.forms |= 1 << formFields
+	case fExtraKey:
+		t.forms |= 1 << formValues
 	}
 	if f.spec != "" {
 		if strings.ContainsAny(f.spec, "{}") {
@@ -295,6 +302,16 @@ type ColoredMessage struct {
 // markup becomes ANSI escape codes; without, it is left out. msg is nil unless the
 // message itself holds markup to colour. Append does not retain dst or r.
 func (t *Template) Append(dst []byte, r *core.Record, color bool, msg *ColoredMessage) []byte {
+	return t.AppendEncoded(dst, r, color, msg, nil, 0)
+}
+
+// AppendEncoded is [Template.Append] with a run of the record's fields rendered in
+// advance: p, when not nil, stands for the fields of r.Extra from index at on, which
+// the caller vouches are p's own, unchanged. {extra} and {fields} copy p's bytes for
+// them, and {extra[key]} writes p's text of a bound value that could have changed
+// since (a slice, an error, a Stringer…), so that every part of a line shows the same
+// snapshot. The output is otherwise Append's.
+func (t *Template) AppendEncoded(dst []byte, r *core.Record, color bool, msg *ColoredMessage, p *Prefix, at int) []byte {
 	ops := t.plain
 	if color {
 		ops = t.color
@@ -307,13 +324,13 @@ func (t *Template) Append(dst []byte, r *core.Record, color bool, msg *ColoredMe
 		case opLevelColor:
 			dst = append(dst, t.levelANSI(r.Level)...)
 		default:
-			dst = t.appendField(dst, o, r, color, msg)
+			dst = t.appendField(dst, o, r, color, msg, p, at)
 		}
 	}
 	return dst
 }
 
-func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, msg *ColoredMessage) []byte {
+func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, msg *ColoredMessage, p *Prefix, at int) []byte {
 	switch o.field {
 	case fTime:
 		return o.time.Append(dst, r.Time)
@@ -364,22 +381,27 @@ func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, ms
 		return appendStringSpec(dst, o, bytesString(appendElapsed(tmp[:0], r.Elapsed)))
 	case fExtra:
 		if !o.hasSpec {
-			return appendExtra(dst, &r.Extra)
+			return p.appendExtra(dst, &r.Extra, at)
 		}
 		var tmp [256]byte
-		return appendStringSpec(dst, o, bytesString(appendExtra(tmp[:0], &r.Extra)))
+		return appendStringSpec(dst, o, bytesString(p.appendExtra(tmp[:0], &r.Extra, at)))
 	case fExtraKey:
 		v, ok := r.Extra.Lookup(o.key)
 		if !ok {
 			return append(dst, o.raw...)
 		}
+		if v.Kind() == slog.KindAny && p.covers(r.Extra.Attrs(), at) {
+			if text, ok := p.text(o.key); ok {
+				return appendValueText(dst, text, o.spec, o.hasSpec)
+			}
+		}
 		return appendValue(dst, v, o.spec, o.hasSpec, o.conv)
 	case fFields:
 		if !o.hasSpec {
-			return appendFields(dst, r)
+			return p.appendFields(dst, r, at)
 		}
 		var tmp [256]byte
-		return appendStringSpec(dst, o, bytesString(appendFields(tmp[:0], r)))
+		return appendStringSpec(dst, o, bytesString(p.appendFields(tmp[:0], r, at)))
 	case fException:
 		return AppendException(dst, r.Exception, color, t.proc.Exception)
 	}
