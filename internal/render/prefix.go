@@ -25,10 +25,9 @@ import (
 // A Prefix is immutable (its forms are made once, atomically) and safe for concurrent
 // use. A nil *Prefix covers no fields; the zero Prefix too.
 type Prefix struct {
-	attrs  []slog.Attr // the fields, in order; never modified
-	live   []bool      // live[i]: attrs[i] is rendered from the record; nil when none is
-	parent *Prefix     // when not nil, attrs begins with parent's fields and its forms extend parent's
-	forms  [numForms]atomic.Pointer[prefixForm]
+	attrs []slog.Attr // the fields, in order; never modified
+	live  []bool      // live[i]: attrs[i] is rendered from the record; nil when none is
+	forms [numForms]atomic.Pointer[prefixForm]
 }
 
 // form is one of the ways a Prefix renders its fields.
@@ -68,14 +67,20 @@ func NewPrefix(attrs []slog.Attr) *Prefix {
 }
 
 // Extend returns a Prefix of attrs, which begin with p's fields, unchanged, and go on
-// with more: its forms are p's bytes followed by the new fields' (p's forms are made
-// first, when they are not yet). attrs is kept as by NewPrefix. A nil or empty p gives
-// NewPrefix(attrs).
+// with more: each form p has made is made for it now, as p's bytes followed by the new
+// fields'; its other forms are made from all its fields when asked for. It keeps no
+// reference to p. attrs is kept as by NewPrefix. A nil or empty p gives NewPrefix(attrs).
 func (p *Prefix) Extend(attrs []slog.Attr) *Prefix {
 	if p.Len() == 0 || len(attrs) < p.Len() {
 		return NewPrefix(attrs)
 	}
-	return &Prefix{attrs: attrs, live: liveFields(attrs, p.live, p.Len()), parent: p}
+	c := &Prefix{attrs: attrs, live: liveFields(attrs, p.live, p.Len())}
+	for f := range numForms {
+		if base := p.forms[f].Load(); base != nil {
+			c.forms[f].Store(c.render(f, base, p.Len()))
+		}
+	}
+	return c
 }
 
 // liveFields returns which of attrs are live (see [IsLive]), the first from of them
@@ -153,12 +158,7 @@ func (p *Prefix) form(f form) *prefixForm {
 	if pf := p.forms[f].Load(); pf != nil {
 		return pf
 	}
-	var base *prefixForm
-	from := 0
-	if p.parent != nil {
-		base, from = p.parent.form(f), p.parent.Len()
-	}
-	pf := p.render(f, base, from)
+	pf := p.render(f, nil, 0)
 	if !p.forms[f].CompareAndSwap(nil, pf) {
 		return p.forms[f].Load()
 	}

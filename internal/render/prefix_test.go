@@ -100,8 +100,16 @@ func TestPrefixMatchesPlain(t *testing.T) {
 			// The same fields as a parent's plus a child's: the child extends its
 			// parent's bytes.
 			for cut := 0; cut <= len(tt.bound); cut++ {
-				child := NewPrefix(tt.bound[:cut]).Extend(tt.bound)
-				renderBoth(t, recordWith(tt.before, tt.bound, tt.call, tt.shown...), child, len(tt.before))
+				for _, warm := range []bool{false, true} {
+					parent := NewPrefix(tt.bound[:cut])
+					if warm {
+						parent.WarmJSON()
+						for _, f := range prefixFormats {
+							parent.WarmTemplate(MustParse(f))
+						}
+					}
+					renderBoth(t, recordWith(tt.before, tt.bound, tt.call, tt.shown...), parent.Extend(tt.bound), len(tt.before))
+				}
 			}
 		})
 	}
@@ -173,6 +181,8 @@ func FuzzPrefix(f *testing.F) {
 			return // a key repeats across the runs: the logger renders such a record plainly
 		}
 		c := min(int(cut), len(bound))
-		renderBoth(t, r, NewPrefix(bound[:c]).Extend(bound), len(ctx))
+		parent := NewPrefix(bound[:c])
+		renderBoth(t, r, parent, len(ctx)) // the first c bound fields: a run of the record too
+		renderBoth(t, r, parent.Extend(bound), len(ctx))
 	})
 }
