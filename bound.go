@@ -14,7 +14,7 @@ import (
 // Bind, or at the first record that needs it for a handler added later. A Bind makes a
 // new one; Patch, Opt and Ctx children share their parent's, as they share its fields.
 type boundEncoding struct {
-	prefix  *render.Prefix
+	prefix  render.Prefix
 	badKeys bool // a bound key is a bad key, which fields merged before would renumber
 }
 
@@ -30,11 +30,12 @@ func (b *boundEncoding) fits(bound *core.Extra, at, calls, n int) bool {
 // came after the parent's fields (no key was bound again), the child's forms extend
 // the parent's bytes instead of rendering every field anew.
 func (l *Logger) newBoundEncoding(bound *core.Extra, added int) *boundEncoding {
-	var p *render.Prefix
+	b := new(boundEncoding)
+	p := &b.prefix
 	if l.boundEnc != nil && bound.Len() == l.bound.Len()+added {
-		p = l.boundEnc.prefix.Extend(bound.Attrs())
+		p.Init(bound.Attrs(), &l.boundEnc.prefix)
 	} else {
-		p = render.NewPrefix(bound.Attrs())
+		p.Init(bound.Attrs(), nil)
 	}
 	for _, hd := range l.core.state.Load().handlers {
 		switch {
@@ -44,7 +45,6 @@ func (l *Logger) newBoundEncoding(bound *core.Extra, added int) *boundEncoding {
 			p.WarmTemplate(hd.tmpl)
 		}
 	}
-	b := &boundEncoding{prefix: p}
 	for _, a := range bound.Attrs() {
 		b.badKeys = b.badKeys || strings.HasPrefix(a.Key, core.BadKey)
 	}

@@ -271,7 +271,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 			enc.caller = e.ci.json
 		}
 		if l.boundEnc.fits(&l.bound, boundAt, len(e.args), r.Extra.Len()) {
-			enc.extra, enc.at = l.boundEnc.prefix, boundAt
+			enc.extra, enc.at = &l.boundEnc.prefix, boundAt
 		}
 	}
 	r.Message = l.message(e, msg, hasArgs)

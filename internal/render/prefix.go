@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"log/slog"
 	"reflect"
+	"sync"
 	"sync/atomic"
 
 	"github.com/logru/logru/core"
@@ -45,6 +47,7 @@ const (
 type prefixForm struct {
 	parts []prefixPart
 	vals  []prefixValue
+	one   [1]prefixPart // parts' storage while there is one part (no live field)
 }
 
 // prefixPart is rendered bytes followed, when live >= 0, by field live rendered from the
@@ -61,26 +64,38 @@ type prefixValue struct {
 }
 
 // NewPrefix returns a Prefix of attrs, which it keeps: the caller must not modify them.
-// No form is rendered yet (see [Prefix.Warm]).
+// No form is rendered yet (see [Prefix.WarmJSON], [Prefix.WarmTemplate]).
 func NewPrefix(attrs []slog.Attr) *Prefix {
-	return &Prefix{attrs: attrs, live: liveFields(attrs, nil, 0)}
+	p := new(Prefix)
+	p.Init(attrs, nil)
+	return p
 }
 
 // Extend returns a Prefix of attrs, which begin with p's fields, unchanged, and go on
-// with more: each form p has made is made for it now, as p's bytes followed by the new
-// fields'; its other forms are made from all its fields when asked for. It keeps no
-// reference to p. attrs is kept as by NewPrefix. A nil or empty p gives NewPrefix(attrs).
+// with more (see [Prefix.Init]).
 func (p *Prefix) Extend(attrs []slog.Attr) *Prefix {
-	if p.Len() == 0 || len(attrs) < p.Len() {
-		return NewPrefix(attrs)
+	c := new(Prefix)
+	c.Init(attrs, p)
+	return c
+}
+
+// Init makes p, a zero Prefix not yet shared, a Prefix of attrs, which it keeps as
+// NewPrefix does. When parent is not nil, attrs begin with parent's fields, unchanged,
+// and go on with more: each form parent has made is made for p now, as parent's bytes
+// followed by the new fields'; p's other forms are made from all its fields when asked
+// for. p keeps no reference to parent.
+func (p *Prefix) Init(attrs []slog.Attr, parent *Prefix) {
+	p.attrs = attrs
+	if parent.Len() == 0 || len(attrs) < parent.Len() {
+		p.live = liveFields(attrs, nil, 0)
+		return
 	}
-	c := &Prefix{attrs: attrs, live: liveFields(attrs, p.live, p.Len())}
+	p.live = liveFields(attrs, parent.live, parent.Len())
 	for f := range numForms {
-		if base := p.forms[f].Load(); base != nil {
-			c.forms[f].Store(c.render(f, base, p.Len()))
+		if base := parent.forms[f].Load(); base != nil {
+			p.forms[f].Store(p.render(f, base, parent.Len()))
 		}
 	}
-	return c
 }
 
 // liveFields returns which of attrs are live (see [IsLive]), the first from of them
@@ -169,11 +184,18 @@ func (p *Prefix) form(f form) *prefixForm {
 // fields from onward.
 func (p *Prefix) render(f form, base *prefixForm, from int) *prefixForm {
 	pf := &prefixForm{}
-	var raw []byte
+	pf.parts = pf.one[:0]
+	sp := scratchPool.Get().(*[]byte) // the bytes are built here, then copied once, to their size
+	defer func() {
+		if cap(*sp) <= maxScratch {
+			scratchPool.Put(sp)
+		}
+	}()
+	raw := (*sp)[:0]
 	if base != nil {
 		n := len(base.parts) - 1 // the last part has no live field: its bytes go on
-		pf.parts = base.parts[:n:n]
-		raw = append([]byte(nil), base.parts[n].raw...)
+		pf.parts = append(pf.parts, base.parts[:n]...)
+		raw = append(raw, base.parts[n].raw...)
 		pf.vals = base.vals[:len(base.vals):len(base.vals)]
 	}
 	for i := from; i < len(p.attrs); i++ {
@@ -208,13 +230,20 @@ func (p *Prefix) render(f form, base *prefixForm, from int) *prefixForm {
 			continue
 		}
 		if live {
-			pf.parts = append(pf.parts, prefixPart{raw: raw, live: i})
-			raw = nil
+			pf.parts = append(pf.parts, prefixPart{raw: bytes.Clone(raw), live: i})
+			raw = raw[:0]
 		}
 	}
-	pf.parts = append(pf.parts, prefixPart{raw: raw, live: -1})
+	pf.parts = append(pf.parts, prefixPart{raw: bytes.Clone(raw), live: -1})
+	*sp = raw[:0]
 	return pf
 }
+
+// scratchPool holds the buffers Prefix forms are rendered in; maxScratch is the largest
+// one it keeps.
+var scratchPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+const maxScratch = 64 << 10
 
 // covers reports whether p stands for extra[at:at+p.Len()], a run of more than no
 // fields that fits in extra (what the caller vouches for is that they are p's own).
