@@ -212,8 +212,8 @@
 // call site and cached; on amd64 and arm64 a call finds its call site by reading its return
 // address from the frame-pointer chain, so a record with its caller costs no stack
 // unwinding (build with -tags purego to unwind with runtime.Callers instead). Bound
-// fields are JSON-encoded once per logger, and message templates are compiled once
-// they repeat. bench_test.go holds the allocation budgets; the benchmarks module
+// fields are rendered once, at Bind, in each form the handlers write (JSON, {extra},
+// {fields}), and message templates are compiled once they repeat. bench_test.go holds the allocation budgets; the benchmarks module
 // (benchmarks/README.md) compares logru with slog, zap, zerolog, phuslu/log and logrus.
 //
 // # Concurrency
