@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"os"
 	"reflect"
 	"regexp"
 	"strings"
@@ -319,4 +320,24 @@ func BenchmarkBindThenLog(b *testing.B) {
 			}
 		})
 	}
+}
+
+type requestCount struct{ n *int }
+
+func (c requestCount) LogValue() slog.Value { *c.n++; return slog.IntValue(*c.n) }
+
+// Bind renders values when bound; a LogValuer is resolved for each record.
+func ExampleLogger_Bind_snapshot() {
+	l := logru.New()
+	l.Add(logru.Handler{Sink: os.Stdout, Format: "{message} | {extra}"})
+
+	tags := []string{"beta"}
+	var n int
+	req := l.Bind("tags", tags, "seq", requestCount{&n})
+	tags[0] = "changed" // not seen: the line shows the slice as it was at Bind
+	req.Info("first")
+	req.Info("second")
+	// Output:
+	// first | tags=[beta] seq=1
+	// second | tags=[beta] seq=2
 }
