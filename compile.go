@@ -62,9 +62,10 @@ type handler struct {
 	pending  []error
 	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone
 
-	records atomic.Uint64
-	dropped atomic.Uint64
-	errors  atomic.Uint64
+	// The per-record counters, sharded (see counters.go): Stats sums them.
+	records shardedCounter
+	dropped shardedCounter
+	errors  shardedCounter
 	notes   rateLimiter
 }
 
@@ -201,6 +202,10 @@ func fileOptions(h Handler) *sinks.FileOptions {
 }
 
 func (hd *handler) openSink(c *loggerCore, h Handler) error {
+	n := shardCount()
+	hd.records.init(n)
+	hd.dropped.init(n)
+	hd.errors.init(n)
 	auto := h.Colorize == ColorAuto
 	hd.color = h.Colorize == ColorAlways
 	if err := c.checkLoop(h.Sink); err != nil {
