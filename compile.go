@@ -37,6 +37,9 @@ type handler struct {
 	mu      sync.Mutex // serializes writes (and every call of the sink), guards removed
 	removed bool
 	sinkInfo
+	// gate admits the writes of a lock-free handler (sinkInfo.lockFree), which take no
+	// lock (see gate.go).
+	gate writeGate
 
 	async   *queued     // set with Enqueue
 	closing atomic.Bool // close has begun: what the queue drops from now on is for that reason
@@ -222,7 +225,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				f = os.Stderr
 			}
 			con := sinks.NewConsole(f)
-			hd.sinkInfo = sinkInfo{out: &writerSink{w: con, flusher: con.Sync}, sinkName: s, flushes: true}
+			hd.sinkInfo = sinkInfo{out: &writerSink{w: con, flusher: con.Sync}, sinkName: s, flushes: true, lockFree: true}
 			hd.color = hd.color || auto && con.ColorCapable()
 		case "":
 			return configErr("Handler.Sink", s, "empty path")
@@ -282,8 +285,14 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			hd.sinkName, hd.userCode = f.Name(), false
 			hd.color = hd.color || auto && sinks.ColorEnabled(f)
 		}
+		if lockFreeWriter(s) {
+			hd.userCode, hd.lockFree = false, true
+		}
 	default:
 		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink, a sinks.RecordWriter or a slog.Handler")
+	}
+	if hd.lockFree {
+		hd.gate.init(n)
 	}
 	return nil
 }

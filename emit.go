@@ -359,7 +359,11 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *render.ColoredMessage, ra
 		c.enqueue(hd, b, r)
 		return
 	}
-	if err == nil {
+	switch {
+	case err != nil:
+	case hd.lockFree:
+		err = hd.emitGated(b, shard)
+	default:
 		err = hd.emit(b, r)
 		hd.sinkDone()
 	}

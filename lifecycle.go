@@ -132,6 +132,13 @@ func (hd *handler) closeNow() error {
 	if hd.async != nil {
 		hd.async.q.Close() // writes what is queued, then stops the writer goroutine
 	}
+	if hd.lockFree {
+		// Its writes take no lock and run no user code: once the gate is shut and
+		// empty, nothing more reaches the sink, and hd.mu guards the rest.
+		hd.gate.shut()
+		hd.mu.Lock()
+		return hd.closeLocked()
+	}
 	if !hd.mu.TryLock() {
 		if !inSinkCall() {
 			hd.mu.Lock()

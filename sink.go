@@ -116,6 +116,9 @@ type sinkInfo struct {
 	// joins: the lines of a queued batch go to the sink in one write (a file logru
 	// opened).
 	joins bool
+	// lockFree: the sink needs no lock of the handler's (see gate.go): a record is
+	// written through emitGated, without hd.mu.
+	lockFree bool
 }
 
 // noExtras gives an adapter the sinkAdapter methods it has nothing to do for.
