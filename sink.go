@@ -7,6 +7,7 @@ package logru
 
 import (
 	"io"
+	"runtime"
 
 	"github.com/logru/logru/sinks"
 )
@@ -38,7 +39,9 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 	if hd.viaLog && inLogOutput() {
 		return errReentrant
 	}
-	if !hd.mu.TryLock() {
+	if !hd.mu.TryLock() && !(hd.userCode && hd.lockSoon()) {
+		// The lock stays taken: another goroutine's write is slow, or this goroutine
+		// holds it (a sink of this handler logging into it).
 		if hd.userCode && inEmit() {
 			// This goroutine is inside a sink's write. If it holds hd's lock itself (a
 			// sink logging into its own handler), waiting would never end; if another
@@ -57,6 +60,29 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 		return errRemoved
 	}
 	return hd.emitLocked(b, r)
+}
+
+// lockSpins and lockYields bound lockSoon's retries: a few rounds of TryLock, each
+// followed by a yield of the processor.
+const (
+	lockSpins  = 4
+	lockYields = 3
+)
+
+// lockSoon retries hd.mu cheaply, for a contended handler whose sink is user code: the
+// holder is most often another goroutine finishing a short write, and the stack walk
+// that tells a re-entrant sink (inEmit) costs far more than a few retries. It reports
+// whether it took the lock.
+func (hd *handler) lockSoon() bool {
+	for range lockYields {
+		runtime.Gosched()
+		for range lockSpins {
+			if hd.mu.TryLock() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
