@@ -257,3 +257,57 @@ func TestLockFreeRemoveWaitsForWrite(t *testing.T) {
 		t.Errorf("%d writes, Stats %+v; want 1 record written and 1 dropped", n, st)
 	}
 }
+
+// lockSoon takes a free lock, and gives up (bounded) on one held throughout.
+func TestLockSoon(t *testing.T) {
+	tests := []struct {
+		name string
+		held bool
+	}{
+		{"free", false},
+		{"held", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hd := &handler{}
+			if tt.held {
+				hd.mu.Lock()
+			}
+			got := hd.lockSoon()
+			if got == tt.held {
+				t.Errorf("lockSoon = %v with the lock held %v", got, tt.held)
+			}
+			if hd.mu.TryLock() {
+				t.Error("the lock is free after lockSoon")
+			}
+			hd.mu.Unlock()
+		})
+	}
+}
+
+// Records of many goroutines into one user-code sink, contended: none is refused as
+// re-entrant (the cheap retries and the stack check tell contention from re-entry),
+// and every one is written once.
+func TestContendedUserSinkWritesAll(t *testing.T) {
+	l := New()
+	var mu sync.Mutex
+	n := 0
+	if _, err := l.Add(Handler{Format: "{message}", Sink: func(Message) { mu.Lock(); n++; mu.Unlock() }}); err != nil {
+		t.Fatal(err)
+	}
+	const goroutines, perG = 8, 400
+	var wg sync.WaitGroup
+	for range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range perG {
+				l.Info("x")
+			}
+		}()
+	}
+	wg.Wait()
+	if st := l.Stats()[0]; n != goroutines*perG || st.Records != uint64(n) || st.Dropped != 0 || st.Errors != 0 {
+		t.Errorf("%d written, Stats %+v; want %d", n, st, goroutines*perG)
+	}
+}
