@@ -2,8 +2,9 @@ package logru
 
 // How a record leaves a handler: emit takes the handler's lock (refusing a sink that
 // logs into its own handler), emitLocked calls the handler's sinkAdapter, which hands
-// the line (or the record) to the sink the user gave. The adapters of slog.Handler and
-// sinks.RecordWriter sinks are in slogsink.go and recordsink.go.
+// the line (or the record) to the sink the user gave. A sink that needs no lock (an
+// *os.File, io.Discard) is written through emitGated instead (gate.go). The adapters
+// of slog.Handler and sinks.RecordWriter sinks are in slogsink.go and recordsink.go.
 
 import (
 	"io"
@@ -105,7 +106,9 @@ func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 // sinkAdapter is where a handler's records leave: one small adapter per kind of
 // Handler.Sink (an io.Writer, a func(Message), a Sink, a file logru opened, a
 // sinks.RecordWriter, a slog.Handler), made by openSink. The handler calls it holding
-// hd.mu, never concurrently; what the handler must know of it besides is in sinkInfo.
+// hd.mu, never concurrently, except the write of a lock-free sink (sinkInfo.lockFree,
+// see gate.go), called concurrently inside the handler's gate; what the handler must
+// know of it besides is in sinkInfo.
 type sinkAdapter interface {
 	// write hands one record to the sink: line is its formatted line (empty for a sink
 	// that formats records itself, sinkInfo.lineless), r the record (nil for lines
