@@ -291,8 +291,10 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 	default:
 		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink, a sinks.RecordWriter or a slog.Handler")
 	}
-	if hd.lockFree {
-		hd.gate.init(n)
+	if ws, ok := hd.out.(*writerSink); ok && hd.lockFree {
+		hd.gate.init(n, ws.w)
+	} else {
+		hd.lockFree = false
 	}
 	return nil
 }

@@ -35,10 +35,14 @@ type gateShard struct {
 type writeGate struct {
 	closed atomic.Bool
 	shards []gateShard
+	w      io.Writer // the sink's writer, called directly (see emitGated)
 }
 
-// init gives g n shards (n a power of two, at least 1).
-func (g *writeGate) init(n int) { g.shards = make([]gateShard, max(n, 1)) }
+// init gives g n shards (n a power of two, at least 1) and the writer it admits writes to.
+func (g *writeGate) init(n int, w io.Writer) {
+	g.shards = make([]gateShard, max(n, 1))
+	g.w = w
+}
 
 // enter admits one write from the entry of shard shard; nil means the gate is shut
 // and nothing may be written. A non-nil result must be left.
@@ -91,7 +95,7 @@ func (hd *handler) emitGated(b []byte, shard uint32) error {
 	if s == nil {
 		return errRemoved
 	}
-	err := hd.out.write(b, nil)
+	_, err := hd.gate.w.Write(b)
 	s.leave()
 	return err
 }

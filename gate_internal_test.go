@@ -229,7 +229,7 @@ func TestLockFreeRemoveWaitsForWrite(t *testing.T) {
 	}
 	hd := l.core.state.Load().handlers[0]
 	hd.lockFree = true // as if w needed no lock; no record is under way yet
-	hd.gate.init(shardCount())
+	hd.gate.init(shardCount(), w)
 
 	logged := make(chan struct{})
 	go func() { l.Info("in flight"); close(logged) }()
