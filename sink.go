@@ -63,10 +63,11 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 	return hd.emitLocked(b, r)
 }
 
-// lockSpins and lockYields bound lockSoon's retries: a few rounds of TryLock, each
-// followed by a yield of the processor.
+// lockSpins and lockYields bound lockSoon's retries: rounds of lockSpins TryLocks
+// (a load, then a compare-and-swap only when the lock looks free), the processor
+// yielded after each round.
 const (
-	lockSpins  = 4
+	lockSpins  = 16
 	lockYields = 3
 )
 
@@ -76,14 +77,14 @@ const (
 // whether it took the lock.
 func (hd *handler) lockSoon() bool {
 	for range lockYields {
-		runtime.Gosched()
 		for range lockSpins {
 			if hd.mu.TryLock() {
 				return true
 			}
 		}
+		runtime.Gosched()
 	}
-	return false
+	return hd.mu.TryLock()
 }
 
 // emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
