@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Which sinks write without the handler's lock: the ones that need none.
@@ -309,5 +310,46 @@ func TestContendedUserSinkWritesAll(t *testing.T) {
 	wg.Wait()
 	if st := l.Stats()[0]; n != goroutines*perG || st.Records != uint64(n) || st.Dropped != 0 || st.Errors != 0 {
 		t.Errorf("%d written, Stats %+v; want %d", n, st, goroutines*perG)
+	}
+}
+
+// A lock-free handler's records never take its lock: with hd.mu held elsewhere, every
+// record is still written.
+func TestLockFreeWriteTakesNoLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.log")
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sink := range []any{f, io.Discard} {
+		l := New()
+		if _, err := l.Add(Handler{Sink: sink, Format: "{message}"}); err != nil {
+			t.Fatal(err)
+		}
+		hd := l.core.state.Load().handlers[0]
+		hd.mu.Lock()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for range 10 {
+				l.Info("line")
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%T: a record waited for the handler's lock", sink)
+		}
+		hd.mu.Unlock()
+		if st := l.Stats()[0]; st.Records != 10 {
+			t.Errorf("%T: Stats %+v, want 10 records", sink, st)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, _ := os.ReadFile(path); string(b) != strings.Repeat("line\n", 10) {
+		t.Errorf("file holds %q", b)
 	}
 }
