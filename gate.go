@@ -30,8 +30,9 @@ type gateShard struct {
 // writer adds itself to its shard's count, then checks shut; shut sets shut, then waits
 // until every shard's count is 0. Go's atomics are sequentially consistent, so either
 // the writer sees shut (and leaves without writing) or shut sees the writer (and waits
-// for it). The zero value admits nothing until init; init is not safe for concurrent
-// use (it is called before the handler is published), enter, leave and shut are.
+// for it). The zero value is not ready: init it (openSink does, for lock-free sinks
+// only) before enter; init is not safe for concurrent use (it is called before the
+// handler is published), enter, leave and shut are.
 type writeGate struct {
 	closed atomic.Bool
 	shards []gateShard
