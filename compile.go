@@ -37,6 +37,9 @@ type handler struct {
 	mu      sync.Mutex // serializes writes (and every call of the sink), guards removed
 	removed bool
 	sinkInfo
+	// gate admits the writes of a lock-free handler (sinkInfo.lockFree), which take no
+	// lock (see gate.go).
+	gate writeGate
 
 	async   *queued     // set with Enqueue
 	closing atomic.Bool // close has begun: what the queue drops from now on is for that reason
@@ -62,9 +65,10 @@ type handler struct {
 	pending  []error
 	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone
 
-	records atomic.Uint64
-	dropped atomic.Uint64
-	errors  atomic.Uint64
+	// The per-record counters, sharded (see counters.go): Stats sums them.
+	records shardedCounter
+	dropped shardedCounter
+	errors  shardedCounter
 	notes   rateLimiter
 }
 
@@ -201,6 +205,10 @@ func fileOptions(h Handler) *sinks.FileOptions {
 }
 
 func (hd *handler) openSink(c *loggerCore, h Handler) error {
+	n := shardCount()
+	hd.records.init(n)
+	hd.dropped.init(n)
+	hd.errors.init(n)
 	auto := h.Colorize == ColorAuto
 	hd.color = h.Colorize == ColorAlways
 	if err := c.checkLoop(h.Sink); err != nil {
@@ -217,7 +225,7 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 				f = os.Stderr
 			}
 			con := sinks.NewConsole(f)
-			hd.sinkInfo = sinkInfo{out: &writerSink{w: con, flusher: con.Sync}, sinkName: s, flushes: true}
+			hd.sinkInfo = sinkInfo{out: &writerSink{w: con, flusher: con.Sync}, sinkName: s, flushes: true, lockFree: true}
 			hd.color = hd.color || auto && con.ColorCapable()
 		case "":
 			return configErr("Handler.Sink", s, "empty path")
@@ -277,8 +285,16 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			hd.sinkName, hd.userCode = f.Name(), false
 			hd.color = hd.color || auto && sinks.ColorEnabled(f)
 		}
+		if lockFreeWriter(s) {
+			hd.userCode, hd.lockFree = false, true
+		}
 	default:
 		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink, a sinks.RecordWriter or a slog.Handler")
+	}
+	if ws, ok := hd.out.(*writerSink); ok && hd.lockFree {
+		hd.gate.init(n, ws.w)
+	} else {
+		hd.lockFree = false
 	}
 	return nil
 }

@@ -29,10 +29,13 @@ type entry struct {
 	ci   *callerInfo // the resolved caller, when it was captured
 	buf  []byte      // scratch for the message and for each handler's line, in turn
 	ev   eventInfo   // set by LogEvent only
+	// shard picks the shard of the handlers' counters this entry's records add to
+	// (see counters.go): set once, round-robin, when the entry is made.
+	shard uint32
 }
 
 var entryPool = sync.Pool{New: func() any {
-	return &entry{args: make([]slog.Attr, 0, 16), buf: make([]byte, 0, 1024)}
+	return &entry{args: make([]slog.Attr, 0, 16), buf: make([]byte, 0, 1024), shard: nextShard()}
 }}
 
 func getEntry() *entry { return entryPool.Get().(*entry) }
@@ -294,7 +297,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 	for _, hd := range st.handlers {
 		if c.takes(st, hd, r) {
-			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf)
+			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf, e.shard)
 		}
 	}
 	if pendingCloses.n.Load() > 0 {
@@ -346,29 +349,34 @@ func (c *loggerCore) runPatch(st *coreState, p func(*Record), r *Record) {
 
 // write formats r for hd and writes it, counting and reporting the outcome. Nothing
 // here panics to the caller: a panicking sink or format function is reported.
-// scratch is the entry's buffer: the line is built there, and it keeps what it grew to.
-func (c *loggerCore) write(hd *handler, r *Record, cm *render.ColoredMessage, raw bool, enc *encoded, scratch *[]byte) {
+// scratch is the entry's buffer: the line is built there, and it keeps what it grew to;
+// shard is the entry's shard of the handler's counters.
+func (c *loggerCore) write(hd *handler, r *Record, cm *render.ColoredMessage, raw bool, enc *encoded, scratch *[]byte, shard uint32) {
 	b, err := hd.format((*scratch)[:0], r, cm, raw, enc)
 	*scratch = b[:0]
 	if err == nil && hd.async != nil {
 		c.enqueue(hd, b, r)
 		return
 	}
-	if err == nil {
+	switch {
+	case err != nil:
+	case hd.lockFree:
+		err = hd.emitGated(b, shard)
+	default:
 		err = hd.emit(b, r)
 		hd.sinkDone()
 	}
 	switch {
 	case err == errRemoved:
-		hd.dropped.Add(1)
+		hd.dropped.add(shard, 1)
 	case err == errReentrant:
-		hd.dropped.Add(1)
+		hd.dropped.add(shard, 1)
 		c.report(hd, err)
 	case err != nil:
-		hd.errors.Add(1)
+		hd.errors.add(shard, 1)
 		c.report(hd, err)
 	default:
-		hd.records.Add(1)
+		hd.records.add(shard, 1)
 	}
 }
 

@@ -21,6 +21,11 @@ type Handler struct {
 	// into the same logger (a [Forwarder]) is refused. A configuration file (LoadConfig)
 	// gives a string only.
 	//
+	// An io.Writer gets one whole line per Write, never two Writes at once for one
+	// handler; an *os.File (os.Stdout and os.Stderr included) and io.Discard are the
+	// exception: they need no lock, and records of several goroutines write to them
+	// concurrently (each line still in one Write, which an *os.File never interleaves).
+	//
 	// A file path belongs to one handler in one process: Add refuses a second handler
 	// (of any Logger of the process) on a path already open, also spelled otherwise or
 	// through a symbolic link. [Logger.Configure] that keeps a file handler on the same

@@ -78,8 +78,10 @@ type HandlerStats struct {
 	Errors  uint64 // failed writes
 }
 
-// Stats returns one entry per handler, in the order they were added. The counters are
-// read atomically, each on its own.
+// Stats returns one entry per handler, in the order they were added. Safe for
+// concurrent use with logging: each counter is summed from atomic reads, so a Stats
+// concurrent with log calls sees some of the records under way, and one after the calls
+// returned counts every record exactly once.
 func (l *Logger) Stats() []HandlerStats {
 	st := l.core.state.Load()
 	out := make([]HandlerStats, 0, len(st.handlers))
@@ -131,6 +133,13 @@ func (hd *handler) closeNow() error {
 	hd.closing.Store(true)
 	if hd.async != nil {
 		hd.async.q.Close() // writes what is queued, then stops the writer goroutine
+	}
+	if hd.lockFree {
+		// Its writes take no lock and run no user code: once the gate is shut and
+		// empty, nothing more reaches the sink, and hd.mu guards the rest.
+		hd.gate.shut()
+		hd.mu.Lock()
+		return hd.closeLocked()
 	}
 	if !hd.mu.TryLock() {
 		if !inSinkCall() {

@@ -2,11 +2,13 @@ package logru
 
 // How a record leaves a handler: emit takes the handler's lock (refusing a sink that
 // logs into its own handler), emitLocked calls the handler's sinkAdapter, which hands
-// the line (or the record) to the sink the user gave. The adapters of slog.Handler and
-// sinks.RecordWriter sinks are in slogsink.go and recordsink.go.
+// the line (or the record) to the sink the user gave. A sink that needs no lock (an
+// *os.File, io.Discard) is written through emitGated instead (gate.go). The adapters
+// of slog.Handler and sinks.RecordWriter sinks are in slogsink.go and recordsink.go.
 
 import (
 	"io"
+	"runtime"
 
 	"github.com/logru/logru/sinks"
 )
@@ -38,7 +40,9 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 	if hd.viaLog && inLogOutput() {
 		return errReentrant
 	}
-	if !hd.mu.TryLock() {
+	if !hd.mu.TryLock() && !(hd.userCode && hd.lockSoon()) {
+		// The lock stays taken: another goroutine's write is slow, or this goroutine
+		// holds it (a sink of this handler logging into it).
 		if hd.userCode && inEmit() {
 			// This goroutine is inside a sink's write. If it holds hd's lock itself (a
 			// sink logging into its own handler), waiting would never end; if another
@@ -57,6 +61,30 @@ func (hd *handler) emit(b []byte, r *Record) (err error) {
 		return errRemoved
 	}
 	return hd.emitLocked(b, r)
+}
+
+// lockSpins and lockYields bound lockSoon's retries: rounds of lockSpins TryLocks
+// (a load, then a compare-and-swap only when the lock looks free), the processor
+// yielded after each round.
+const (
+	lockSpins  = 16
+	lockYields = 3
+)
+
+// lockSoon retries hd.mu cheaply, for a contended handler whose sink is user code: the
+// holder is most often another goroutine finishing a short write, and the stack walk
+// that tells a re-entrant sink (inEmit) costs far more than a few retries. It reports
+// whether it took the lock.
+func (hd *handler) lockSoon() bool {
+	for range lockYields {
+		for range lockSpins {
+			if hd.mu.TryLock() {
+				return true
+			}
+		}
+		runtime.Gosched()
+	}
+	return hd.mu.TryLock()
 }
 
 // emitLocked writes one line to the sink; hd.mu is held. A panicking sink is contained.
@@ -79,7 +107,9 @@ func (hd *handler) emitLocked(b []byte, r *Record) (err error) {
 // sinkAdapter is where a handler's records leave: one small adapter per kind of
 // Handler.Sink (an io.Writer, a func(Message), a Sink, a file logru opened, a
 // sinks.RecordWriter, a slog.Handler), made by openSink. The handler calls it holding
-// hd.mu, never concurrently; what the handler must know of it besides is in sinkInfo.
+// hd.mu, never concurrently, except the write of a lock-free sink (sinkInfo.lockFree,
+// see gate.go), called concurrently inside the handler's gate; what the handler must
+// know of it besides is in sinkInfo.
 type sinkAdapter interface {
 	// write hands one record to the sink: line is its formatted line (empty for a sink
 	// that formats records itself, sinkInfo.lineless), r the record (nil for lines
@@ -116,6 +146,9 @@ type sinkInfo struct {
 	// joins: the lines of a queued batch go to the sink in one write (a file logru
 	// opened).
 	joins bool
+	// lockFree: the sink needs no lock of the handler's (see gate.go): a record is
+	// written through emitGated, without hd.mu.
+	lockFree bool
 }
 
 // noExtras gives an adapter the sinkAdapter methods it has nothing to do for.
