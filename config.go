@@ -121,8 +121,10 @@ func (l *Logger) Configure(cfg Config) error {
 	next.patch = cfg.Patch
 	p.flows.now = st.flows.now // a test's clock stays
 	next.flows = p.flows
+	c.lateCloses.Add(1) // before the old handlers leave the state: Close waits for them
 	c.publish(next)
 	c.mu.Unlock()
+	defer c.lateCloses.Done()
 
 	// Records already on their way to the old handlers finish; later ones go to the new.
 	for _, hd := range st.handlers {

@@ -187,8 +187,10 @@ func (l *Logger) Remove(id int) error {
 	hd := st.handlers[i]
 	next := st.clone()
 	next.handlers = slices.Delete(next.handlers, i, i+1)
+	c.lateCloses.Add(1) // before the handler leaves the state: Close waits for it
 	c.publish(next)
 	c.mu.Unlock()
+	defer c.lateCloses.Done()
 	return hd.close()
 }
 
@@ -206,8 +208,10 @@ func (c *loggerCore) detachAll() error {
 	st := c.state.Load()
 	next := st.clone()
 	next.handlers = nil
+	c.lateCloses.Add(1) // before the handlers leave the state: Close waits for them
 	c.publish(next)
 	c.mu.Unlock()
+	defer c.lateCloses.Done()
 	var errs []error
 	for _, hd := range st.handlers {
 		errs = append(errs, hd.close())

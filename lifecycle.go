@@ -64,6 +64,9 @@ func (l *Logger) Close() error {
 		errs = append(errs, hd.close())
 		c.announceDrops(hd)
 	}
+	if !inSinkCall() {
+		c.lateCloses.Wait() // closes left to a sink's goroutine (see handler.closeNow)
+	}
 	c.flushNotes(st)
 	return errors.Join(errs...)
 }
@@ -145,7 +148,9 @@ func (hd *handler) closeNow() error {
 		if !inSinkCall() {
 			hd.mu.Lock()
 		} else if !hd.lockWithin(hd.reentryWait) {
-			hd.closeLater.Store(true)
+			if hd.closeLater.CompareAndSwap(false, true) {
+				hd.lateClose(1)
+			}
 			if !hd.mu.TryLock() {
 				return nil // the holder closes the handler as it lets go
 			}
@@ -153,9 +158,18 @@ func (hd *handler) closeNow() error {
 				hd.mu.Unlock()
 				return nil // the holder has done it
 			}
+			defer hd.lateClose(-1)
 		}
 	}
 	return hd.closeLocked()
+}
+
+// lateClose counts a close left to the holder of hd.mu (+1) or done (-1), for Close to
+// wait on.
+func (hd *handler) lateClose(delta int) {
+	if hd.core != nil {
+		hd.core.lateCloses.Add(delta)
+	}
 }
 
 // closeLocked does close's work; hd.mu is held, and released.
@@ -194,6 +208,7 @@ func (hd *handler) closeLocked() error {
 // closeDeferred runs a close left to this goroutine, which has just released hd.mu.
 func (hd *handler) closeDeferred() {
 	if hd.closeLater.CompareAndSwap(true, false) {
+		defer hd.lateClose(-1)
 		hd.mu.Lock()
 		if err := hd.closeLocked(); err != nil && hd.core != nil {
 			hd.core.report(hd, err)

@@ -35,7 +35,12 @@ type loggerCore struct {
 	errOut         io.Writer // where notes go when a handler has no OnError: os.Stderr
 	notes          rateLimiter
 	stops          []func() // goroutines to stop at Close (FlushOnSignal)
-	rules          ruleTree // activation rules, changed in place (see ruleTree)
+	// lateCloses counts handler closes under way for Remove, RemoveAll and Configure
+	// (from before the handlers leave the state) and those left to the goroutine holding
+	// a handler's lock (a sink that removed its own handler from a queue's writer
+	// goroutine): Close waits for them, so that every sink is closed when it returns.
+	lateCloses sync.WaitGroup
+	rules      ruleTree // activation rules, changed in place (see ruleTree)
 }
 
 // coreState is one immutable configuration of a core.
