@@ -17,12 +17,17 @@ import (
 
 // gatedSink blocks every write until its gate is opened, so that queues fill up.
 type gatedSink struct {
-	gate  chan struct{}
-	mu    sync.Mutex
-	lines []string
+	gate    chan struct{}
+	entered chan struct{} // when not nil, closed as the first Write begins
+	once    sync.Once
+	mu      sync.Mutex
+	lines   []string
 }
 
 func (s *gatedSink) Write(m logru.Message) error {
+	if s.entered != nil {
+		s.once.Do(func() { close(s.entered) })
+	}
 	<-s.gate
 	s.mu.Lock()
 	s.lines = append(s.lines, string(m.Text))
@@ -77,13 +82,18 @@ func TestEnqueueDropPolicies(t *testing.T) {
 	for _, policy := range []string{"drop_newest", "drop_oldest"} {
 		t.Run(policy, func(t *testing.T) {
 			l := logru.New()
-			sink := &gatedSink{gate: make(chan struct{})}
+			sink := &gatedSink{gate: make(chan struct{}), entered: make(chan struct{})}
 			var mu sync.Mutex
 			var notes []string
 			l.Add(logru.Handler{Sink: sink, Format: "{message}", Enqueue: true, QueueSize: 10, Overflow: policy,
 				OnError: func(err error) { mu.Lock(); notes = append(notes, err.Error()); mu.Unlock() }})
 			const n = 1000
-			for i := 0; i < n; i++ {
+			// The writer holds the first record, stuck in the sink, before the rest come:
+			// otherwise a writer scheduled late could take the queue's contents just
+			// before the last records and make room for them.
+			l.Info("0")
+			<-sink.entered
+			for i := 1; i < n; i++ {
 				l.Info(strconv.Itoa(i)) // never blocks, although the sink is stuck
 			}
 			close(sink.gate)
