@@ -20,6 +20,7 @@ type loggerCore struct {
 	state    atomic.Pointer[coreState]
 	minLevel atomic.Int64 // the lowest handler level; MaxInt64 when there is no handler
 	start    time.Time
+	clock    recordClock // each record's time (clock.go)
 	nextID   int
 	closed   bool
 	callers  callerCache
