@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/logru/logru/core"
 	"github.com/logru/logru/internal/render"
@@ -27,21 +28,23 @@ type entry struct {
 	cm   render.ColoredMessage
 	pcs  [1]uintptr
 	ci   *callerInfo // the resolved caller, when it was captured
-	buf  []byte      // scratch for the message and for each handler's line, in turn
+	buf  []byte      // scratch for each handler's line, in turn
+	msg  []byte      // the rendered message, which r.Message may view (see Logger.message)
 	ev   eventInfo   // set by LogEvent only
 }
 
 var entryPool = sync.Pool{New: func() any {
-	return &entry{args: make([]slog.Attr, 0, 16), buf: make([]byte, 0, 1024)}
+	return &entry{args: make([]slog.Attr, 0, 16), buf: make([]byte, 0, 1024), msg: make([]byte, 0, 256)}
 }}
 
 func getEntry() *entry { return entryPool.Get().(*entry) }
 
 func putEntry(e *entry) {
-	if cap(e.args) > 256 || e.rec.Extra.Len() > 256 || cap(e.buf) > maxScratch {
+	if cap(e.args) > 256 || e.rec.Extra.Len() > 256 || cap(e.buf) > maxScratch || cap(e.msg) > maxScratch {
 		return // let oversized scratch go
 	}
-	e.rec.Reset()
+	e.rec.Reset() // r.Message no longer views e.msg
+	e.msg = e.msg[:0]
 	clear(e.args)
 	e.args = e.args[:0]
 	e.cm = render.ColoredMessage{}
@@ -275,7 +278,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 			enc.extra = l.boundEnc.json(&l.bound)
 		}
 	}
-	r.Message = l.message(e, msg, hasArgs)
+	// No user code can read r.Message (and keep it) when no patcher, filter function,
+	// format function or record-taking sink is present: it may then view e.msg.
+	r.Message = l.message(e, msg, hasArgs, !st.needs.record && st.patch == nil && len(l.patchers) == 0)
 	for _, k := range e.ev.shown {
 		r.MessageKeys.Add(k)
 	}
@@ -305,23 +310,32 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 
 // message renders the record's message: the literal as is when nothing needs
 // substituting or escaping (no allocation), else through the core's compiled templates
-// or render.AppendMessage.
-func (l *Logger) message(e *entry, msg string, hasArgs bool) string {
+// or render.AppendMessage, into e.msg.
+//
+// When view is set, the message is returned as a string viewing e.msg, not a copy (no
+// allocation). That is safe because nothing writes e.msg again until the entry is back
+// in the pool (putEntry resets r.Message first), and view is set only when no user code
+// sees the record: only logru's own formats read r.Message, during finish, and none
+// keeps it (a queued line is a copy of the formatted bytes; a queued record, for a
+// record-taking sink, is excluded by needs.record).
+func (l *Logger) message(e *entry, msg string, hasArgs, view bool) string {
 	if !l.opts.Colors && isPlain(msg, hasArgs) {
 		return msg
 	}
 	var b []byte
 	if hasArgs && !l.opts.Colors {
-		b = l.core.msgs.AppendKeys(e.buf[:0], msg, e.args, &e.rec.MessageKeys)
+		b = l.core.msgs.AppendKeys(e.msg[:0], msg, e.args, &e.rec.MessageKeys)
 	} else {
-		b = render.AppendMessageKeys(e.buf[:0], msg, e.args, hasArgs, l.opts.Colors, &e.rec.MessageKeys)
+		b = render.AppendMessageKeys(e.msg[:0], msg, e.args, hasArgs, l.opts.Colors, &e.rec.MessageKeys)
 	}
-	s := msg
-	if string(b) != msg {
-		s = string(b)
+	e.msg = b
+	switch {
+	case string(b) == msg:
+		return msg
+	case view:
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
-	e.buf = b[:0]
-	return s
+	return string(b)
 }
 
 // isPlain reports whether msg is written as it is: printable ASCII, newlines and tabs,
