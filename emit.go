@@ -338,18 +338,6 @@ func (l *Logger) message(e *entry, msg string, hasArgs, view bool) string {
 	return string(b)
 }
 
-// isPlain reports whether msg is written as it is: printable ASCII, newlines and tabs,
-// and no braces when there are arguments to substitute.
-func isPlain(msg string, hasArgs bool) bool {
-	for i := 0; i < len(msg); i++ {
-		c := msg[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f || hasArgs && (c == '{' || c == '}') {
-			return false
-		}
-	}
-	return true
-}
-
 func (c *loggerCore) runPatch(st *coreState, p func(*Record), r *Record) {
 	defer func() {
 		if v := recover(); v != nil {
