@@ -107,9 +107,9 @@ func (l *Logger) accept(e *entry, st *coreState, ci *callerInfo) bool {
 // needs the caller, resolves it from ret (callerPC's result in the entry function) and
 // applies the activation rules. It returns nil when the record does not go on (the entry
 // is back in the pool).
-func (l *Logger) begin(st *coreState, lv Level, ret uintptr) *entry {
+func (l *Logger) begin(st *coreState, lv *Level, ret uintptr) *entry {
 	e := getEntry()
-	e.rec.Level = lv
+	e.rec.Level = *lv
 	if l.wantCaller(st) && !l.resolveAt(e, st, ret) {
 		putEntry(e)
 		return nil
@@ -128,10 +128,26 @@ func (l *Logger) end(e *entry, st *coreState, msg string, hasArgs bool) {
 //go:noinline
 func (l *Logger) logArgs(idx int, msg string, args []any) {
 	st := l.core.state.Load()
-	if e := l.begin(st, st.levels.builtin[idx], callerPC()); e != nil {
+	if e := l.begin(st, &st.levels.builtin[idx], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		l.end(e, st, msg, len(args) > 0)
 	}
+}
+
+// builtinByNo maps a level number divided by 5 to the index of the built-in level with
+// that number, or -1.
+var builtinByNo = [...]int8{-1, idxTrace, idxDebug, -1, idxInfo, idxSuccess, idxWarning, -1, idxError, -1, idxCritical}
+
+// builtinLevel returns the built-in level numbered no in t, or nil when no built-in level
+// has that number: what levelByNo finds first, by a look-up instead of a search, and
+// without a copy.
+func builtinLevel(t *levelTable, no int) *Level {
+	if q := uint(no) / 5; uint(no)%5 == 0 && q < uint(len(builtinByNo)) {
+		if i := builtinByNo[q]; i >= 0 {
+			return &t.builtin[i]
+		}
+	}
+	return nil
 }
 
 // callerPC needs this frame: never inlined.
@@ -139,10 +155,14 @@ func (l *Logger) logArgs(idx int, msg string, args []any) {
 //go:noinline
 func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	st := l.core.state.Load()
-	lv, ok := levelByNo(st.levels, level)
-	if !ok {
-		l.core.reportAll(st, unknownLevel("level number "+strconv.Itoa(level), msg))
-		return
+	lv := builtinLevel(st.levels, level)
+	if lv == nil {
+		custom, ok := levelByNo(st.levels, level)
+		if !ok {
+			l.core.reportAll(st, unknownLevel("level number "+strconv.Itoa(level), msg))
+			return
+		}
+		lv = &custom
 	}
 	if e := l.begin(st, lv, callerPC()); e != nil {
 		switch {
@@ -174,7 +194,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 	if int64(lv.No) < l.core.minLevel.Load() {
 		return
 	}
-	if e := l.begin(st, lv, callerPC()); e != nil {
+	if e := l.begin(st, &lv, callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		l.end(e, st, msg, len(args) > 0)
 	}
@@ -188,7 +208,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 //go:noinline
 func (l *Logger) logException(msg string, args []any) {
 	st := l.core.state.Load()
-	if e := l.begin(st, st.levels.builtin[idxError], callerPC()); e != nil {
+	if e := l.begin(st, &st.levels.builtin[idxError], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		if err := firstError(args); err != nil {
 			e.rec.Exception = newException(err)
