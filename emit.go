@@ -47,7 +47,9 @@ func putEntry(e *entry) {
 	e.msg = e.msg[:0]
 	clear(e.args)
 	e.args = e.args[:0]
-	e.cm = render.ColoredMessage{}
+	if e.cm.Args != nil || e.cm.Template != "" || e.cm.Plain != "" { // set by a Colors call
+		e.cm = render.ColoredMessage{}
+	}
 	e.ci = nil
 	entryPool.Put(e)
 }
