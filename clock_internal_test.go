@@ -1,7 +1,10 @@
 package logru
 
 import (
+	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -117,5 +120,45 @@ func TestRecordTimeFromCoreClock(t *testing.T) {
 	}
 	if f.nowN != 1 || len(f.ds) != 0 {
 		t.Errorf("%d wall reads and %d unused since answers, want 1 and 0", f.nowN, len(f.ds))
+	}
+}
+
+// Goroutines reading one clock while its anchor is renewed every few reads each get a
+// time between two time.Now taken around their read (run with -race: the anchor is
+// shared without a lock).
+func TestRecordClockConcurrent(t *testing.T) {
+	var k recordClock
+	var reads atomic.Int64
+	k.since = func(a time.Time) time.Duration {
+		if reads.Add(1)%5 == 0 {
+			return anchorMaxAge // renew now
+		}
+		return time.Since(a)
+	}
+	const workers, each = 4, 2000
+	errs := make(chan string, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range each {
+				before := time.Now()
+				got := k.read()
+				after := time.Now()
+				if got.Before(before) || got.After(after) {
+					errs <- fmt.Sprintf("%v not within [%v, %v]", got, before, after)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if reads.Load() < workers*each-1 {
+		t.Errorf("%d anchored reads, want about %d", reads.Load(), workers*each)
 	}
 }

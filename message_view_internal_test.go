@@ -2,8 +2,11 @@ package logru
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"log/slog"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -179,5 +182,42 @@ func TestMessageKeptByUserCode(t *testing.T) {
 				t.Errorf("kept %q, want %q first", kept, want)
 			}
 		})
+	}
+}
+
+// Goroutines logging substituted messages at once through one logger whose messages
+// view their entries' buffers each get their own message in their line (run with -race).
+func TestMessageViewConcurrent(t *testing.T) {
+	var buf bytes.Buffer
+	l := viewLogger(t, Handler{Format: "{message}"}, &buf)
+	if l.core.state.Load().needs.record {
+		t.Fatal("the logger needs its records' strings")
+	}
+	const workers, each = 4, 300
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				l.LogAttrs(LevelInfo, "worker {g} record {i} {pad}", slog.Int("g", g), slog.Int("i", i),
+					slog.String("pad", strings.Repeat("x", i%40)))
+			}
+		}()
+	}
+	wg.Wait()
+	got := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		got[line] = true
+	}
+	for g := range workers {
+		for i := range each {
+			if want := fmt.Sprintf("worker %d record %d %s", g, i, strings.Repeat("x", i%40)); !got[want] {
+				t.Fatalf("no line %q among %d lines", want, len(got))
+			}
+		}
+	}
+	if len(got) != workers*each {
+		t.Errorf("%d distinct lines, want %d", len(got), workers*each)
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/logru/logru/core"
@@ -39,5 +40,38 @@ func TestJSONLevelsMatchEncoding(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("%v allocations once the slots are filled", n)
+	}
+}
+
+// Goroutines encoding levels that compete for the same slots through one jsonLevels all
+// get each level's own members (run with -race: the slots are filled without a lock).
+func TestJSONLevelsConcurrent(t *testing.T) {
+	levels := []core.Level{{Name: "INFO", No: 20}, {Name: "AUDIT", No: 36}, {Name: "NOTICE", No: 20},
+		{Name: "DEBUG", No: 10}, {Name: "X", No: 26}}
+	want := make([]string, len(levels))
+	for i, lv := range levels {
+		want[i] = `,"level":` + string(encode.AppendJSONString(nil, lv.Name)) + `,"level_no":` + strconv.Itoa(lv.No)
+	}
+	var ls jsonLevels
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for i := range 500 {
+				k := (i + g) % len(levels)
+				if buf = ls.append(buf[:0], &levels[k]); string(buf) != want[k] {
+					errs <- string(buf) + " for " + levels[k].Name
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
