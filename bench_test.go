@@ -52,7 +52,7 @@ func TestAllocations(t *testing.T) {
 		{"default console format, three fields", 1, func() {
 			console.LogAttrs(logru.LevelInfo, "the quick brown fox", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
 		}},
-		{"default console format, a field the message shows", 2, func() {
+		{"default console format, a field the message shows", 0, func() {
 			console.Info("login by {user}", "user", user, "n", n)
 		}},
 		{"ten fields LogAttrs", 2, func() {
@@ -61,11 +61,11 @@ func TestAllocations(t *testing.T) {
 				slog.Duration("d", time.Second), slog.Any("stringer", time.Monday), slog.Int64("i64", 10))
 		}},
 		{"accumulated context", 0, func() { bound.Info("accumulated") }},
-		{"template LogAttrs", 2, func() {
+		{"template LogAttrs", 0, func() {
 			text.LogAttrs(logru.LevelInfo, "user {user} logged in from {ip} after {tries} tries",
 				slog.String("user", user), slog.String("ip", "10.0.0.1"), slog.Int("tries", n))
 		}},
-		{"template any", 2, func() {
+		{"template any", 0, func() {
 			text.Info("user {user} logged in from {ip} after {tries} tries", "user", user, "ip", "10.0.0.1", "tries", n)
 		}},
 	} {

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/logru/logru/core"
 	"github.com/logru/logru/internal/render"
@@ -27,7 +28,8 @@ type entry struct {
 	cm   render.ColoredMessage
 	pcs  [1]uintptr
 	ci   *callerInfo // the resolved caller, when it was captured
-	buf  []byte      // scratch for the message and for each handler's line, in turn
+	buf  []byte      // scratch for each handler's line, in turn
+	msg  []byte      // the rendered message, which r.Message may view (see Logger.message)
 	ev   eventInfo   // set by LogEvent only
 	// shard picks the shard of the handlers' counters this entry's records add to
 	// (see counters.go): set once, round-robin, when the entry is made.
@@ -35,19 +37,23 @@ type entry struct {
 }
 
 var entryPool = sync.Pool{New: func() any {
-	return &entry{args: make([]slog.Attr, 0, 16), buf: make([]byte, 0, 1024), shard: nextShard()}
+	return &entry{args: make([]slog.Attr, 0, 16), buf: make([]byte, 0, 1024), msg: make([]byte, 0, 256),
+		shard: nextShard()}
 }}
 
 func getEntry() *entry { return entryPool.Get().(*entry) }
 
 func putEntry(e *entry) {
-	if cap(e.args) > 256 || e.rec.Extra.Len() > 256 || cap(e.buf) > maxScratch {
+	if cap(e.args) > 256 || e.rec.Extra.Len() > 256 || cap(e.buf) > maxScratch || cap(e.msg) > maxScratch {
 		return // let oversized scratch go
 	}
-	e.rec.Reset()
+	e.rec.Reset() // r.Message no longer views e.msg
+	e.msg = e.msg[:0]
 	clear(e.args)
 	e.args = e.args[:0]
-	e.cm = render.ColoredMessage{}
+	if e.cm.Args != nil || e.cm.Template != "" || e.cm.Plain != "" { // set by a Colors call
+		e.cm = render.ColoredMessage{}
+	}
 	e.ci = nil
 	entryPool.Put(e)
 }
@@ -107,9 +113,9 @@ func (l *Logger) accept(e *entry, st *coreState, ci *callerInfo) bool {
 // needs the caller, resolves it from ret (callerPC's result in the entry function) and
 // applies the activation rules. It returns nil when the record does not go on (the entry
 // is back in the pool).
-func (l *Logger) begin(st *coreState, lv Level, ret uintptr) *entry {
+func (l *Logger) begin(st *coreState, lv *Level, ret uintptr) *entry {
 	e := getEntry()
-	e.rec.Level = lv
+	e.rec.Level = *lv
 	if l.wantCaller(st) && !l.resolveAt(e, st, ret) {
 		putEntry(e)
 		return nil
@@ -128,10 +134,26 @@ func (l *Logger) end(e *entry, st *coreState, msg string, hasArgs bool) {
 //go:noinline
 func (l *Logger) logArgs(idx int, msg string, args []any) {
 	st := l.core.state.Load()
-	if e := l.begin(st, st.levels.builtin[idx], callerPC()); e != nil {
+	if e := l.begin(st, &st.levels.builtin[idx], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		l.end(e, st, msg, len(args) > 0)
 	}
+}
+
+// builtinByNo maps a level number divided by 5 to the index of the built-in level with
+// that number, or -1.
+var builtinByNo = [...]int8{-1, idxTrace, idxDebug, -1, idxInfo, idxSuccess, idxWarning, -1, idxError, -1, idxCritical}
+
+// builtinLevel returns the built-in level numbered no in t, or nil when no built-in level
+// has that number: what levelByNo finds first, by a look-up instead of a search, and
+// without a copy.
+func builtinLevel(t *levelTable, no int) *Level {
+	if q := uint(no) / 5; uint(no)%5 == 0 && q < uint(len(builtinByNo)) {
+		if i := builtinByNo[q]; i >= 0 {
+			return &t.builtin[i]
+		}
+	}
+	return nil
 }
 
 // callerPC needs this frame: never inlined.
@@ -139,10 +161,14 @@ func (l *Logger) logArgs(idx int, msg string, args []any) {
 //go:noinline
 func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	st := l.core.state.Load()
-	lv, ok := levelByNo(st.levels, level)
-	if !ok {
-		l.core.reportAll(st, unknownLevel("level number "+strconv.Itoa(level), msg))
-		return
+	lv := builtinLevel(st.levels, level)
+	if lv == nil {
+		custom, ok := levelByNo(st.levels, level)
+		if !ok {
+			l.core.reportAll(st, unknownLevel("level number "+strconv.Itoa(level), msg))
+			return
+		}
+		lv = &custom
 	}
 	if e := l.begin(st, lv, callerPC()); e != nil {
 		switch {
@@ -174,7 +200,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 	if int64(lv.No) < l.core.minLevel.Load() {
 		return
 	}
-	if e := l.begin(st, lv, callerPC()); e != nil {
+	if e := l.begin(st, &lv, callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		l.end(e, st, msg, len(args) > 0)
 	}
@@ -188,7 +214,7 @@ func (l *Logger) logNamed(name, msg string, args []any) {
 //go:noinline
 func (l *Logger) logException(msg string, args []any) {
 	st := l.core.state.Load()
-	if e := l.begin(st, st.levels.builtin[idxError], callerPC()); e != nil {
+	if e := l.begin(st, &st.levels.builtin[idxError], callerPC()); e != nil {
 		e.args = appendArgs(e.args, args, l.opts.Lazy)
 		if err := firstError(args); err != nil {
 			e.rec.Exception = newException(err)
@@ -240,7 +266,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if e.ev.on {
 		r.Time, r.Elapsed = e.ev.times(c.start)
 	} else {
-		r.Time = time.Now()
+		r.Time = c.clock.read()
 		r.Elapsed = r.Time.Sub(c.start)
 	}
 	if st.needs.goroutine {
@@ -277,7 +303,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 			enc.extra, enc.at = &l.boundEnc.prefix, boundAt
 		}
 	}
-	r.Message = l.message(e, msg, hasArgs)
+	// No user code can read r.Message (and keep it) when no patcher, filter function,
+	// format function or record-taking sink is present: it may then view e.msg.
+	r.Message = l.message(e, msg, hasArgs, !st.needs.record && st.patch == nil && len(l.patchers) == 0)
 	for _, k := range e.ev.shown {
 		r.MessageKeys.Add(k)
 	}
@@ -307,35 +335,32 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 
 // message renders the record's message: the literal as is when nothing needs
 // substituting or escaping (no allocation), else through the core's compiled templates
-// or render.AppendMessage.
-func (l *Logger) message(e *entry, msg string, hasArgs bool) string {
+// or render.AppendMessage, into e.msg.
+//
+// When view is set, the message is returned as a string viewing e.msg, not a copy (no
+// allocation). That is safe because nothing writes e.msg again until the entry is back
+// in the pool (putEntry resets r.Message first), and view is set only when no user code
+// sees the record: only logru's own formats read r.Message, during finish, and none
+// keeps it (a queued line is a copy of the formatted bytes; a queued record, for a
+// record-taking sink, is excluded by needs.record).
+func (l *Logger) message(e *entry, msg string, hasArgs, view bool) string {
 	if !l.opts.Colors && isPlain(msg, hasArgs) {
 		return msg
 	}
 	var b []byte
 	if hasArgs && !l.opts.Colors {
-		b = l.core.msgs.AppendKeys(e.buf[:0], msg, e.args, &e.rec.MessageKeys)
+		b = l.core.msgs.AppendKeys(e.msg[:0], msg, e.args, &e.rec.MessageKeys)
 	} else {
-		b = render.AppendMessageKeys(e.buf[:0], msg, e.args, hasArgs, l.opts.Colors, &e.rec.MessageKeys)
+		b = render.AppendMessageKeys(e.msg[:0], msg, e.args, hasArgs, l.opts.Colors, &e.rec.MessageKeys)
 	}
-	s := msg
-	if string(b) != msg {
-		s = string(b)
+	e.msg = b
+	switch {
+	case string(b) == msg:
+		return msg
+	case view:
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
-	e.buf = b[:0]
-	return s
-}
-
-// isPlain reports whether msg is written as it is: printable ASCII, newlines and tabs,
-// and no braces when there are arguments to substitute.
-func isPlain(msg string, hasArgs bool) bool {
-	for i := 0; i < len(msg); i++ {
-		c := msg[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f || hasArgs && (c == '{' || c == '}') {
-			return false
-		}
-	}
-	return true
+	return string(b)
 }
 
 func (c *loggerCore) runPatch(st *coreState, p func(*Record), r *Record) {

@@ -20,6 +20,7 @@ type loggerCore struct {
 	state    atomic.Pointer[coreState]
 	minLevel atomic.Int64 // the lowest handler level; MaxInt64 when there is no handler
 	start    time.Time
+	clock    recordClock // each record's time (clock.go)
 	nextID   int
 	closed   bool
 	callers  callerCache
@@ -61,6 +62,10 @@ type needs struct {
 	caller    bool
 	goroutine bool
 	json      bool // a handler serializes records, so bound fields' JSON is worth caching
+	// record: user code may read the record and keep its strings (a filter function, a
+	// format function, a sink that takes the record), so its Message must be a string of
+	// its own, not a view of the entry's scratch (see Logger.message).
+	record bool
 }
 
 func newCore() *loggerCore {
@@ -92,6 +97,7 @@ func (c *loggerCore) publish(st *coreState) {
 		st.needs.caller = st.needs.caller || h.needs.caller
 		st.needs.goroutine = st.needs.goroutine || h.needs.goroutine
 		st.needs.json = st.needs.json || h.json != nil
+		st.needs.record = st.needs.record || h.ffunc != nil || h.fmtFunc != nil || h.takesRecord
 	}
 	c.state.Store(st)
 	c.minLevel.Store(minLevel)

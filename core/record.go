@@ -66,9 +66,18 @@ func (r *Record) Clone() *Record {
 }
 
 // Reset clears r for reuse, keeping the capacity of its Extra fields and MessageKeys.
+// Fields are cleared one by one, not by assigning a zero Record: that would clear and
+// copy the whole struct (Extra and MessageKeys included) on every record.
 func (r *Record) Reset() {
-	e, k := r.Extra, r.MessageKeys
-	e.Reset()
-	k.Reset()
-	*r = Record{Extra: e, MessageKeys: k}
+	r.Extra.Reset()
+	r.MessageKeys.Reset()
+	r.Time = time.Time{}
+	r.Elapsed = 0
+	r.Level = Level{}
+	r.Message = ""
+	r.Name, r.Module, r.Function, r.File, r.FilePath = "", "", "", "", ""
+	r.Line, r.PC = 0, 0
+	r.Goroutine = 0
+	r.Exception = nil
+	r.Context = nil
 }

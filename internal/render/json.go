@@ -20,35 +20,61 @@ import (
 //
 // A JSON is safe for concurrent use. The zero JSON is not usable: call [NewJSON].
 type JSON struct {
-	// The time is written as three parts so that the two that change at most once a
-	// second come from timefmt's per-second cache: date and time, microseconds, offset.
-	secs, zone *timefmt.Format
-	exc        ExceptionOptions
+	// The time's date, time of day and offset change at most once a second: secsZone
+	// takes them from timefmt's per-second cache in one look-up, and the microseconds
+	// are put in between. secs and zone write the same parts one by one, for the times
+	// whose text does not have the usual layout (years outside 0000-9999).
+	secsZone, secs, zone *timefmt.Format
+	exc                  ExceptionOptions
+	levels               jsonLevels
 }
 
 // NewJSON returns a record serializer. opts may be nil; only its Exception part is used
 // (with Backtrace, an exception's stack holds every frame, not only the caught ones).
 func NewJSON(opts *Options) *JSON {
+	secsZone, err0 := timefmt.Compile("YYYY-MM-DDTHH:mm:ssZ")
 	secs, err1 := timefmt.Compile("YYYY-MM-DDTHH:mm:ss")
 	zone, err2 := timefmt.Compile("Z")
-	if err1 != nil || err2 != nil {
+	if err0 != nil || err1 != nil || err2 != nil {
 		panic("format: the serializer's time format does not compile")
 	}
-	j := &JSON{secs: secs, zone: zone}
+	j := &JSON{secsZone: secsZone, secs: secs, zone: zone}
 	if opts != nil {
 		j.exc = opts.Exception
 	}
 	return j
 }
 
+// jsonSecs is the length of "2026-03-26T14:30:00", which the microseconds follow.
+const jsonSecs = 19
+
 // appendTime writes t as 2026-03-26T14:30:00.123456+00:00.
 func (j *JSON) appendTime(dst []byte, t time.Time) []byte {
-	dst = j.secs.Append(dst, t)
-	us := t.Nanosecond() / 1000
-	dst = append(dst, '.',
-		byte('0'+us/100000), byte('0'+us/10000%10), byte('0'+us/1000%10),
-		byte('0'+us/100%10), byte('0'+us/10%10), byte('0'+us%10))
+	start := len(dst)
+	dst = j.secsZone.Append(dst, t)
+	if b := dst[start:]; len(b) > jsonSecs && b[4] == '-' && b[7] == '-' && b[10] == 'T' &&
+		b[13] == ':' && b[16] == ':' && (b[jsonSecs] == '+' || b[jsonSecs] == '-') {
+		// the usual layout: move the offset along and put the microseconds before it
+		dst = append(dst, ".000000"...)
+		b = dst[start:]
+		copy(b[jsonSecs+7:], b[jsonSecs:len(b)-7])
+		b[jsonSecs] = '.'
+		putMicros(b[jsonSecs+1:jsonSecs+7], t.Nanosecond())
+		return dst
+	}
+	dst = j.secs.Append(dst[:start], t)
+	dst = append(dst, ".000000"...)
+	putMicros(dst[len(dst)-6:], t.Nanosecond())
 	return j.zone.Append(dst, t)
+}
+
+// putMicros writes the six digits of the microseconds of nanosecond (0-999999999) into
+// b[:6].
+func putMicros(b []byte, nanosecond int) {
+	_ = b[5]
+	us := nanosecond / 1000
+	b[0], b[1], b[2] = byte('0'+us/100000), byte('0'+us/10000%10), byte('0'+us/1000%10)
+	b[3], b[4], b[5] = byte('0'+us/100%10), byte('0'+us/10%10), byte('0'+us%10)
 }
 
 // Append appends r as a JSON object followed by a newline. It does not retain dst or r.
@@ -79,10 +105,7 @@ func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix, at int, calle
 		dst = j.appendTime(dst, r.Time)
 		dst = append(dst, '"')
 	}
-	dst = append(dst, `,"level":`...)
-	dst = encode.AppendJSONString(dst, r.Level.Name)
-	dst = append(dst, `,"level_no":`...)
-	dst = strconv.AppendInt(dst, int64(r.Level.No), 10)
+	dst = j.levels.append(dst, &r.Level)
 	dst = append(dst, `,"message":`...)
 	dst = encode.AppendJSONString(dst, r.Message)
 	if caller != nil {

@@ -213,3 +213,29 @@ func BenchmarkMessageCache(b *testing.B) {
 		buf = c.Append(buf[:0], "user {user} logged in from {ip} after {tries} tries", args)
 	}
 }
+
+// secretValuer is a LogValuer that resolves to a string holding a control character.
+type secretValuer struct{}
+
+func (secretValuer) LogValue() slog.Value { return slog.StringValue("hid\x1bden") }
+
+// A compiled placeholder without spec or !r writes its value as the scanner does, for
+// every kind of value (the bare path), and a LogValuer's resolved value.
+func TestMessageCacheBareValues(t *testing.T) {
+	args := []slog.Attr{slog.String("s", "a\x1bb\u202e"), slog.Int("i", -3), slog.Uint64("u", 7),
+		slog.Float64("f", 0.1), slog.Bool("b", true), slog.Duration("d", 1500*time.Millisecond),
+		slog.Time("t", time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC)), slog.Any("lv", secretValuer{}),
+		slog.Group("g", slog.Int("x", 1)), slog.Any("e", errors.New("x}{y")), slog.Any("nil", nil)}
+	var c MessageCache
+	for _, msg := range []string{
+		"{s} {i} {u} {f} {b} {d} {t} {lv} {g} {e} {nil}",
+		"{s!s} {i!s} {lv!s} {lv!r} {s!r} {lv:>12}",
+	} {
+		want := string(AppendMessage(nil, msg, args, true, false))
+		for range 3 { // seen, compiled, cached
+			if got := string(c.Append(nil, msg, args)); got != want {
+				t.Errorf("Append(%q) = %q, want %q", msg, got, want)
+			}
+		}
+	}
+}

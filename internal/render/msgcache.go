@@ -41,6 +41,9 @@ type msgPiece struct {
 	spec    pyfmt.Spec
 	hasSpec bool
 	invalid bool // the placeholder is always written as it stands (bad name or conversion)
+	// bare: no spec and no !r, so a value other than a LogValuer is written as
+	// encode.AppendText writes it (what appendValue does then, without copying the spec)
+	bare bool
 }
 
 // Append appends msg rendered with args, as AppendMessage(dst, msg, args, true, false).
@@ -82,6 +85,7 @@ func compileMessage(msg string) *compiledMsg {
 			raw:     encode.AppendTextLiteral(nil, f.raw),
 			invalid: f.name == "" || (f.conv != "" && f.conv != "r" && f.conv != "s")}
 		pc.spec, pc.hasSpec = messageSpec(f.spec)
+		pc.bare = !pc.hasSpec && pc.conv != "r"
 		cm.pieces = append(cm.pieces, pc)
 		lit = nil
 	}
@@ -109,7 +113,11 @@ func (cm *compiledMsg) append(dst []byte, args []slog.Attr, used *core.Keys) []b
 		if used != nil {
 			used.Add(pc.name)
 		}
-		dst = appendValue(dst, args[i].Value, pc.spec, pc.hasSpec, pc.conv)
+		if v := args[i].Value; pc.bare && v.Kind() != slog.KindLogValuer {
+			dst = encode.AppendText(dst, v)
+		} else {
+			dst = appendValue(dst, v, pc.spec, pc.hasSpec, pc.conv)
+		}
 	}
 	return dst
 }

@@ -403,6 +403,9 @@ func (t *Template) appendField(dst []byte, o *op, r *core.Record, color bool, ms
 		var tmp [256]byte
 		return appendStringSpec(dst, o, bytesString(p.appendFields(tmp[:0], r, at)))
 	case fException:
+		if r.Exception == nil {
+			return dst // without copying the exception options
+		}
 		return AppendException(dst, r.Exception, color, t.proc.Exception)
 	}
 	return dst

@@ -2,6 +2,7 @@ package timefmt
 
 import (
 	"encoding/binary"
+	"slices"
 	"sync/atomic"
 	"time"
 )
@@ -79,8 +80,11 @@ func (c *cache) load(dst []byte, sec, frac int64, loc *time.Location) ([]byte, b
 		return dst, false
 	}
 	start := len(dst)
-	for i := 0; i < n; i += 8 {
-		dst = binary.LittleEndian.AppendUint64(dst, c.text[i/8].Load())
+	words := (n + 7) / 8
+	dst = slices.Grow(dst, words*8)
+	b := dst[start : start+words*8]
+	for w := range words {
+		binary.LittleEndian.PutUint64(b[w*8:], c.text[w].Load())
 	}
 	if c.seq.Load() != s {
 		return dst[:start], false

@@ -123,8 +123,9 @@ func (f *Format) Append(dst []byte, t time.Time) []byte {
 // the microseconds and the offset follow.
 const isoSecs = 19
 
-// appendISOCached renders loguru's default text, taking the parts that change once a
-// second (date, time of day, offset) from the cache and writing the microseconds.
+// appendISOCached renders loguru's default text. The cache holds the whole text of
+// some earlier time in the same second (date, time of day, microseconds, offset); a hit
+// appends it and writes this time's microseconds over the earlier ones, in place.
 func (f *Format) appendISOCached(dst []byte, t time.Time) []byte {
 	sec := t.Unix()
 	var loc *time.Location
@@ -132,21 +133,15 @@ func (f *Format) appendISOCached(dst []byte, t time.Time) []byte {
 		loc = t.Location()
 	}
 	start := len(dst)
-	if out, ok := f.cache.load(dst, sec, 0, loc); ok && len(out)-start > isoSecs {
-		var zone [16]byte
-		z := copy(zone[:], out[start+isoSecs:])
-		out = append(out[:start+isoSecs], '.')
-		out = appendFraction(out, t.Nanosecond(), 6)
-		return append(out, zone[:z]...)
+	if out, ok := f.cache.load(dst, sec, 0, loc); ok && len(out)-start >= isoSecs+7 {
+		putMicros(out[start+isoSecs+1:start+isoSecs+7], t.Nanosecond())
+		return out
 	}
 	dst = appendISO(dst, t)
-	if b := dst[start:]; len(b) <= isoSecs+7 || b[4] != '-' || b[10] != 'T' || b[isoSecs] != '.' {
+	if b := dst[start:]; len(b) < isoSecs+7 || b[4] != '-' || b[10] != 'T' || b[isoSecs] != '.' {
 		return dst // a year outside 0000-9999 does not fit the layout the cache assumes
 	}
-	var text [cacheBytes]byte
-	n := copy(text[:], dst[start:start+isoSecs])
-	n += copy(text[n:], dst[start+isoSecs+7:]) // after ".ffffff"
-	f.cache.store(sec, 0, loc, text[:n])
+	f.cache.store(sec, 0, loc, dst[start:])
 	return dst
 }
 

@@ -183,12 +183,32 @@ func floorMod(a, m int) int {
 // appendFraction appends the first n (1-9) digits of the fraction of a second.
 func appendFraction(dst []byte, nanosecond, n int) []byte {
 	var buf [9]byte
-	v := uint(nanosecond) / pow10[9-n]
+	v := uint32(nanosecond)
+	switch n { // constant divisors: a multiply, where pow10[9-n] is a division
+	case 3:
+		v /= 1e6
+	case 6:
+		v /= 1e3
+	case 9:
+	default:
+		v /= uint32(pow10[9-n])
+	}
 	for i := n - 1; i >= 0; i-- {
 		buf[i] = byte('0' + v%10)
 		v /= 10
 	}
 	return append(dst, buf[:n]...)
+}
+
+// putMicros writes the six digits of the microseconds of nanosecond (0-999999999)
+// into b[:6].
+func putMicros(b []byte, nanosecond int) {
+	_ = b[5]
+	v := uint32(nanosecond) / 1e3
+	for i := 5; i >= 0; i-- {
+		b[i] = byte('0' + v%10)
+		v /= 10
+	}
 }
 
 var pow10 = [...]uint{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000}
