@@ -292,8 +292,8 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		r.Extra.SetAttr(a)
 	}
 	// The bound fields' rendering can stand in for them while they follow the fields
-	// merged before them unchanged (boundEncoding.fits) and no patcher can touch them. Likewise the caller's encoding, made once per PC, while no patcher can
-	// change it.
+	// merged before them unchanged (boundEncoding.fits) and no patcher can touch them.
+	// Likewise the caller's encoding, made once per PC, while no patcher can change it.
 	var enc encoded
 	if st.patch == nil && len(l.patchers) == 0 {
 		if st.needs.json && e.ci != nil {
