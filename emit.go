@@ -259,9 +259,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if l.bound.Len() > 0 {
 		r.Extra.Merge(&l.bound)
 	}
-	for _, a := range e.args {
-		r.Extra.SetAttr(a)
-	}
+	r.Extra.AppendAttrs(e.args)
 	// The bound fields' encoding can stand in for them while they lead the record's
 	// fields unchanged: nothing merged before them, no call field replaced one (each
 	// call field was appended), and no patcher can touch them.

@@ -89,12 +89,7 @@ func (e *Extra) index(key string) int {
 		}
 		return -1
 	}
-	for i := len(e.attrs) - 1; i >= 0; i-- {
-		if e.attrs[i].Key == key {
-			return i
-		}
-	}
-	return -1
+	return e.scan(key)
 }
 
 // Lookup returns the value stored under key.
@@ -145,6 +140,46 @@ func (e *Extra) SetAttr(a slog.Attr) {
 	} else if len(e.attrs) > indexAbove {
 		e.buildIndex()
 	}
+}
+
+// AppendAttrs stores every field of as in order, each as [Extra.SetAttr] would: a key
+// that is present (set before, or earlier in as) keeps its position and takes the later
+// value, and a bad key takes the next "!BADKEY" number. It grows the storage once and,
+// below the indexing size, tests each key against the others only when the key's bit is
+// already in the mask, so n fields with unique keys cost O(n) in the usual case.
+func (e *Extra) AppendAttrs(as []slog.Attr) {
+	if e.byKey != nil || len(e.attrs)+len(as) > indexAbove {
+		for _, a := range as {
+			e.SetAttr(a)
+		}
+		return
+	}
+	e.attrs = slices.Grow(e.attrs, len(as))
+	for _, a := range as {
+		if len(a.Key) >= len(BadKey) && a.Key[0] == '!' && isBadKey(a.Key) {
+			e.SetAttr(a)
+			continue
+		}
+		bit := keyBit(a.Key)
+		if e.mask&bit != 0 {
+			if i := e.scan(a.Key); i >= 0 {
+				e.attrs[i].Value = a.Value
+				continue
+			}
+		}
+		e.mask |= bit
+		e.attrs = append(e.attrs, a)
+	}
+}
+
+// scan returns the position of key, scanning the fields (no index); -1 when absent.
+func (e *Extra) scan(key string) int {
+	for i := len(e.attrs) - 1; i >= 0; i-- {
+		if e.attrs[i].Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // buildIndex indexes every field by key (the last one, for a repeated key).
