@@ -150,9 +150,9 @@ func AppendText(dst []byte, v slog.Value) []byte {
 	case slog.KindBool:
 		return strconv.AppendBool(dst, v.Bool())
 	case slog.KindDuration:
-		return append(dst, v.Duration().String()...)
+		return appendDuration(dst, v.Duration())
 	case slog.KindTime:
-		return v.Time().AppendFormat(dst, time.RFC3339Nano)
+		return appendRFC3339Nano(dst, v.Time())
 	}
 	return appendSlow(dst, v, false)
 }

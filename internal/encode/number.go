@@ -83,7 +83,7 @@ func appendComplex(dst []byte, c complex128, bits int) []byte {
 // and 'µ' (U+00B5).
 func appendJSONDuration(dst []byte, d time.Duration) []byte {
 	dst = append(dst, '"')
-	dst = append(dst, d.String()...)
+	dst = appendDuration(dst, d)
 	return append(dst, '"')
 }
 
@@ -92,7 +92,7 @@ func appendJSONDuration(dst []byte, d time.Duration) []byte {
 // needed.
 func appendJSONTime(dst []byte, t time.Time) []byte {
 	dst = append(dst, '"')
-	dst = t.AppendFormat(dst, time.RFC3339Nano)
+	dst = appendRFC3339Nano(dst, t)
 	return append(dst, '"')
 }
 
