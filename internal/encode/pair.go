@@ -29,8 +29,12 @@ import (
 // It never panics and does not allocate for the scalar kinds unless dst must grow. It is
 // safe for concurrent use.
 func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
-	if scalar(v.Kind()) {
+	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(dst, key, v)
+	} else if k == slog.KindAny {
+		if out, ok := appendCommonPair(dst, key, v.Any()); ok {
+			return out
+		}
 	}
 	e := encoder{values: maxValues, start: len(dst)}
 	defer e.recoverText(&dst, e.start)
@@ -45,8 +49,12 @@ func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
 // nothing at all. Keys and values are escaped and quoted as [AppendTextPair] does. It
 // never panics, and it is safe for concurrent use.
 func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
-	if scalar(v.Kind()) {
+	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(append(dst, ' '), key, v)
+	} else if k == slog.KindAny {
+		if out, ok := appendCommonPair(append(dst, ' '), key, v.Any()); ok {
+			return out
+		}
 	}
 	e := encoder{values: maxValues, start: len(dst)}
 	defer e.recoverText(&dst, e.start)
@@ -73,6 +81,21 @@ func appendScalarPair(dst []byte, key string, v slog.Value) []byte {
 	n = len(dst)
 	dst = AppendText(dst, v)
 	return quoteIfNeeded(dst, n)
+}
+
+// appendCommonPair is textAttr for a value appendCommon encodes; it reports false,
+// having written nothing, for any other.
+func appendCommonPair(dst []byte, key string, x any) ([]byte, bool) {
+	n := len(dst)
+	dst = AppendTextString(dst, key)
+	dst = quoteIfNeeded(dst, n)
+	dst = append(dst, '=')
+	m := len(dst)
+	dst, ok := appendCommon(dst, x, false)
+	if !ok {
+		return dst[:n], false
+	}
+	return quoteIfNeeded(dst, m), true
 }
 
 // recoverText turns a panic of the encoder's own making (a bug) into a marker in place
