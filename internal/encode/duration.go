@@ -39,32 +39,34 @@ func appendDuration(dst []byte, d time.Duration) []byte {
 }
 
 // appendFraction writes v / 10^prec with the fraction's trailing zeros, and the point
-// when nothing is left after it, dropped.
+// when nothing is left after it, dropped. prec is 3, 6 or 9.
 func appendFraction(dst []byte, v uint64, prec int) []byte {
-	p := uint64(1)
-	for range prec {
-		p *= 10
-	}
+	p := pow10u9[prec]
 	dst = appendUint(dst, v/p)
 	frac := v % p
 	if frac == 0 {
 		return dst
 	}
-	dst = append(dst, '.')
-	start := len(dst)
-	for range prec {
-		dst = append(dst, '0')
+	return appendFrac(dst, frac, prec)
+}
+
+// appendFrac writes '.' and the prec digits of frac, which is not 0, without their
+// trailing zeros: .5 for 500 and 3, .0015 for 15 and 4.
+func appendFrac(dst []byte, frac uint64, prec int) []byte {
+	for frac%10 == 0 {
+		frac /= 10
+		prec--
 	}
-	for i := len(dst) - 1; i >= start; i-- {
+	dst = append(dst, '.')
+	dst = append(dst, "000000000"[:prec]...)
+	for i := len(dst) - 1; frac > 0; i-- {
 		dst[i] = byte('0' + frac%10)
 		frac /= 10
 	}
-	end := len(dst)
-	for dst[end-1] == '0' {
-		end--
-	}
-	return dst[:end]
+	return dst
 }
+
+var pow10u9 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
 
 // appendUint is strconv.AppendUint(dst, v, 10) for the small numbers of a duration.
 func appendUint(dst []byte, v uint64) []byte {

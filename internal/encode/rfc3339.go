@@ -53,16 +53,7 @@ func appendRFC3339Nano(dst []byte, t time.Time) []byte {
 	dst = append(dst, ':')
 	dst = append2(dst, s%60)
 	if ns := t.Nanosecond(); ns != 0 {
-		dst = append(dst, '.', '0', '0', '0', '0', '0', '0', '0', '0', '0')
-		end := len(dst)
-		for i := end - 1; ns > 0; i-- {
-			dst[i] = byte('0' + ns%10)
-			ns /= 10
-		}
-		for dst[end-1] == '0' {
-			end--
-		}
-		dst = dst[:end]
+		dst = appendFrac(dst, uint64(ns), 9)
 	}
 	if off == 0 {
 		return append(dst, 'Z')
