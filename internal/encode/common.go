@@ -32,7 +32,31 @@ func appendCommon(dst []byte, x any, json bool) ([]byte, bool) {
 		}
 		return appendStr(dst, s, json), true
 	case []string:
-		return appendList(dst, x, json, appendStr)
+		if x == nil {
+			return appendNilList(dst, json), true
+		}
+		if len(x) > maxItems {
+			return dst, false
+		}
+		start := len(dst)
+		dst = append(dst, '[')
+		for i, s := range x {
+			if len(dst)-start > maxBytes {
+				return dst[:start], false // the slow path cuts it
+			}
+			switch {
+			case !json:
+				if i > 0 {
+					dst = append(dst, ' ')
+				}
+				dst = AppendTextString(dst, s)
+			case i > 0:
+				dst = AppendJSONString(append(dst, ','), s)
+			default:
+				dst = AppendJSONString(dst, s)
+			}
+		}
+		return append(dst, ']'), true
 	case []int:
 		return appendList(dst, x, json, func(dst []byte, n int, _ bool) []byte {
 			return strconv.AppendInt(dst, int64(n), 10)
