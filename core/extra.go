@@ -144,9 +144,10 @@ func (e *Extra) SetAttr(a slog.Attr) {
 
 // AppendAttrs stores every field of as in order, each as [Extra.SetAttr] would: a key
 // that is present (set before, or earlier in as) keeps its position and takes the later
-// value, and a bad key takes the next "!BADKEY" number. It grows the storage once and,
-// below the indexing size, tests each key against the others only when the key's bit is
-// already in the mask, so n fields with unique keys cost O(n) in the usual case.
+// value, and a bad key takes the next "!BADKEY" number. Below the indexing size it first
+// checks the keys, comparing one with the others only when its bit is already in the
+// mask, and when they are all new and none is a bad key (the usual case) copies as in
+// one go: n fields cost O(n).
 func (e *Extra) AppendAttrs(as []slog.Attr) {
 	if e.byKey != nil || len(e.attrs)+len(as) > indexAbove {
 		for _, a := range as {
@@ -154,7 +155,23 @@ func (e *Extra) AppendAttrs(as []slog.Attr) {
 		}
 		return
 	}
-	e.attrs = slices.Grow(e.attrs, len(as))
+	mask := e.mask
+	for i := range as {
+		k := as[i].Key
+		bit := keyBit(k)
+		if len(k) >= len(BadKey) && k[0] == '!' && isBadKey(k) ||
+			mask&bit != 0 && (e.scan(k) >= 0 || hasKey(as[:i], k)) {
+			e.appendEach(as)
+			return
+		}
+		mask |= bit
+	}
+	e.attrs = append(e.attrs, as...)
+	e.mask = mask
+}
+
+// appendEach is AppendAttrs below the indexing size, one field at a time.
+func (e *Extra) appendEach(as []slog.Attr) {
 	for _, a := range as {
 		if len(a.Key) >= len(BadKey) && a.Key[0] == '!' && isBadKey(a.Key) {
 			e.SetAttr(a)
@@ -170,6 +187,16 @@ func (e *Extra) AppendAttrs(as []slog.Attr) {
 		e.mask |= bit
 		e.attrs = append(e.attrs, a)
 	}
+}
+
+// hasKey reports whether one of as has key.
+func hasKey(as []slog.Attr, key string) bool {
+	for i := range as {
+		if as[i].Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // scan returns the position of key, scanning the fields (no index); -1 when absent.
