@@ -30,6 +30,11 @@ func commonValues() []any {
 		[]any{"s", 1, int64(2), 3.5, true, nil}, []any{}, []any(nil), []any{"x", errors.New("e")},
 		[]any{[]string{"nested"}}, cyclic, []any{uint8(3)}, []any{time.Second},
 		[]uint{1, 2}, []time.Duration{time.Second}, []error{errors.New("e")},
+		// Scalars, which a text pair never quotes but for strings.
+		"", "plain", "two words", "a=b", "{x}", `"q"`, "tab\t", "é", " nbsp", 1, -2, uint64(3), 4.5, -0.0,
+		math.NaN(), math.Inf(-1), 1e21, 1e-7, true, time.Duration(0), 1500 * time.Nanosecond, -90 * time.Minute,
+		time.Date(2026, 3, 26, 14, 30, 0, 5, time.FixedZone("", -3600)), time.Date(10001, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-44, 3, 15, 0, 0, 0, 0, time.UTC),
 	}
 }
 
@@ -65,10 +70,37 @@ func typeName(x any) string {
 	return reflect.TypeOf(x).String()
 }
 
+// NeedsQuote's word tests answer as the byte loop does, for every byte at every
+// position of strings from 0 to 24 bytes, alone and beside a multi-byte rune.
+func TestNeedsQuoteWords(t *testing.T) {
+	base := []byte("abcdefghijklmnopqrstuvwx")
+	for n := 0; n <= len(base); n++ {
+		check := func(b []byte) {
+			if got, want := NeedsQuote(b), len(b) == 0 || needsQuoteBytes(b); got != want {
+				t.Fatalf("NeedsQuote(%q) = %v, want %v", b, got, want)
+			}
+		}
+		check(base[:n])
+		for pos := range n {
+			for c := range 256 {
+				b := append([]byte(nil), base[:n]...)
+				b[pos] = byte(c)
+				check(b)
+				check(append(b, "\u00a0"...))
+				check(append([]byte("\u3000"), b...))
+			}
+		}
+		check(append(append([]byte(nil), base[:n]...), "\u00a0"...))
+	}
+}
+
 // checkCommonString fails t unless the fast paths write what the slow path writes for
 // values made of s.
 func checkCommonString(t *testing.T, s string) {
 	t.Helper()
+	if got, want := NeedsQuote([]byte(s)), s == "" || needsQuoteBytes([]byte(s)); got != want {
+		t.Fatalf("NeedsQuote(%q) = %v, want %v", s, got, want)
+	}
 	for _, x := range []any{errors.New(s), strType{s}, []string{s, s}, []any{s, 1.5, nil}} {
 		v := slog.AnyValue(x)
 		if got, want := AppendJSON(nil, v), appendSlow(nil, v, true); string(got) != string(want) {
