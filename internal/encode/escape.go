@@ -189,7 +189,27 @@ func appendJSONEscaped(dst []byte, s string) []byte {
 // AppendTextString does not allocate unless dst must grow. It is safe for
 // concurrent use.
 func AppendTextString(dst []byte, s string) []byte {
+	if len(s) <= 16 && printableShort(s) { // keys and short values: one test, one copy
+		return append(dst, s...)
+	}
 	return appendTextEscaped(dst, s, &textSafe)
+}
+
+// printableShort reports whether every byte of s, at most 16 bytes long, lies in
+// 0x20–0x7e: the words test of [jsonSafeShort] with printable8.
+func printableShort(s string) bool {
+	switch n := len(s); {
+	case n >= 8:
+		return printable8(load8(s, 0)) && printable8(load8(s, n-8))
+	case n >= 4:
+		return printable8(load4(s, 0) | load4(s, n-4)<<32)
+	}
+	for i := 0; i < len(s); i++ {
+		if !textSafe[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // AppendTextLiteral is like [AppendTextString] except that it keeps '\n' and
