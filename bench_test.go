@@ -86,6 +86,12 @@ func TestAllocations(t *testing.T) {
 				"err", errBoom, "d", durAny, "stringer", time.Monday, "i64", int64(10))
 		}},
 		{"accumulated context", 0, func() { bound.Info("accumulated") }},
+		// Twenty fields in all: no index (a map) is built for the record.
+		{"accumulated context and ten fields LogAttrs", 0, func() {
+			bound.LogAttrs(logru.LevelInfo, "ten", slog.Int("i", n), slog.String("s", user), slog.Bool("b", true),
+				slog.Float64("f", 4.5), slog.Time("t", now), slog.Any("strs", strsAny), slog.Any("err", errBoom),
+				slog.Duration("d", time.Second), slog.Any("stringer", time.Monday), slog.Int64("int64", 11))
+		}},
 		{"template LogAttrs", 2, func() {
 			text.LogAttrs(logru.LevelInfo, "user {user} logged in from {ip} after {tries} tries",
 				slog.String("user", user), slog.String("ip", "10.0.0.1"), slog.Int("tries", n))

@@ -34,6 +34,10 @@ func TestExtraAppendAttrsMatchesSetAttr(t *testing.T) {
 		{"exactly the index size", nil, many("k", indexAbove)},
 		{"crosses the index size", many("b", 10), append(many("k", 10), a("b3", -1), a("k2", -2))},
 		{"already indexed", many("b", 20), append(many("k", 3), a("b3", -1))},
+		{"bound past the index size, merged in bulk", nil, many("b", 20)},
+		{"up to the bulk size", many("b", 30), append(many("k", 34), a("b7", -1))},
+		{"past the bulk size", many("b", 40), append(many("k", 30), a("b7", -1), a(BadKey, 0))},
+		{"bad key past the index size", many("b", 20), []slog.Attr{a("x", 1), a(BadKey, 2), a("b1", 3), a("y", 4)}},
 		{"colliding key bits", nil, []slog.Attr{a("ab", 1), a("ba", 2), a("ab", 3), a("b", 4)}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,11 +52,12 @@ func TestExtraAppendAttrsRandom(t *testing.T) {
 	keys := []string{"a", "b", "c", "ab", "ba", "user", "id", "", BadKey, BadKey + "2", "k1", "k2", "k3", "k4"}
 	for range 2000 {
 		var before, add []slog.Attr
-		for range r.IntN(12) {
-			before = append(before, slog.Int(keys[r.IntN(len(keys))], r.IntN(100)))
+		size := 3 + r.IntN(3)*15 // runs below, across and past the index and bulk sizes
+		for range r.IntN(size) {
+			before = append(before, slog.Int(keys[r.IntN(len(keys))]+strconv.Itoa(r.IntN(size)), r.IntN(100)))
 		}
-		for range r.IntN(14) {
-			add = append(add, slog.Int(keys[r.IntN(len(keys))]+strconv.Itoa(r.IntN(3)), r.IntN(100)))
+		for range r.IntN(size) {
+			add = append(add, slog.Int(keys[r.IntN(len(keys))]+strconv.Itoa(r.IntN(size)), r.IntN(100)))
 		}
 		checkAppendAttrs(t, before, add)
 		if t.Failed() {
@@ -63,10 +68,17 @@ func TestExtraAppendAttrsRandom(t *testing.T) {
 
 func checkAppendAttrs(t *testing.T, before, add []slog.Attr) {
 	t.Helper()
-	var want, got Extra
+	var want, got, bound Extra
 	for _, a := range before {
 		want.SetAttr(a)
-		got.SetAttr(a)
+		bound.SetAttr(a)
+	}
+	got.Merge(&bound) // as a record takes its bound fields
+	if n := len(before); n%2 == 1 {
+		got = Extra{}
+		for _, a := range before {
+			got.SetAttr(a)
+		}
 	}
 	for _, a := range add {
 		want.SetAttr(a)
