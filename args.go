@@ -32,7 +32,8 @@ func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 			dst = appendAttr(dst, a)
 			i++
 		case Fields:
-			keys := make([]string, 0, len(a))
+			var buf [16]string // a usual map's keys, sorted on the stack
+			keys := buf[:0]
 			for k := range a {
 				keys = append(keys, k)
 			}

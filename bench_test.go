@@ -36,6 +36,7 @@ func TestAllocations(t *testing.T) {
 	extraText := discard(t, logru.Handler{Level: "INFO", Format: "{time} {level} {message} {extra}"})
 	fieldsText := discard(t, logru.Handler{Level: "INFO", Format: "{time} {level} {message}{fields}"})
 	var strsAny, userAny, floatAny, nowAny, durAny any = strs, user, 4.5, now, time.Second
+	fieldsMap := logru.Fields{"user": userAny, "n": 3, "ok": true}
 	bound := info.Bind("int", 1, "string", "two", "bool", true, "float", 4.5, "time", now,
 		"strings", strs, "error", errBoom, "dur", time.Second, "stringer", time.Monday, "int64", int64(10))
 	for _, tt := range []struct {
@@ -81,6 +82,7 @@ func TestAllocations(t *testing.T) {
 		}},
 		// Values already in interfaces, and constants, cost the ...any path no allocation:
 		// the allocations of a ...any call are the caller's conversions of other values.
+		{"a Fields map", 0, func() { info.Info("fields", fieldsMap) }},
 		{"ten fields any, values boxed once", 0, func() {
 			info.Info("ten", "int", 1, "s", userAny, "b", true, "f", floatAny, "t", nowAny, "strs", strsAny,
 				"err", errBoom, "d", durAny, "stringer", time.Monday, "i64", int64(10))
