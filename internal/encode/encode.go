@@ -41,8 +41,9 @@ const (
 // cannot be encoded becomes a JSON string describing the problem; see the
 // package comment for the form of each kind.
 //
-// Strings, numbers, bools, durations and times are written without
-// reflection and without allocating unless dst must grow. AppendJSON never
+// Strings, numbers, bools, durations and times, errors and Stringers, and
+// slices of strings, ints, floats and bools (or an []any of those) are written
+// without reflection and without allocating unless dst must grow. AppendJSON never
 // panics, and it is safe for concurrent use.
 func AppendJSON(dst []byte, v slog.Value) []byte {
 	switch v.Kind() {
@@ -90,8 +91,9 @@ func AppendJSONAny(dst []byte, x any) []byte {
 // characters whatever v holds; see the package comment for the form of each
 // kind.
 //
-// Strings, numbers, bools, durations and times are written without
-// reflection and without allocating unless dst must grow. AppendText never
+// Strings, numbers, bools, durations and times, errors and Stringers, and
+// slices of strings, ints, floats and bools (or an []any of those) are written
+// without reflection and without allocating unless dst must grow. AppendText never
 // panics, and it is safe for concurrent use.
 func AppendText(dst []byte, v slog.Value) []byte {
 	switch v.Kind() {
