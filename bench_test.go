@@ -191,6 +191,21 @@ func BenchmarkTenFields(b *testing.B) {
 				slog.Int64("int64", 10))
 		}
 	})
+	for _, f := range []struct{ name, format string }{
+		{"LogAttrs text {extra}", "{level} {message} {extra}"}, {"LogAttrs text {fields}", "{level} {message}{fields}"},
+	} {
+		tl := discard(b, logru.Handler{Level: "INFO", Format: f.format})
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				tl.LogAttrs(logru.LevelInfo, "ten fields",
+					slog.Int("int", 1), slog.String("string", "two"), slog.Bool("bool", true),
+					slog.Float64("float", 4.5), slog.Time("time", now), slog.Any("strings", []string{"a", "b"}),
+					slog.Any("error", err), slog.Duration("dur", time.Second), slog.Any("stringer", time.Monday),
+					slog.Int64("int64", 10))
+			}
+		})
+	}
 	b.Run("any", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
