@@ -32,7 +32,8 @@ func appendArgs(dst []slog.Attr, args []any, lazy bool) []slog.Attr {
 			dst = appendAttr(dst, a)
 			i++
 		case Fields:
-			keys := make([]string, 0, len(a))
+			var buf [16]string // a usual map's keys, sorted on the stack
+			keys := buf[:0]
 			for k := range a {
 				keys = append(keys, k)
 			}
@@ -128,21 +129,21 @@ func toValue(v any, lazy bool) slog.Value {
 	if lazy {
 		v, _ = lazyValue(v)
 	}
-	switch x := v.(type) {
-	case slog.Value:
-		v := x.Resolve()
-		if v.Kind() == slog.KindGroup {
-			v = resolveGroup(v)
-		}
-		return v
-	case slog.LogValuer:
-		v := slog.AnyValue(x).Resolve()
-		if v.Kind() == slog.KindGroup {
-			v = resolveGroup(v)
-		}
-		return v
+	var sv slog.Value
+	if x, ok := v.(slog.Value); ok {
+		sv = x
+	} else {
+		// AnyValue tests for the scalar types before LogValuer: a scalar costs no
+		// interface test here.
+		sv = slog.AnyValue(v)
 	}
-	return slog.AnyValue(v)
+	if k := sv.Kind(); k == slog.KindLogValuer || k == slog.KindGroup {
+		sv = sv.Resolve()
+		if sv.Kind() == slog.KindGroup {
+			sv = resolveGroup(sv)
+		}
+	}
+	return sv
 }
 
 func callLazy(f func() any) (v any) {

@@ -288,9 +288,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if l.bound.Len() > 0 {
 		l.mergeBound(r)
 	}
-	for _, a := range e.args {
-		r.Extra.SetAttr(a)
-	}
+	r.Extra.AppendAttrs(e.args)
 	// The bound fields' rendering can stand in for them while they follow the fields
 	// merged before them unchanged (boundEncoding.fits) and no patcher can touch them.
 	// Likewise the caller's encoding, made once per PC, while no patcher can change it.

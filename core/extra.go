@@ -19,7 +19,9 @@ const BadKey = "!BADKEY"
 // [BadKey] and a number ("!BADKEY2") are reserved: a value set under BadKey or under one
 // of them is always appended, under the next bad key this Extra has not used (values
 // merged from another Extra are renumbered in order). It is a slice, not a map: past
-// 16 fields it indexes its keys, so any number of fields costs O(1) each.
+// 16 fields set one at a time, or 64 added in bulk ([Extra.Merge] into an empty Extra,
+// [Extra.AppendAttrs]), it indexes its keys, so any number of fields costs O(1) each;
+// below that, a scan is cheaper than building the index.
 //
 // The zero Extra is empty and ready to use. An Extra is not safe for concurrent
 // mutation; copying an Extra value shares its storage, use [Extra.Clone] for an
@@ -65,6 +67,12 @@ func badKeyName(n int) string {
 // indexAbove is the number of fields above which an Extra indexes its keys.
 const indexAbove = 16
 
+// bulkAbove is the number of fields above which a bulk addition indexes the keys; up to
+// it, AppendAttrs compares a key with the others only when its bit is already in the
+// mask (at most bulkAbove² comparisons, and none in the usual case), and allocates
+// nothing.
+const bulkAbove = 64
+
 func keyBit(key string) uint64 {
 	if key == "" {
 		return 1
@@ -89,12 +97,7 @@ func (e *Extra) index(key string) int {
 		}
 		return -1
 	}
-	for i := len(e.attrs) - 1; i >= 0; i-- {
-		if e.attrs[i].Key == key {
-			return i
-		}
-	}
-	return -1
+	return e.scan(key)
 }
 
 // Lookup returns the value stored under key.
@@ -126,7 +129,11 @@ func (e *Extra) Set(key string, value any) {
 }
 
 // SetAttr stores a field, with the same rule as [Extra.Set].
-func (e *Extra) SetAttr(a slog.Attr) {
+func (e *Extra) SetAttr(a slog.Attr) { e.set(a, true) }
+
+// set is SetAttr; with index false it leaves an Extra without an index unindexed past
+// indexAbove fields (AppendAttrs, below bulkAbove).
+func (e *Extra) set(a slog.Attr, index bool) {
 	if len(a.Key) >= len(BadKey) && a.Key[0] == '!' && isBadKey(a.Key) {
 		e.bad++
 		a.Key = badKeyName(e.bad)
@@ -142,9 +149,65 @@ func (e *Extra) SetAttr(a slog.Attr) {
 	e.attrs = append(e.attrs, a)
 	if e.byKey != nil {
 		e.byKey[a.Key] = len(e.attrs) - 1
-	} else if len(e.attrs) > indexAbove {
+	} else if index && len(e.attrs) > indexAbove {
 		e.buildIndex()
 	}
+}
+
+// AppendAttrs stores every field of as in order, each as [Extra.SetAttr] would: a key
+// that is present (set before, or earlier in as) keeps its position and takes the later
+// value, and a bad key takes the next "!BADKEY" number. While e has no index and the
+// fields number at most 64 in all, it first checks the keys, comparing one with the
+// others only when its bit is already in the mask, and when they are all new and none is
+// a bad key (the usual case) copies as in one go, without building an index: n fields
+// cost O(n) and no allocation beyond the slice's growth.
+func (e *Extra) AppendAttrs(as []slog.Attr) {
+	if e.byKey != nil || len(e.attrs)+len(as) > bulkAbove {
+		for _, a := range as {
+			e.SetAttr(a)
+		}
+		return
+	}
+	mask := e.mask
+	for i := range as {
+		k := as[i].Key
+		bit := keyBit(k)
+		if len(k) >= len(BadKey) && k[0] == '!' && isBadKey(k) ||
+			mask&bit != 0 && (e.scan(k) >= 0 || hasKey(as[:i], k)) {
+			e.appendEach(as)
+			return
+		}
+		mask |= bit
+	}
+	e.attrs = append(e.attrs, as...)
+	e.mask = mask
+}
+
+// appendEach is AppendAttrs without an index, one field at a time.
+func (e *Extra) appendEach(as []slog.Attr) {
+	for _, a := range as {
+		e.set(a, false)
+	}
+}
+
+// hasKey reports whether one of as has key.
+func hasKey(as []slog.Attr, key string) bool {
+	for i := range as {
+		if as[i].Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// scan returns the position of key, scanning the fields (no index); -1 when absent.
+func (e *Extra) scan(key string) int {
+	for i := len(e.attrs) - 1; i >= 0; i-- {
+		if e.attrs[i].Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // buildIndex indexes every field by key (the last one, for a repeated key).
@@ -161,7 +224,7 @@ func (e *Extra) Merge(o *Extra) {
 		e.attrs = append(e.attrs, o.attrs...)
 		e.mask = o.mask
 		e.bad = o.bad
-		if len(e.attrs) > indexAbove {
+		if len(e.attrs) > bulkAbove {
 			e.buildIndex()
 		}
 		return

@@ -50,6 +50,14 @@ func TestExtraIndexedPastSmallSize(t *testing.T) {
 			e.Set("first", 0)
 			e.Merge(&o)
 		}},
+		{"AppendAttrs", func(e *Extra) {
+			e.AppendAttrs(attrs)
+			e.AppendAttrs(attrs)
+		}},
+		{"AppendAttrs onto bound fields", func(e *Extra) {
+			e.AppendAttrs(attrs[:10])
+			e.AppendAttrs(attrs[10:])
+		}},
 		{"Clone", func(e *Extra) {
 			var o Extra
 			for _, a := range attrs {

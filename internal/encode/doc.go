@@ -69,6 +69,10 @@
 //
 // The functions for these kinds (every kind but Group, LogValuer and Any) use
 // neither reflection nor fmt and do not allocate unless the buffer must grow.
+// Neither do the most common values of kind Any: errors and Stringers with no
+// method of rules 2 and 3 below, and slices of strings, ints, int64s, float64s
+// and bools, or an []any of strings, ints, int64s, float64s, bools and nil,
+// are written directly, byte for byte as the rules below write them.
 //
 // # Arbitrary values
 //

@@ -41,8 +41,9 @@ const (
 // cannot be encoded becomes a JSON string describing the problem; see the
 // package comment for the form of each kind.
 //
-// Strings, numbers, bools, durations and times are written without
-// reflection and without allocating unless dst must grow. AppendJSON never
+// Strings, numbers, bools, durations and times, errors and Stringers, and
+// slices of strings, ints, floats and bools (or an []any of those) are written
+// without reflection and without allocating unless dst must grow. AppendJSON never
 // panics, and it is safe for concurrent use.
 func AppendJSON(dst []byte, v slog.Value) []byte {
 	switch v.Kind() {
@@ -61,55 +62,11 @@ func AppendJSON(dst []byte, v slog.Value) []byte {
 	case slog.KindTime:
 		return appendJSONTime(dst, v.Time())
 	case slog.KindAny:
-		if out, ok := appendJSONCommon(dst, v.Any()); ok {
+		if out, ok := appendCommon(dst, v.Any(), true); ok {
 			return out
 		}
 	}
 	return appendSlow(dst, v, true)
-}
-
-// appendJSONCommon encodes the values most often logged beside the scalar kinds
-// (errors, Stringers, string slices) without the slow path's set-up, as the slow path
-// would encode them. It reports false, having written nothing, for anything else and for
-// any value whose method panics, which the slow path then reports.
-func appendJSONCommon(dst []byte, x any) ([]byte, bool) {
-	switch x := x.(type) {
-	case []string:
-		if x == nil || len(x) > maxItems {
-			return dst, false
-		}
-		start := len(dst)
-		dst = append(dst, '[')
-		for i, s := range x {
-			if len(dst)-start > maxBytes {
-				return dst[:start], false // the slow path cuts it
-			}
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendJSONString(dst, s)
-		}
-		return append(dst, ']'), true
-	case error:
-		if !plainMethods(x) {
-			return dst, false
-		}
-		s, _, ok := callError(x)
-		if !ok {
-			return dst, false
-		}
-		return AppendJSONString(dst, s), true
-	case stringer:
-		if !plainMethods(x) {
-			return dst, false
-		}
-		s, _, ok := callString(x)
-		if !ok {
-			return dst, false
-		}
-		return AppendJSONString(dst, s), true
-	}
-	return dst, false
 }
 
 // plainMethods reports whether x has none of the methods or types the slow path
@@ -134,8 +91,9 @@ func AppendJSONAny(dst []byte, x any) []byte {
 // characters whatever v holds; see the package comment for the form of each
 // kind.
 //
-// Strings, numbers, bools, durations and times are written without
-// reflection and without allocating unless dst must grow. AppendText never
+// Strings, numbers, bools, durations and times, errors and Stringers, and
+// slices of strings, ints, floats and bools (or an []any of those) are written
+// without reflection and without allocating unless dst must grow. AppendText never
 // panics, and it is safe for concurrent use.
 func AppendText(dst []byte, v slog.Value) []byte {
 	switch v.Kind() {
@@ -150,9 +108,13 @@ func AppendText(dst []byte, v slog.Value) []byte {
 	case slog.KindBool:
 		return strconv.AppendBool(dst, v.Bool())
 	case slog.KindDuration:
-		return append(dst, v.Duration().String()...)
+		return appendDuration(dst, v.Duration())
 	case slog.KindTime:
-		return v.Time().AppendFormat(dst, time.RFC3339Nano)
+		return appendRFC3339Nano(dst, v.Time())
+	case slog.KindAny:
+		if out, ok := appendCommon(dst, v.Any(), false); ok {
+			return out
+		}
 	}
 	return appendSlow(dst, v, false)
 }

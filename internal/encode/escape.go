@@ -56,6 +56,30 @@ func jsonSafe8(x uint64) bool {
 	return ((x-lsb*0x20)&^x|(x+lsb)|x|(q-lsb)&^q|(b-lsb)&^b)&msb == 0
 }
 
+// jsonSafeShort reports whether s, at most 16 bytes long, needs no escaping in a JSON
+// string: two overlapping words for 8 to 16 bytes, two overlapping half-words for 4 to
+// 7 (each widened with safe bytes), and the table below that.
+func jsonSafeShort(s string) bool {
+	switch n := len(s); {
+	case n >= 8:
+		return jsonSafe8(load8(s, 0)) && jsonSafe8(load8(s, n-8))
+	case n >= 4:
+		return jsonSafe8(load4(s, 0) | load4(s, n-4)<<32)
+	}
+	for i := 0; i < len(s); i++ {
+		if !jsonSafe[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// load4 returns s[i:i+4] as a little-endian word.
+func load4(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
 // jsonEscapesRune reports whether the valid rune r (r >= 0x80) is written as a
 // \u escape in JSON: the C1 controls, which some terminals obey, and the line
 // and paragraph separators, which JavaScript treats as line ends.
@@ -84,6 +108,11 @@ func textEscapesRune(r rune) bool {
 // AppendJSONString does not allocate unless dst must grow. It is safe for
 // concurrent use.
 func AppendJSONString(dst []byte, s string) []byte {
+	if len(s) <= 16 && jsonSafeShort(s) { // keys and short values: one test, one copy
+		dst = append(dst, '"')
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	dst = slices.Grow(dst, len(s)+2)
 	dst = append(dst, '"')
 	dst = appendJSONEscaped(dst, s)
@@ -160,7 +189,27 @@ func appendJSONEscaped(dst []byte, s string) []byte {
 // AppendTextString does not allocate unless dst must grow. It is safe for
 // concurrent use.
 func AppendTextString(dst []byte, s string) []byte {
+	if len(s) <= 16 && printableShort(s) { // keys and short values: one test, one copy
+		return append(dst, s...)
+	}
 	return appendTextEscaped(dst, s, &textSafe)
+}
+
+// printableShort reports whether every byte of s, at most 16 bytes long, lies in
+// 0x20–0x7e: the words test of [jsonSafeShort] with printable8.
+func printableShort(s string) bool {
+	switch n := len(s); {
+	case n >= 8:
+		return printable8(load8(s, 0)) && printable8(load8(s, n-8))
+	case n >= 4:
+		return printable8(load4(s, 0) | load4(s, n-4)<<32)
+	}
+	for i := 0; i < len(s); i++ {
+		if !textSafe[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // AppendTextLiteral is like [AppendTextString] except that it keeps '\n' and

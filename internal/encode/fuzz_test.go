@@ -39,6 +39,7 @@ func FuzzJSONString(f *testing.F) {
 		if v := AppendJSON(nil, slog.GroupValue(slog.String(s, s))); !json.Valid(v) {
 			t.Fatalf("invalid JSON group for %q: %s", s, v)
 		}
+		checkCommonString(t, s)
 	})
 }
 

@@ -11,6 +11,12 @@ import (
 // appendTextFloat writes f in strconv's shortest 'g' form: 1.5, 1e+21, NaN,
 // +Inf, -Inf. bits is 32 or 64.
 func appendTextFloat(dst []byte, f float64, bits int) []byte {
+	// 'g' writes the positional form for decimal exponents from -4 to 5, and zero.
+	if a := math.Abs(f); bits == 64 && (a >= 1e-4 && a < 1e6 || a == 0) {
+		if n, k, ok := shortDecimal(a); ok {
+			return appendShortDecimal(dst, math.Signbit(f), n, k)
+		}
+	}
 	return strconv.AppendFloat(dst, f, 'g', -1, bits)
 }
 
@@ -28,8 +34,14 @@ func appendJSONFloat(dst []byte, f float64, bits int) []byte {
 	case math.IsInf(f, -1):
 		return append(dst, `"-Inf"`...)
 	}
+	abs := math.Abs(f)
+	if bits == 64 && (abs >= 1e-6 || abs == 0) {
+		if n, k, ok := shortDecimal(abs); ok {
+			return appendShortDecimal(dst, math.Signbit(f), n, k)
+		}
+	}
 	format := byte('f')
-	if abs := math.Abs(f); abs != 0 {
+	if abs != 0 {
 		if bits == 32 {
 			abs32 := float32(abs)
 			if abs32 < 1e-6 || abs32 >= 1e21 {
@@ -71,7 +83,7 @@ func appendComplex(dst []byte, c complex128, bits int) []byte {
 // and 'µ' (U+00B5).
 func appendJSONDuration(dst []byte, d time.Duration) []byte {
 	dst = append(dst, '"')
-	dst = append(dst, d.String()...)
+	dst = appendDuration(dst, d)
 	return append(dst, '"')
 }
 
@@ -80,7 +92,7 @@ func appendJSONDuration(dst []byte, d time.Duration) []byte {
 // needed.
 func appendJSONTime(dst []byte, t time.Time) []byte {
 	dst = append(dst, '"')
-	dst = t.AppendFormat(dst, time.RFC3339Nano)
+	dst = appendRFC3339Nano(dst, t)
 	return append(dst, '"')
 }
 

@@ -1,6 +1,7 @@
 package encode
 
 import (
+	"encoding/binary"
 	"log/slog"
 	"strconv"
 	"unicode"
@@ -29,8 +30,12 @@ import (
 // It never panics and does not allocate for the scalar kinds unless dst must grow. It is
 // safe for concurrent use.
 func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
-	if scalar(v.Kind()) {
+	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(dst, key, v)
+	} else if k == slog.KindAny {
+		if out, ok := appendCommonPair(dst, key, v.Any()); ok {
+			return out
+		}
 	}
 	e := encoder{values: maxValues, start: len(dst)}
 	defer e.recoverText(&dst, e.start)
@@ -45,8 +50,12 @@ func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
 // nothing at all. Keys and values are escaped and quoted as [AppendTextPair] does. It
 // never panics, and it is safe for concurrent use.
 func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
-	if scalar(v.Kind()) {
+	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(append(dst, ' '), key, v)
+	} else if k == slog.KindAny {
+		if out, ok := appendCommonPair(append(dst, ' '), key, v.Any()); ok {
+			return out
+		}
 	}
 	e := encoder{values: maxValues, start: len(dst)}
 	defer e.recoverText(&dst, e.start)
@@ -70,9 +79,29 @@ func appendScalarPair(dst []byte, key string, v slog.Value) []byte {
 	dst = AppendTextString(dst, key)
 	dst = quoteIfNeeded(dst, n)
 	dst = append(dst, '=')
+	if v.Kind() != slog.KindString {
+		// Numbers, bools, durations and times never hold a space, '=', '"', '{' or '}',
+		// and are never empty.
+		return AppendText(dst, v)
+	}
 	n = len(dst)
 	dst = AppendText(dst, v)
 	return quoteIfNeeded(dst, n)
+}
+
+// appendCommonPair is textAttr for a value appendCommon encodes; it reports false,
+// having written nothing, for any other.
+func appendCommonPair(dst []byte, key string, x any) ([]byte, bool) {
+	n := len(dst)
+	dst = AppendTextString(dst, key)
+	dst = quoteIfNeeded(dst, n)
+	dst = append(dst, '=')
+	m := len(dst)
+	dst, ok := appendCommon(dst, x, false)
+	if !ok {
+		return dst[:n], false
+	}
+	return quoteIfNeeded(dst, m), true
 }
 
 // recoverText turns a panic of the encoder's own making (a bug) into a marker in place
@@ -159,9 +188,42 @@ func quoteIfNeeded(dst []byte, n int) []byte {
 // text pair: it is empty or holds a space, '=', '"', '{', '}' or another Unicode space.
 // It does not allocate and is safe for concurrent use.
 func NeedsQuote(b []byte) bool {
-	if len(b) == 0 {
+	// Eight bytes at a time while they are plain ASCII with none of the five; any other
+	// word, and a tail below four bytes, is looked at byte by byte.
+	switch n := len(b); {
+	case n == 0:
 		return true
+	case n >= 8:
+		for i := 0; i+8 <= n; i += 8 {
+			if !quoteFree8(binary.LittleEndian.Uint64(b[i:])) {
+				return needsQuoteBytes(b)
+			}
+		}
+		if n%8 == 0 || quoteFree8(binary.LittleEndian.Uint64(b[n-8:])) {
+			return false
+		}
+	case n >= 4:
+		if quoteFree8(uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32) {
+			return false
+		}
 	}
+	return needsQuoteBytes(b)
+}
+
+// quoteFree8 reports whether no byte of x is 0x80 or above, ' ', '=', '"', '{' or '}'.
+// (v-lsb)&^v has the top bit set in each zero byte of v; a borrow into the next byte
+// only starts at a byte that fails the test already.
+func quoteFree8(x uint64) bool {
+	sp := x ^ lsb*' '
+	eq := x ^ lsb*'='
+	qu := x ^ lsb*'"'
+	lb := x ^ lsb*'{'
+	rb := x ^ lsb*'}'
+	return (x|(sp-lsb)&^sp|(eq-lsb)&^eq|(qu-lsb)&^qu|(lb-lsb)&^lb|(rb-lsb)&^rb)&msb == 0
+}
+
+// needsQuoteBytes is NeedsQuote for a non-empty b, byte by byte.
+func needsQuoteBytes(b []byte) bool {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if !quoteSpecial[c] {
