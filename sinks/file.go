@@ -51,6 +51,12 @@ type FileOptions struct {
 	// Sync, Close, rotation, and at least once a second. A line of Buffering bytes or
 	// more is written at once, after the held lines. At most [MaxBuffering]; the buffer
 	// grows with what it holds, so a large Buffering costs memory only when used.
+	//
+	// A full buffer is written by a goroutine of the File's own while the Write that
+	// filled it returns and the next lines fill a second buffer (at most one such write
+	// is in flight, and every other use of the file waits for it), so up to twice
+	// Buffering bytes may be in memory. Lines that write loses are reported to OnError
+	// with their count, as those of any flush a Write caused.
 	Buffering int
 
 	// Rotation says when the active file is closed, renamed (see Naming) and replaced by
@@ -150,8 +156,9 @@ type FileState struct {
 // A File is safe for concurrent use. Each Write is made, with the rotation check and
 // any rotation before it, under the File's lock, so lines never interleave and a line is
 // never split between two files. Compression and retention run on one background
-// goroutine per File, started at the first rotation; Close waits for it and for the
-// flusher, so that when Close returns the File runs nothing and holds no file open.
+// goroutine per File, started at the first rotation; Close waits for it, for the
+// flusher and for a full buffer's write (see Buffering), so that when Close returns
+// the File runs nothing and holds no file open.
 type File struct {
 	// Set once by newFile.
 	clk       clock.Clock
@@ -202,6 +209,13 @@ type File struct {
 	torn      bool   // the last write stopped part-way through a line
 	unlinked  bool   // the last write found the file deleted
 	onTick    func() // test hook: called after each flush by the ticker
+
+	// spare is the second buffer: while a full buffer is written behind (see
+	// file_behind.go), lines go to the other one. lost holds the errors of writes behind
+	// that settle found, until they are reported.
+	spare  []byte
+	behind behind
+	lost   error
 
 	tickStop chan struct{} // nil when Buffering is 0
 	tickDone chan struct{}
@@ -544,17 +558,27 @@ func (f *File) write(p []byte) (n int, heir *File, rep, err error) {
 	}
 	n, err, ferr := f.put(p)
 	if f.unlinked {
-		// The write went to a deleted file (see writeFile): let it go; the next write
-		// opens the path anew.
-		f.unlinked = false
-		f.reuse = true
-		if cerr := f.file.Close(); cerr != nil {
-			rep = errors.Join(rep, fmt.Errorf("sinks: closing %s (deleted): %w", f.path, cerr))
-		}
-		f.releaseID()
-		f.file, f.info = nil, nil
+		rep = errors.Join(rep, f.dropUnlinked())
 	}
-	return n, nil, errors.Join(rep, ferr), err
+	if ferr != nil || f.lost != nil {
+		rep = errors.Join(rep, ferr, f.takeLost())
+	}
+	return n, nil, rep, err
+}
+
+// dropUnlinked closes the file a write found deleted (see writeOut): the next write, or
+// the flush of the lines still held, opens the path anew.
+func (f *File) dropUnlinked() error {
+	f.settle()
+	f.unlinked = false
+	f.reuse = true
+	var err error
+	if cerr := f.file.Close(); cerr != nil {
+		err = fmt.Errorf("sinks: closing %s (deleted): %w", f.path, cerr)
+	}
+	f.releaseID()
+	f.file, f.info = nil, nil
+	return err
 }
 
 // rotationDue is the O(1) check made before every write.
@@ -579,7 +603,7 @@ func (f *File) rotationDue(p []byte, now time.Time) bool {
 func (f *File) put(p []byte) (n int, err, ferr error) {
 	if f.bufCap > 0 {
 		if len(f.buf)+len(p) > f.bufCap && len(f.buf) > 0 {
-			ferr = f.flush()
+			ferr = f.flushBehind()
 		}
 		if len(p) < f.bufCap {
 			if f.buf == nil {
@@ -594,34 +618,74 @@ func (f *File) put(p []byte) (n int, err, ferr error) {
 	return n, err, ferr
 }
 
-// writeFile writes p to the file, ending first a line that an earlier failed write left
-// incomplete.
+// writeFile writes p to the file, after the write behind in flight (if any), ending
+// first a line that an earlier failed write left incomplete.
 func (f *File) writeFile(p []byte) (int, error) {
-	if f.torn {
-		if _, err := f.file.Write([]byte{'\n'}); err != nil {
-			return 0, fmt.Errorf("sinks: %w", err)
+	f.settle()
+	return f.apply(writeOut(f.file, f.path, f.regular(), f.torn, p))
+}
+
+// regular reports whether the open file is a regular file (one that can be deleted
+// while open).
+func (f *File) regular() bool { return f.info != nil && f.info.Mode().IsRegular() }
+
+// outcome is what writeOut did.
+type outcome struct {
+	n        int  // bytes of p written
+	nl       bool // the newline ending a torn line was written first
+	torn     bool // the line last written is incomplete (the write stopped part-way)
+	unlinked bool // the file was found deleted after the write
+	err      error
+}
+
+// writeOut writes p to file, first ending the line an earlier failed write left
+// incomplete when torn is set, and then, for a regular file, checks that the file
+// still has a name. It touches no File state, so that a write behind can run it
+// without the File's lock; apply takes its outcome into the File.
+func writeOut(file fsys.File, path string, regular, torn bool, p []byte) (o outcome) {
+	o.torn = torn
+	if torn {
+		if _, err := file.Write([]byte{'\n'}); err != nil {
+			o.err = fmt.Errorf("sinks: %w", err)
+			return o
 		}
-		f.size++
-		f.torn = false
+		o.nl, o.torn = true, false
 	}
-	n, err := f.file.Write(p)
-	f.size += int64(n)
+	n, err := file.Write(p)
+	o.n = n
 	if err == nil && n < len(p) {
-		err = &fs.PathError{Op: "write", Path: f.path, Err: errShortWrite}
+		err = &fs.PathError{Op: "write", Path: path, Err: errShortWrite}
 	}
 	if err != nil {
-		f.torn = n > 0 && p[n-1] != '\n'
-		return n, fmt.Errorf("sinks: %w", err)
+		o.torn = n > 0 && p[n-1] != '\n'
+		o.err = fmt.Errorf("sinks: %w", err)
+		return o
 	}
-	if f.info != nil && f.info.Mode().IsRegular() {
-		if st, ok, serr := fsys.FStat(f.file); ok && serr == nil && st.Nlink == 0 {
+	if regular {
+		if st, ok, serr := fsys.FStat(file); ok && serr == nil && st.Nlink == 0 {
 			// The file was deleted while open: what was written has no name and is
 			// lost. It is not counted as written; the path is opened anew.
-			f.unlinked = true
-			return 0, fmt.Errorf("sinks: %s was deleted while open: %d bytes written to it are lost; opening the path anew", f.path, n)
+			o.unlinked = true
+			o.err = fmt.Errorf("sinks: %s was deleted while open: %d bytes written to it are lost; opening the path anew", path, n)
 		}
 	}
-	return n, nil
+	return o
+}
+
+// apply takes the outcome of a writeOut into the File's size and state, and returns
+// the bytes of p counted as written (none when the file was found deleted) and the
+// error.
+func (f *File) apply(o outcome) (int, error) {
+	if o.nl {
+		f.size++
+	}
+	f.size += int64(o.n)
+	f.torn = o.torn
+	if o.unlinked {
+		f.unlinked = true
+		return 0, o.err
+	}
+	return o.n, o.err
 }
 
 var errShortWrite = errors.New("short write")
@@ -629,11 +693,25 @@ var errShortWrite = errors.New("short write")
 // flush writes the buffer to the file. The buffer is emptied even when the write fails:
 // the lines it held are then lost, and the error says how many bytes.
 func (f *File) flush() error {
+	f.settle()
+	if f.unlinked {
+		// The write behind found the file deleted: the held lines go to the path anew.
+		if err := f.dropUnlinked(); err != nil {
+			f.lost = errors.Join(f.lost, err)
+		}
+	}
 	if len(f.buf) == 0 {
 		return nil
 	}
 	if f.file == nil {
-		return nil // the buffer is filled only while a file is open
+		// Lines held when a write found the file deleted (and closed it) go to the file
+		// the path now opens.
+		if err := f.open(f.clk.Now(), false); err != nil {
+			held := len(f.buf)
+			f.buf = f.buf[:0]
+			f.size -= int64(held)
+			return fmt.Errorf("%w (%d buffered bytes lost)", err, held)
+		}
 	}
 	held := len(f.buf)
 	n, err := f.writeFile(f.buf)
@@ -652,8 +730,11 @@ func (f *File) Flush() error {
 		f.mu.Unlock()
 		return h.Flush()
 	}
-	defer f.mu.Unlock()
-	return f.flush()
+	err := f.flush()
+	lost := f.takeLost()
+	f.mu.Unlock()
+	f.report(lost)
+	return err
 }
 
 // handedBack reports whether heir, which f handed its file to, has handed it back.
@@ -672,12 +753,20 @@ func (f *File) Sync() error {
 		f.mu.Unlock()
 		return h.Sync()
 	}
-	defer f.mu.Unlock()
-	if f.file == nil {
-		return nil
-	}
+	err := f.sync()
+	lost := f.takeLost()
+	f.mu.Unlock()
+	f.report(lost)
+	return err
+}
+
+// sync is Sync under the lock.
+func (f *File) sync() error {
 	if err := f.flush(); err != nil {
 		return err
+	}
+	if f.file == nil {
+		return nil
 	}
 	if err := f.file.Sync(); err != nil {
 		return fmt.Errorf("sinks: %w", err)
@@ -695,7 +784,7 @@ func (f *File) flusher(tk clock.Ticker, stop <-chan struct{}, done chan<- struct
 			return
 		case <-tk.C():
 			f.mu.Lock()
-			err := f.flush()
+			err := errors.Join(f.flush(), f.takeLost())
 			hook := f.onTick
 			f.mu.Unlock()
 			if err != nil {
@@ -739,6 +828,12 @@ func (f *File) Close() error {
 	}
 	var errs []error
 	rotating := f.rot != nil || f.rotFunc != nil
+	if f.file == nil && len(f.buf) > 0 {
+		// Lines held after a write found the file deleted: flush opens the path for them.
+		if err := f.flush(); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if f.file != nil {
 		if err := f.flush(); err != nil {
 			errs = append(errs, err)
@@ -760,7 +855,9 @@ func (f *File) Close() error {
 	if !rotating && (f.ret != nil || f.retFunc != nil) {
 		f.w.push(f, job{kind: jobRetain, final: true})
 	}
+	lost := f.takeLost()
 	f.mu.Unlock()
+	f.report(lost)
 	return f.finishClose(errs)
 }
 

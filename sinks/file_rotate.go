@@ -99,7 +99,8 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 		f.active = name
 	}
 	f.file, f.info, f.path = file, info, path
-	f.size, f.created = info.Size(), created
+	// The lines still held (after a write found the old file deleted) go to this file.
+	f.size, f.created = info.Size()+int64(len(f.buf)), created
 	if !existed {
 		f.torn = false
 	}
