@@ -32,10 +32,16 @@ type behind struct {
 	res     outcome
 }
 
-// run writes the buffer, then tells settle.
+// run writes the buffer, then tells settle. A panic of the file's Write (a wrapped
+// filesystem's) is its outcome's error, not the program's end.
 func (b *behind) run() {
+	defer func() {
+		if v := recover(); v != nil {
+			b.res = outcome{torn: true, err: fmt.Errorf("sinks: panic writing %s: %v", b.path, v)}
+		}
+		b.done <- struct{}{}
+	}()
 	b.res = writeOut(b.file, b.path, b.regular, b.torn, b.p)
-	b.done <- struct{}{}
 }
 
 // flushBehind starts writing the full buffer behind, after the write in flight (whose

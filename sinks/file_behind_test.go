@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -317,4 +318,48 @@ func rotationOrder(name string) string {
 		stamp = stamp[:i]
 	}
 	return fmt.Sprintf("%s.%09d", stamp, n)
+}
+
+// panicFS opens files whose Write panics while armed is set.
+type panicFS struct {
+	fsys.FS
+	armed *atomic.Bool
+}
+
+type panicFile struct {
+	fsys.File
+	armed *atomic.Bool
+}
+
+func (p panicFS) OpenFile(name string, flag int, perm os.FileMode) (fsys.File, error) {
+	f, err := p.FS.OpenFile(name, flag, perm)
+	if err != nil {
+		return nil, err
+	}
+	return panicFile{f, p.armed}, nil
+}
+
+func (p panicFile) Write(b []byte) (int, error) {
+	if p.armed.Swap(false) {
+		panic("disk on fire")
+	}
+	return p.File.Write(b)
+}
+
+// TestWriteBehindPanics: a file whose Write panics in a write behind loses that
+// buffer's lines, reported to OnError, and does not end the program; the next line
+// starts on a line of its own.
+func TestWriteBehindPanics(t *testing.T) {
+	t.Parallel()
+	var armed atomic.Bool
+	s := openIn(t, t.TempDir(), "app.log", &FileOptions{Buffering: 16}, clock.NewFake(t0), &fsys.Faulty{FS: panicFS{fsys.OS{}, &armed}})
+	s.write("aaaaaaa\n", "bbbbbbb\n")
+	armed.Store(true)
+	s.write("ccccccc\n") // a+b written behind: the Write panics
+	s.close()
+	wantFiles(t, s.dir, map[string]string{"app.log": "\nccccccc\n"})
+	errs := s.errs.all()
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "disk on fire") || !strings.Contains(errs[0].Error(), "16 buffered bytes lost") {
+		t.Errorf("OnError got %v", errs)
+	}
 }
