@@ -24,6 +24,7 @@ import (
 type behind struct {
 	busy    bool          // a write is in flight (guarded by the File's lock)
 	done    chan struct{} // capacity 1: the goroutine sends when its write is done
+	start   func()        // run, made once: go start() allocates nothing
 	file    fsys.File
 	path    string
 	regular bool
@@ -55,12 +56,12 @@ func (f *File) flushBehind() error {
 	}
 	b := &f.behind
 	if b.done == nil {
-		b.done = make(chan struct{}, 1)
+		b.done, b.start = make(chan struct{}, 1), b.run
 	}
 	b.file, b.path, b.regular, b.torn, b.p = f.file, f.path, f.regular(), f.torn, f.buf
 	b.busy = true
 	f.buf, f.spare = f.spare[:0], nil
-	go b.run()
+	go b.start()
 	return err
 }
 

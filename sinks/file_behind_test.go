@@ -363,3 +363,28 @@ func TestWriteBehindPanics(t *testing.T) {
 		t.Errorf("OnError got %v", errs)
 	}
 }
+
+// TestFileWriteDoesNotAllocate: a Write allocates nothing, buffered (the write behind's
+// hand-off included, its buffers once made) or not.
+func TestFileWriteDoesNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	// Not parallel: AllocsPerRun counts the allocations of the whole process.
+	for _, buffering := range []int{0, 150, 4096, 64 << 10} { // 150: every Write flushes behind
+		f, err := NewFile(filepath.Join(t.TempDir(), "app.log"), &FileOptions{Buffering: buffering})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 1000 { // both buffers made
+			f.Write(line100)
+		}
+		allocs := testing.AllocsPerRun(5000, func() { f.Write(line100) })
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if allocs != 0 {
+			t.Errorf("Buffering %d: Write allocates %v times", buffering, allocs)
+		}
+	}
+}
