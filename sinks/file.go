@@ -694,8 +694,10 @@ var errShortWrite = errors.New("short write")
 // the lines it held are then lost, and the error says how many bytes.
 func (f *File) flush() error {
 	f.settle()
-	if f.unlinked {
+	if f.unlinked && len(f.buf) > 0 {
 		// The write behind found the file deleted: the held lines go to the path anew.
+		// (With nothing held, the file stays open for the caller to close, or for the
+		// next write to drop.)
 		if err := f.dropUnlinked(); err != nil {
 			f.lost = errors.Join(f.lost, err)
 		}

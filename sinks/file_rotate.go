@@ -159,6 +159,7 @@ func (f *File) closeFile() error {
 		err = errors.Join(err, fmt.Errorf("sinks: closing %s: %w", f.path, cerr))
 	}
 	f.file, f.info = nil, nil
+	f.unlinked = false // whatever a write found of the file closed
 	f.releaseID()
 	return err
 }
