@@ -19,7 +19,7 @@
 #   FLOOD_RUNS=3       runs per flood case (the table shows the median)
 #   FLOOD_LIBS="logru logru+any logru-rotate logru-text logru-nocaller zerolog zap phuslu slog logrus"
 #                      flood cases; NAME+any runs logru's ...any API
-#   FLOOD_BUFFER=65536 bytes every library holds before a write (logru: Handler.Buffering;
+#   FLOOD_BUFFER=262144 bytes every library holds before a write (logru: Handler.Buffering;
 #                      the others: a bufio.Writer around the *os.File); 0: a write per line
 #   FLOOD_PROFILE=     a directory: each flood run also writes a CPU profile there
 #                      (CASE.RUN.prof; go tool pprof -top results/flood PROFILE)
@@ -38,7 +38,7 @@ SKIP_BENCH=${SKIP_BENCH:-}
 FLOOD_N=${FLOOD_N:-1000000}
 FLOOD_RUNS=${FLOOD_RUNS:-3}
 FLOOD_LIBS=${FLOOD_LIBS:-logru logru+any logru-rotate logru-text logru-nocaller zerolog zap phuslu slog logrus}
-FLOOD_BUFFER=${FLOOD_BUFFER:-65536}
+FLOOD_BUFFER=${FLOOD_BUFFER:-262144}
 FLOOD_PROFILE=${FLOOD_PROFILE:-}
 FLOOD_ROTATION=${FLOOD_ROTATION:-100 MB}
 FLOOD_DIR=${FLOOD_DIR:-results/flood-tmp}

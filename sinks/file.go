@@ -52,11 +52,13 @@ type FileOptions struct {
 	// more is written at once, after the held lines. At most [MaxBuffering]; the buffer
 	// grows with what it holds, so a large Buffering costs memory only when used.
 	//
-	// A full buffer is written by a goroutine of the File's own while the Write that
-	// filled it returns and the next lines fill a second buffer (at most one such write
-	// is in flight, and every other use of the file waits for it), so up to twice
-	// Buffering bytes may be in memory. Lines that write loses are reported to OnError
-	// with their count, as those of any flush a Write caused.
+	// With Buffering of 128 KiB or more, a full buffer is written by a goroutine of the
+	// File's own while the Write that filled it returns and the next lines fill a
+	// second buffer (at most one such write is in flight, and every other use of the
+	// file waits for it), so up to twice Buffering bytes may be in memory. Lines that
+	// write loses are reported to OnError with their count, as those of any flush a
+	// Write caused. A smaller buffer is written by the Write that fills it: waking a
+	// goroutine would cost about as much as the write it takes off the logging path.
 	Buffering int
 
 	// Rotation says when the active file is closed, renamed (see Naming) and replaced by
@@ -169,6 +171,7 @@ type File struct {
 	mode      fs.FileMode
 	delay     bool
 	bufCap    int
+	behindMin int               // the smallest bufCap whose full buffers are written behind (tests lower it)
 	rot       *rotspec.Rotation // nil: no Rotation spec
 	limit     int64             // rot.SizeLimit()
 	hasTime   bool              // rot.HasTime()
@@ -284,7 +287,7 @@ func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*Fi
 func prepareFile(path string, o *FileOptions, clk clock.Clock, fsys fsys.FS) (*File, error) {
 	f := &File{
 		clk: clk, fs: fsys, loc: clk.Now().Location(),
-		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering,
+		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering, behindMin: writeBehindMin,
 		rotFunc: o.RotateFunc, retFunc: o.RetainFunc, compFunc: o.CompressFunc,
 		watch: o.Watch, onError: o.OnError, given: path, shared: o.Shared,
 		closeDone: make(chan struct{}),
@@ -603,7 +606,11 @@ func (f *File) rotationDue(p []byte, now time.Time) bool {
 func (f *File) put(p []byte) (n int, err, ferr error) {
 	if f.bufCap > 0 {
 		if len(f.buf)+len(p) > f.bufCap && len(f.buf) > 0 {
-			ferr = f.flushBehind()
+			if f.bufCap >= f.behindMin {
+				ferr = f.flushBehind()
+			} else {
+				ferr = f.flush()
+			}
 		}
 		if len(p) < f.bufCap {
 			if f.buf == nil {

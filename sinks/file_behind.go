@@ -7,10 +7,10 @@ import (
 	"github.com/logru/logru/internal/fsys"
 )
 
-// This file holds a buffered File's write behind. When the buffer is full, the goroutine
-// that filled it does not write it: it hands it to a goroutine of its own, takes the
-// File's second buffer, and goes on logging while the system call copies the first
-// into the file. At most one write is behind at a time, and everything else that uses
+// This file holds a buffered File's write behind. When the buffer is full (and
+// Buffering is writeBehindMin or more), the goroutine that filled it does not write
+// it: it hands it to a goroutine of its own, takes the File's second buffer, and goes
+// on logging while the system call copies the first into the file. At most one write is behind at a time, and everything else that uses
 // the file (a direct write, Flush, Sync, rotation, Close, Handoff, a watch or
 // deleted-file reopen) first waits for it (settle), so lines reach the file in the order
 // they were written and never into a file that was closed, rotated or handed off.
@@ -18,6 +18,14 @@ import (
 // The lines of a write behind are lost only as those of a synchronous buffer flush are
 // (the write failed, or found the file deleted); the error, with the count of bytes
 // lost, goes to OnError, like that of any flush a Write caused.
+
+// writeBehindMin is the smallest Buffering written behind. Handing a buffer to another
+// goroutine costs a wake-up of a thread (futexes, and on a virtual machine an
+// interrupt between CPUs: tens of microseconds of CPU, measured 2026-12 on the flood),
+// about what writing 64 KiB costs; from 128 KiB up the hand-off is a small part of
+// the write it takes off the logging path. Below, the Write that fills the buffer
+// writes it.
+const writeBehindMin = 128 << 10
 
 // behind is the write in flight. Its fields other than busy are the writing
 // goroutine's from the moment it starts until it sends on done.

@@ -18,6 +18,15 @@ import (
 	"github.com/logru/logru/internal/fsys"
 )
 
+// alwaysBehind makes f write every full buffer behind, whatever its size, and returns
+// f.
+func alwaysBehind(f *File) *File {
+	f.mu.Lock()
+	f.behindMin = 0
+	f.mu.Unlock()
+	return f
+}
+
 // floodLines makes n lines of lengths that vary from 1 to max bytes (newline included),
 // each one distinct.
 func floodLines(n, max int) [][]byte {
@@ -50,48 +59,59 @@ func TestWriteBehindSameBytes(t *testing.T) {
 		{"flushes between", 100, floodLines(1000, 60), 7},
 		{"one line at a time", 1, floodLines(100, 10), 3},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			dir := t.TempDir()
-			plain, err := NewFile(filepath.Join(dir, "plain.log"), nil)
-			if err != nil {
+		for _, behind := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/behind=%v", tt.name, behind), func(t *testing.T) {
+				t.Parallel()
+				sameBytes(t, tt.buffering, tt.lines, tt.flushAt, behind)
+			})
+		}
+	}
+}
+
+// sameBytes writes lines to a plain File and to a buffered one (written behind or not),
+// with Flush and Sync every flushAt lines, and compares the files.
+func sameBytes(t *testing.T, buffering int, lines [][]byte, flushAt int, behind bool) {
+	dir := t.TempDir()
+	plain, err := NewFile(filepath.Join(dir, "plain.log"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs errorLog
+	buffered, err := NewFile(filepath.Join(dir, "buffered.log"), &FileOptions{Buffering: buffering, OnError: errs.add})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if behind {
+		alwaysBehind(buffered)
+	}
+	for i, l := range lines {
+		for _, f := range []*File{plain, buffered} {
+			if n, err := f.Write(l); err != nil || n != len(l) {
+				t.Fatalf("Write(%q) = %d, %v", l, n, err)
+			}
+		}
+		if flushAt > 0 && i%flushAt == 0 {
+			sync := buffered.Flush
+			if i%(2*flushAt) == 0 {
+				sync = buffered.Sync
+			}
+			if err := sync(); err != nil {
 				t.Fatal(err)
 			}
-			var errs errorLog
-			buffered, err := NewFile(filepath.Join(dir, "buffered.log"), &FileOptions{Buffering: tt.buffering, OnError: errs.add})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, l := range tt.lines {
-				for _, f := range []*File{plain, buffered} {
-					if n, err := f.Write(l); err != nil || n != len(l) {
-						t.Fatalf("Write(%q) = %d, %v", l, n, err)
-					}
-				}
-				if tt.flushAt > 0 && i%tt.flushAt == 0 {
-					sync := buffered.Flush
-					if i%(2*tt.flushAt) == 0 {
-						sync = buffered.Sync
-					}
-					if err := sync(); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-			for _, f := range []*File{plain, buffered} {
-				if err := f.Close(); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, _ := os.ReadFile(filepath.Join(dir, "plain.log"))
-			got, _ := os.ReadFile(filepath.Join(dir, "buffered.log"))
-			if !bytes.Equal(got, want) {
-				t.Errorf("the buffered file holds %d bytes, the plain one %d; they differ", len(got), len(want))
-			}
-			if e := errs.all(); len(e) > 0 {
-				t.Errorf("OnError got %v", e)
-			}
-		})
+		}
+	}
+	for _, f := range []*File{plain, buffered} {
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := os.ReadFile(filepath.Join(dir, "plain.log"))
+	got, _ := os.ReadFile(filepath.Join(dir, "buffered.log"))
+	if !bytes.Equal(got, want) {
+		t.Errorf("the buffered file holds %d bytes, the plain one %d; they differ", len(got), len(want))
+	}
+	if e := errs.all(); len(e) > 0 {
+		t.Errorf("OnError got %v", e)
 	}
 }
 
@@ -103,6 +123,7 @@ func TestWriteBehindOverlaps(t *testing.T) {
 	release := make(chan struct{})
 	fs := &fsys.Faulty{}
 	s := openIn(t, t.TempDir(), "app.log", &FileOptions{Buffering: 16}, clock.NewFake(t0), fs)
+	alwaysBehind(s.File)
 	fs.Fail(fsys.Rule{Op: fsys.OpWrite, Times: 1, Delay: release, Err: nil})
 	s.write("aaaaaaa\n", "bbbbbbb\n")
 	wrote := make(chan error, 1)
@@ -151,6 +172,7 @@ func TestWriteBehindFails(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			s := open(t, "app.log", &FileOptions{Buffering: 16}, t0)
+			alwaysBehind(s.File)
 			s.write("aaaaaaa\n", "bbbbbbb\n")
 			s.fs.Fail(fsys.Rule{Op: fsys.OpWrite, Times: 1, Err: tt.err})
 			s.write("ccccccc\n", "ddddddd\n") // a+b written behind, and lost
@@ -191,6 +213,7 @@ func TestWriteBehindDeletedFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			alwaysBehind(f)
 			write := func(lines ...string) {
 				t.Helper()
 				for _, l := range lines {
@@ -229,6 +252,7 @@ func TestWriteBehindConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	alwaysBehind(f)
 	const writers, perWriter = 4, 400
 	var wg sync.WaitGroup
 	for w := range writers {
@@ -353,6 +377,7 @@ func TestWriteBehindPanics(t *testing.T) {
 	t.Parallel()
 	var armed atomic.Bool
 	s := openIn(t, t.TempDir(), "app.log", &FileOptions{Buffering: 16}, clock.NewFake(t0), &fsys.Faulty{FS: panicFS{fsys.OS{}, &armed}})
+	alwaysBehind(s.File)
 	s.write("aaaaaaa\n", "bbbbbbb\n")
 	armed.Store(true)
 	s.write("ccccccc\n") // a+b written behind: the Write panics
@@ -371,10 +396,13 @@ func TestFileWriteDoesNotAllocate(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	// Not parallel: AllocsPerRun counts the allocations of the whole process.
-	for _, buffering := range []int{0, 150, 4096, 64 << 10} { // 150: every Write flushes behind
+	for _, buffering := range []int{0, 150, 4096, 64 << 10, writeBehindMin} { // 150: every Write flushes
 		f, err := NewFile(filepath.Join(t.TempDir(), "app.log"), &FileOptions{Buffering: buffering})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if buffering < writeBehindMin {
+			alwaysBehind(f)
 		}
 		for range 1000 { // both buffers made
 			f.Write(line100)
@@ -386,5 +414,37 @@ func TestFileWriteDoesNotAllocate(t *testing.T) {
 		if allocs != 0 {
 			t.Errorf("Buffering %d: Write allocates %v times", buffering, allocs)
 		}
+	}
+}
+
+// TestWriteBehindThreshold: a buffer of writeBehindMin bytes or more is written behind;
+// a smaller one by the Write that fills it.
+func TestWriteBehindThreshold(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		buffering int
+		behind    bool
+	}{
+		{writeBehindMin - 1, false},
+		{writeBehindMin, true},
+		{4 * writeBehindMin, true},
+	} {
+		t.Run(fmt.Sprint(tt.buffering), func(t *testing.T) {
+			t.Parallel()
+			f, err := NewFile(filepath.Join(t.TempDir(), "app.log"), &FileOptions{Buffering: tt.buffering})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			for range tt.buffering/len(line100) + 2 { // one flush
+				f.Write(line100)
+			}
+			f.mu.Lock()
+			behind := f.behind.busy || f.spare != nil
+			f.mu.Unlock()
+			if behind != tt.behind {
+				t.Errorf("written behind: %v, want %v", behind, tt.behind)
+			}
+		})
 	}
 }

@@ -13,10 +13,10 @@
 // caller), zerolog, zap, phuslu, slog (JSON handler) and logrus. -any drives logru
 // through its ...any pairs instead of LogAttrs.
 //
-// Every library writes through a buffer of -buffer bytes (64 KiB by default): logru's
-// own Handler.Buffering, a bufio.Writer of the same size around the *os.File for the
-// others, flushed before the file is closed. -buffer 0 makes every library write each
-// line at once (one write per line).
+// Every library writes through a buffer of -buffer bytes (256 KiB by default, the
+// size of zap's BufferedWriteSyncer): logru's own Handler.Buffering, a bufio.Writer of
+// the same size around the *os.File for the others, flushed before the file is
+// closed. -buffer 0 makes every library write each line at once (one write per line).
 //
 // It prints one line, for example
 //
@@ -106,7 +106,7 @@ func main() {
 	compression := flag.String("compression", "gz", "logru-rotate: Handler.Compression (only gz and none can be counted)")
 	verify := flag.Bool("verify", true, "count the lines written (after the time is taken)")
 	countOnly := flag.Bool("count-only", false, "write nothing: count the lines of the flood files already in -dir and check them against -n")
-	buffer := flag.Int("buffer", 64<<10, "bytes held before a write, for every library (logru: Handler.Buffering; others: a bufio.Writer); 0: one write per line")
+	buffer := flag.Int("buffer", 256<<10, "bytes held before a write, for every library (logru: Handler.Buffering; others: a bufio.Writer); 0: one write per line")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the writing (logger creation to close) to this file")
 	flag.Parse()
 
