@@ -51,14 +51,6 @@ type FileOptions struct {
 	// Sync, Close, rotation, and at least once a second. A line of Buffering bytes or
 	// more is written at once, after the held lines. At most [MaxBuffering]; the buffer
 	// grows with what it holds, so a large Buffering costs memory only when used.
-	//
-	// With Buffering of 128 KiB or more, a full buffer is written by a goroutine of the
-	// File's own while the Write that filled it returns and the next lines fill a
-	// second buffer (at most one such write is in flight, and every other use of the
-	// file waits for it), so up to twice Buffering bytes may be in memory. Lines that
-	// write loses are reported to OnError with their count, as those of any flush a
-	// Write caused. A smaller buffer is written by the Write that fills it: waking a
-	// goroutine would cost about as much as the write it takes off the logging path.
 	Buffering int
 
 	// Rotation says when the active file is closed, renamed (see Naming) and replaced by
@@ -158,9 +150,8 @@ type FileState struct {
 // A File is safe for concurrent use. Each Write is made, with the rotation check and
 // any rotation before it, under the File's lock, so lines never interleave and a line is
 // never split between two files. Compression and retention run on one background
-// goroutine per File, started at the first rotation; Close waits for it, for the
-// flusher and for a full buffer's write (see Buffering), so that when Close returns
-// the File runs nothing and holds no file open.
+// goroutine per File, started at the first rotation; Close waits for it and for the
+// flusher, so that when Close returns the File runs nothing and holds no file open.
 type File struct {
 	// Set once by newFile.
 	clk       clock.Clock
@@ -171,7 +162,6 @@ type File struct {
 	mode      fs.FileMode
 	delay     bool
 	bufCap    int
-	behindMin int               // the smallest bufCap whose full buffers are written behind (tests lower it)
 	rot       *rotspec.Rotation // nil: no Rotation spec
 	limit     int64             // rot.SizeLimit()
 	hasTime   bool              // rot.HasTime()
@@ -212,13 +202,6 @@ type File struct {
 	torn      bool   // the last write stopped part-way through a line
 	unlinked  bool   // the last write found the file deleted
 	onTick    func() // test hook: called after each flush by the ticker
-
-	// spare is the second buffer: while a full buffer is written behind (see
-	// file_behind.go), lines go to the other one. lost holds the errors of writes behind
-	// that settle found, until they are reported.
-	spare  []byte
-	behind behind
-	lost   error
 
 	tickStop chan struct{} // nil when Buffering is 0
 	tickDone chan struct{}
@@ -287,7 +270,7 @@ func newFile(path string, opts *FileOptions, clk clock.Clock, fsys fsys.FS) (*Fi
 func prepareFile(path string, o *FileOptions, clk clock.Clock, fsys fsys.FS) (*File, error) {
 	f := &File{
 		clk: clk, fs: fsys, loc: clk.Now().Location(),
-		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering, behindMin: writeBehindMin,
+		mode: o.Mode, delay: o.Delay, bufCap: o.Buffering,
 		rotFunc: o.RotateFunc, retFunc: o.RetainFunc, compFunc: o.CompressFunc,
 		watch: o.Watch, onError: o.OnError, given: path, shared: o.Shared,
 		closeDone: make(chan struct{}),
@@ -563,16 +546,15 @@ func (f *File) write(p []byte) (n int, heir *File, rep, err error) {
 	if f.unlinked {
 		rep = errors.Join(rep, f.dropUnlinked())
 	}
-	if ferr != nil || f.lost != nil {
-		rep = errors.Join(rep, ferr, f.takeLost())
+	if ferr != nil {
+		rep = errors.Join(rep, ferr) // not on every write: errors.Join costs ~10 ns
 	}
 	return n, nil, rep, err
 }
 
-// dropUnlinked closes the file a write found deleted (see writeOut): the next write, or
-// the flush of the lines still held, opens the path anew.
+// dropUnlinked closes the file a write found deleted (see writeFile): the next write,
+// or the flush of the lines still held, opens the path anew.
 func (f *File) dropUnlinked() error {
-	f.settle()
 	f.unlinked = false
 	f.reuse = true
 	var err error
@@ -606,11 +588,7 @@ func (f *File) rotationDue(p []byte, now time.Time) bool {
 func (f *File) put(p []byte) (n int, err, ferr error) {
 	if f.bufCap > 0 {
 		if len(f.buf)+len(p) > f.bufCap && len(f.buf) > 0 {
-			if f.bufCap >= f.behindMin {
-				ferr = f.flushBehind()
-			} else {
-				ferr = f.flush()
-			}
+			ferr = f.flush()
 		}
 		if len(p) < f.bufCap {
 			if f.buf == nil {
@@ -625,74 +603,34 @@ func (f *File) put(p []byte) (n int, err, ferr error) {
 	return n, err, ferr
 }
 
-// writeFile writes p to the file, after the write behind in flight (if any), ending
-// first a line that an earlier failed write left incomplete.
+// writeFile writes p to the file, ending first a line that an earlier failed write left
+// incomplete.
 func (f *File) writeFile(p []byte) (int, error) {
-	f.settle()
-	return f.apply(writeOut(f.file, f.path, f.regular(), f.torn, p))
-}
-
-// regular reports whether the open file is a regular file (one that can be deleted
-// while open).
-func (f *File) regular() bool { return f.info != nil && f.info.Mode().IsRegular() }
-
-// outcome is what writeOut did.
-type outcome struct {
-	n        int  // bytes of p written
-	nl       bool // the newline ending a torn line was written first
-	torn     bool // the line last written is incomplete (the write stopped part-way)
-	unlinked bool // the file was found deleted after the write
-	err      error
-}
-
-// writeOut writes p to file, first ending the line an earlier failed write left
-// incomplete when torn is set, and then, for a regular file, checks that the file
-// still has a name. It touches no File state, so that a write behind can run it
-// without the File's lock; apply takes its outcome into the File.
-func writeOut(file fsys.File, path string, regular, torn bool, p []byte) (o outcome) {
-	o.torn = torn
-	if torn {
-		if _, err := file.Write([]byte{'\n'}); err != nil {
-			o.err = fmt.Errorf("sinks: %w", err)
-			return o
+	if f.torn {
+		if _, err := f.file.Write([]byte{'\n'}); err != nil {
+			return 0, fmt.Errorf("sinks: %w", err)
 		}
-		o.nl, o.torn = true, false
+		f.size++
+		f.torn = false
 	}
-	n, err := file.Write(p)
-	o.n = n
+	n, err := f.file.Write(p)
+	f.size += int64(n)
 	if err == nil && n < len(p) {
-		err = &fs.PathError{Op: "write", Path: path, Err: errShortWrite}
+		err = &fs.PathError{Op: "write", Path: f.path, Err: errShortWrite}
 	}
 	if err != nil {
-		o.torn = n > 0 && p[n-1] != '\n'
-		o.err = fmt.Errorf("sinks: %w", err)
-		return o
+		f.torn = n > 0 && p[n-1] != '\n'
+		return n, fmt.Errorf("sinks: %w", err)
 	}
-	if regular {
-		if st, ok, serr := fsys.FStat(file); ok && serr == nil && st.Nlink == 0 {
+	if f.info != nil && f.info.Mode().IsRegular() {
+		if st, ok, serr := fsys.FStat(f.file); ok && serr == nil && st.Nlink == 0 {
 			// The file was deleted while open: what was written has no name and is
 			// lost. It is not counted as written; the path is opened anew.
-			o.unlinked = true
-			o.err = fmt.Errorf("sinks: %s was deleted while open: %d bytes written to it are lost; opening the path anew", path, n)
+			f.unlinked = true
+			return 0, fmt.Errorf("sinks: %s was deleted while open: %d bytes written to it are lost; opening the path anew", f.path, n)
 		}
 	}
-	return o
-}
-
-// apply takes the outcome of a writeOut into the File's size and state, and returns
-// the bytes of p counted as written (none when the file was found deleted) and the
-// error.
-func (f *File) apply(o outcome) (int, error) {
-	if o.nl {
-		f.size++
-	}
-	f.size += int64(o.n)
-	f.torn = o.torn
-	if o.unlinked {
-		f.unlinked = true
-		return 0, o.err
-	}
-	return o.n, o.err
+	return n, nil
 }
 
 var errShortWrite = errors.New("short write")
@@ -700,15 +638,6 @@ var errShortWrite = errors.New("short write")
 // flush writes the buffer to the file. The buffer is emptied even when the write fails:
 // the lines it held are then lost, and the error says how many bytes.
 func (f *File) flush() error {
-	f.settle()
-	if f.unlinked && len(f.buf) > 0 {
-		// The write behind found the file deleted: the held lines go to the path anew.
-		// (With nothing held, the file stays open for the caller to close, or for the
-		// next write to drop.)
-		if err := f.dropUnlinked(); err != nil {
-			f.lost = errors.Join(f.lost, err)
-		}
-	}
 	if len(f.buf) == 0 {
 		return nil
 	}
@@ -739,11 +668,8 @@ func (f *File) Flush() error {
 		f.mu.Unlock()
 		return h.Flush()
 	}
-	err := f.flush()
-	lost := f.takeLost()
-	f.mu.Unlock()
-	f.report(lost)
-	return err
+	defer f.mu.Unlock()
+	return f.flush()
 }
 
 // handedBack reports whether heir, which f handed its file to, has handed it back.
@@ -762,15 +688,7 @@ func (f *File) Sync() error {
 		f.mu.Unlock()
 		return h.Sync()
 	}
-	err := f.sync()
-	lost := f.takeLost()
-	f.mu.Unlock()
-	f.report(lost)
-	return err
-}
-
-// sync is Sync under the lock.
-func (f *File) sync() error {
+	defer f.mu.Unlock()
 	if err := f.flush(); err != nil {
 		return err
 	}
@@ -793,7 +711,7 @@ func (f *File) flusher(tk clock.Ticker, stop <-chan struct{}, done chan<- struct
 			return
 		case <-tk.C():
 			f.mu.Lock()
-			err := errors.Join(f.flush(), f.takeLost())
+			err := f.flush()
 			hook := f.onTick
 			f.mu.Unlock()
 			if err != nil {
@@ -864,9 +782,7 @@ func (f *File) Close() error {
 	if !rotating && (f.ret != nil || f.retFunc != nil) {
 		f.w.push(f, job{kind: jobRetain, final: true})
 	}
-	lost := f.takeLost()
 	f.mu.Unlock()
-	f.report(lost)
 	return f.finishClose(errs)
 }
 

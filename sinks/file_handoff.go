@@ -53,7 +53,6 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 		return nil, fmt.Errorf("sinks: Shared: cannot change from %v to %v on an open file", f.shared, g.shared)
 	}
 	ferr := f.flush() // the buffered lines go first, in order
-	ferr = errors.Join(ferr, f.takeLost())
 	g.mu.Lock()
 	moveFile(f, g)
 	f.heir, g.origin = g, f
@@ -93,7 +92,7 @@ func moveFile(f, g *File) {
 	if g.hasTime && g.file != nil {
 		g.next = g.rot.NextOnGrid(g.grid, g.created)
 	}
-	f.file, f.info, f.buf, f.spare, f.size = nil, nil, nil, nil, 0
+	f.file, f.info, f.buf, f.size = nil, nil, nil, 0
 }
 
 // giveBack hands f's file back to the File it came from, when that one is still open,
@@ -113,7 +112,7 @@ func (f *File) giveBack() bool {
 		return false
 	}
 	f.closed = true
-	if err := errors.Join(f.flush(), f.takeLost()); err != nil {
+	if err := f.flush(); err != nil {
 		defer f.report(err)
 	}
 	moveFile(f, o)
