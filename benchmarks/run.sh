@@ -17,8 +17,12 @@
 #   SKIP_BENCH=        non-empty: skip the go test benchmarks
 #   FLOOD_N=1000000    lines per flood run
 #   FLOOD_RUNS=3       runs per flood case (the table shows the median)
-#   FLOOD_LIBS="logru logru+any logru-rotate logru-text zerolog zap phuslu slog logrus"
+#   FLOOD_LIBS="logru logru+any logru-rotate logru-text logru-nocaller zerolog zap phuslu slog logrus"
 #                      flood cases; NAME+any runs logru's ...any API
+#   FLOOD_BUFFER=262144 bytes every library holds before a write (logru: Handler.Buffering;
+#                      the others: a bufio.Writer around the *os.File); 0: a write per line
+#   FLOOD_PROFILE=     a directory: each flood run also writes a CPU profile there
+#                      (CASE.RUN.prof; go tool pprof -top results/flood PROFILE)
 #   FLOOD_ROTATION="100 MB"       logru-rotate's Rotation ("1 MB" makes small runs rotate)
 #   FLOOD_DIR=results/flood-tmp   where flood files are written (and removed)
 #   SKIP_FLOOD=        non-empty: skip the flood
@@ -33,7 +37,9 @@ BENCH=${BENCH:-.}
 SKIP_BENCH=${SKIP_BENCH:-}
 FLOOD_N=${FLOOD_N:-1000000}
 FLOOD_RUNS=${FLOOD_RUNS:-3}
-FLOOD_LIBS=${FLOOD_LIBS:-logru logru+any logru-rotate logru-text zerolog zap phuslu slog logrus}
+FLOOD_LIBS=${FLOOD_LIBS:-logru logru+any logru-rotate logru-text logru-nocaller zerolog zap phuslu slog logrus}
+FLOOD_BUFFER=${FLOOD_BUFFER:-262144}
+FLOOD_PROFILE=${FLOOD_PROFILE:-}
 FLOOD_ROTATION=${FLOOD_ROTATION:-100 MB}
 FLOOD_DIR=${FLOOD_DIR:-results/flood-tmp}
 SKIP_FLOOD=${SKIP_FLOOD:-}
@@ -55,7 +61,7 @@ mkdir -p results
 		fi
 		echo "commit:     $commit"
 	fi
-	echo "settings:   COUNT=$COUNT BENCHTIME=$BENCHTIME BENCH=$BENCH FLOOD_N=$FLOOD_N FLOOD_RUNS=$FLOOD_RUNS FLOOD_ROTATION=$FLOOD_ROTATION"
+	echo "settings:   COUNT=$COUNT BENCHTIME=$BENCHTIME BENCH=$BENCH FLOOD_N=$FLOOD_N FLOOD_RUNS=$FLOOD_RUNS FLOOD_ROTATION=$FLOOD_ROTATION FLOOD_BUFFER=$FLOOD_BUFFER"
 } >results/machine.txt
 cat results/machine.txt
 
@@ -131,21 +137,26 @@ for run in $(seq 1 "$FLOOD_RUNS"); do
 	# load spreads over all cases.
 	for c in $FLOOD_LIBS; do
 		lib=${c%+any}
-		args=(-lib "$lib" -n "$FLOOD_N" -rotation "$FLOOD_ROTATION")
+		args=(-lib "$lib" -n "$FLOOD_N" -rotation "$FLOOD_ROTATION" -buffer "$FLOOD_BUFFER")
 		[ "$lib" != "$c" ] && args+=(-any)
+		prof=()
+		if [ -n "$FLOOD_PROFILE" ]; then
+			mkdir -p "$FLOOD_PROFILE"
+			prof=(-cpuprofile "$FLOOD_PROFILE/$c.$run.prof")
+		fi
 		dir=$FLOOD_DIR/$c
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		sync
 		tf=$(mktemp)
 		if [ -n "$timer" ]; then
-			line=$("$timer" -v -o "$tf" results/flood "${args[@]}" -dir "$dir" -verify=false)
+			line=$("$timer" -v -o "$tf" results/flood "${args[@]}" "${prof[@]}" -dir "$dir" -verify=false)
 			wall=$(seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$tf")")
 			user=$(sed -n 's/.*User time (seconds): //p' "$tf")
 			sys=$(sed -n 's/.*System time (seconds): //p' "$tf")
 			rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tf")
 		else
-			line=$( { TIMEFORMAT='%R %U %S'; time results/flood "${args[@]}" -dir "$dir" -verify=false 2>&1; } 2>"$tf")
+			line=$( { TIMEFORMAT='%R %U %S'; time results/flood "${args[@]}" "${prof[@]}" -dir "$dir" -verify=false 2>&1; } 2>"$tf")
 			read -r wall user sys <"$tf"
 			rss=-
 		fi
@@ -161,7 +172,7 @@ done
 # The table: the median of each column over the runs of each case, then the targets.
 col() { awk -v c="$1" -v k="$2" '$1 == c { print $k }' "$runs" | median; }
 {
-	echo "# flood: $FLOOD_N lines with 5 fields to a file, median of $FLOOD_RUNS runs"
+	echo "# flood: $FLOOD_N lines with 5 fields to a file, median of $FLOOD_RUNS runs, buffer $FLOOD_BUFFER bytes"
 	echo "# wall: the process (${timer:-bash time}); in-program: logger creation to Close (rotation and compression done)"
 	printf '%-14s %9s %12s %8s %8s %12s %6s %12s\n' case wall_s in-program_s user_s sys_s max_rss_MiB files bytes
 	for c in $FLOOD_LIBS; do
@@ -179,7 +190,9 @@ col() { awk -v c="$1" -v k="$2" '$1 == c { print $k }' "$runs" | median; }
 				'BEGIN { printf "%s / %s: wall %.2f×, in-program %.2f× (target ≤ %s×)\n", n1, n2, a / b, pa / pb, t }'
 		fi
 	}
-	ratio logru zerolog 1.5
+	ratio logru zerolog 1.3
+	ratio logru+any zerolog 1.3
+	ratio logru-nocaller zerolog 1.0
 	ratio logru-rotate logru 1.10
 } >results/flood.txt
 cat results/flood.txt

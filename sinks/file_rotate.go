@@ -99,7 +99,8 @@ func (f *File) openPath(path string, now time.Time, afterRotation bool, created 
 		f.active = name
 	}
 	f.file, f.info, f.path = file, info, path
-	f.size, f.created = info.Size(), created
+	// The lines still held (after a write found the old file deleted) go to this file.
+	f.size, f.created = info.Size()+int64(len(f.buf)), created
 	if !existed {
 		f.torn = false
 	}
@@ -158,6 +159,7 @@ func (f *File) closeFile() error {
 		err = errors.Join(err, fmt.Errorf("sinks: closing %s: %w", f.path, cerr))
 	}
 	f.file, f.info = nil, nil
+	f.unlinked = false // whatever a write found of the file closed
 	f.releaseID()
 	return err
 }

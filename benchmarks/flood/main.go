@@ -5,11 +5,18 @@
 //	go run ./flood -lib logru -n 1000000
 //	/usr/bin/time -v ./flood -lib logru-rotate -dir /some/dir -verify=false
 //	./flood -lib logru-rotate -dir /some/dir -count-only
+//	go run ./flood -lib logru -any -cpuprofile cpu.out   # then go tool pprof -top cpu.out
 //
 // Libraries: logru (its own file sink, JSON), logru-rotate (the same with -rotation and
 // -compression), logru-text (the same file sink with the default format, no colours),
-// zerolog, zap, phuslu, slog (JSON handler) and logrus. -any drives logru through its
-// ...any pairs instead of LogAttrs.
+// logru-nocaller (the same file sink with a text format that shows the fields but no
+// caller), zerolog, zap, phuslu, slog (JSON handler) and logrus. -any drives logru
+// through its ...any pairs instead of LogAttrs.
+//
+// Every library writes through a buffer of -buffer bytes (256 KiB by default, the
+// size of zap's BufferedWriteSyncer): logru's own Handler.Buffering, a bufio.Writer of
+// the same size around the *os.File for the others, flushed before the file is
+// closed. -buffer 0 makes every library write each line at once (one write per line).
 //
 // It prints one line, for example
 //
@@ -33,6 +40,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -70,19 +78,22 @@ type writer func(path string, n int, opts options) error
 type options struct {
 	any         bool // logru: Info's ...any pairs instead of LogAttrs
 	text        bool // logru: the default text format instead of JSON
+	nocaller    bool // logru: a text format with the fields and without the caller
 	rotation    string
 	compression string
+	buffer      int // bytes held before a write; 0: one write per line
 }
 
 var writers = map[string]writer{
-	"logru":        writeLogru,
-	"logru-rotate": writeLogru,
-	"logru-text":   writeLogru,
-	"zerolog":      writeZerolog,
-	"zap":          writeZap,
-	"phuslu":       writePhuslu,
-	"slog":         writeSlog,
-	"logrus":       writeLogrus,
+	"logru":          writeLogru,
+	"logru-rotate":   writeLogru,
+	"logru-text":     writeLogru,
+	"logru-nocaller": writeLogru,
+	"zerolog":        writeZerolog,
+	"zap":            writeZap,
+	"phuslu":         writePhuslu,
+	"slog":           writeSlog,
+	"logrus":         writeLogrus,
 }
 
 func main() {
@@ -95,16 +106,18 @@ func main() {
 	compression := flag.String("compression", "gz", "logru-rotate: Handler.Compression (only gz and none can be counted)")
 	verify := flag.Bool("verify", true, "count the lines written (after the time is taken)")
 	countOnly := flag.Bool("count-only", false, "write nothing: count the lines of the flood files already in -dir and check them against -n")
+	buffer := flag.Int("buffer", 256<<10, "bytes held before a write, for every library (logru: Handler.Buffering; others: a bufio.Writer); 0: one write per line")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the writing (logger creation to close) to this file")
 	flag.Parse()
 
-	o := options{any: *useAny, rotation: *rotation, compression: *compression}
-	if err := run(*lib, *n, *dir, *keep, *verify, *countOnly, o); err != nil {
+	o := options{any: *useAny, rotation: *rotation, compression: *compression, buffer: *buffer}
+	if err := run(*lib, *n, *dir, *keep, *verify, *countOnly, *cpuProfile, o); err != nil {
 		fmt.Fprintln(os.Stderr, "flood:", err)
 		os.Exit(1)
 	}
 }
 
-func run(lib string, n int, dir string, keep, verify, countOnly bool, opts options) error {
+func run(lib string, n int, dir string, keep, verify, countOnly bool, cpuProfile string, opts options) error {
 	w, ok := writers[lib]
 	if !ok {
 		return fmt.Errorf("-lib %q: want one of %s", lib, strings.Join(libNames(), ", "))
@@ -114,6 +127,9 @@ func run(lib string, n int, dir string, keep, verify, countOnly bool, opts optio
 	}
 	if n < 0 {
 		return fmt.Errorf("-n %d: want 0 or more", n)
+	}
+	if opts.buffer < 0 {
+		return fmt.Errorf("-buffer %d: want 0 or more", opts.buffer)
 	}
 	label := lib
 	if opts.any {
@@ -147,21 +163,37 @@ func run(lib string, n int, dir string, keep, verify, countOnly bool, opts optio
 		return fmt.Errorf("%s already holds %s: use an empty directory", dir, old[0])
 	}
 
+	var prof *os.File
+	if cpuProfile != "" {
+		var err error
+		if prof, err = os.Create(cpuProfile); err != nil {
+			return err
+		}
+		defer prof.Close()
+		if err := pprof.StartCPUProfile(prof); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
-	if err := w(filepath.Join(dir, fileName), n, optsFor(lib, opts)); err != nil {
+	err := w(filepath.Join(dir, fileName), n, optsFor(lib, opts))
+	wall := time.Since(start)
+	if prof != nil {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
 		return err
 	}
-	wall := time.Since(start)
 	return report(label, n, dir, wall, verify)
 }
 
 // optsFor keeps rotation and compression for logru-rotate only, and sets text for
-// logru-text.
+// logru-text and nocaller for logru-nocaller.
 func optsFor(lib string, o options) options {
 	if lib != "logru-rotate" {
 		o.rotation, o.compression = "", ""
 	}
 	o.text = lib == "logru-text"
+	o.nocaller = lib == "logru-nocaller"
 	return o
 }
 
@@ -274,15 +306,22 @@ func countFile(name string, buf []byte) (lines, raw int64, err error) {
 	}
 }
 
-// logru: its own file sink, JSON (or the default text format for logru-text), through
-// LogAttrs, or Info's ...any pairs with -any.
+// noCallerFormat is logru-nocaller's format: loguru's default look with the fields and
+// without the caller.
+const noCallerFormat = "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <8} | {message}{fields}"
+
+// logru: its own file sink, JSON (or the default text format for logru-text, or
+// noCallerFormat for logru-nocaller), through LogAttrs, or Info's ...any pairs with -any.
 func writeLogru(path string, n int, o options) error {
 	l := logru.New()
-	h := logru.Handler{Sink: path, Level: "INFO", Serialize: true,
+	h := logru.Handler{Sink: path, Level: "INFO", Serialize: true, Buffering: o.buffer,
 		Rotation: o.rotation, Compression: o.compression}
-	if o.text {
+	if o.text || o.nocaller {
 		h.Serialize = false
 		h.Colorize = logru.ColorNever
+	}
+	if o.nocaller {
+		h.Format = noCallerFormat
 	}
 	if _, err := l.Add(h); err != nil {
 		return err
@@ -302,8 +341,8 @@ func writeLogru(path string, n int, o options) error {
 	return l.Close()
 }
 
-func writeZerolog(path string, n int, _ options) error {
-	f, err := create(path)
+func writeZerolog(path string, n int, o options) error {
+	f, err := create(path, o.buffer)
 	if err != nil {
 		return err
 	}
@@ -315,8 +354,8 @@ func writeZerolog(path string, n int, _ options) error {
 	return f.Close()
 }
 
-func writeZap(path string, n int, _ options) error {
-	f, err := create(path)
+func writeZap(path string, n int, o options) error {
+	f, err := create(path, o.buffer)
 	if err != nil {
 		return err
 	}
@@ -333,8 +372,8 @@ func writeZap(path string, n int, _ options) error {
 	return f.Close()
 }
 
-func writePhuslu(path string, n int, _ options) error {
-	f, err := create(path)
+func writePhuslu(path string, n int, o options) error {
+	f, err := create(path, o.buffer)
 	if err != nil {
 		return err
 	}
@@ -346,8 +385,8 @@ func writePhuslu(path string, n int, _ options) error {
 	return f.Close()
 }
 
-func writeSlog(path string, n int, _ options) error {
-	f, err := create(path)
+func writeSlog(path string, n int, o options) error {
+	f, err := create(path, o.buffer)
 	if err != nil {
 		return err
 	}
@@ -361,8 +400,8 @@ func writeSlog(path string, n int, _ options) error {
 	return f.Close()
 }
 
-func writeLogrus(path string, n int, _ options) error {
-	f, err := create(path)
+func writeLogrus(path string, n int, o options) error {
+	f, err := create(path, o.buffer)
 	if err != nil {
 		return err
 	}
@@ -377,7 +416,43 @@ func writeLogrus(path string, n int, _ options) error {
 	return f.Close()
 }
 
-// create opens the file the way logru's file sink does: appending, created if missing.
-func create(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+// create opens the file the way logru's file sink does: appending, created if missing,
+// and puts a bufio.Writer of size bytes in front of it unless size is 0.
+func create(path string, size int) (*output, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	o := &output{Writer: f, f: f}
+	if size > 0 {
+		o.buf = bufio.NewWriterSize(f, size)
+		o.Writer = o.buf
+	}
+	return o, nil
+}
+
+// output is the file the libraries other than logru write to: the *os.File itself, or a
+// bufio.Writer in front of it. Close flushes the buffer, then closes the file.
+type output struct {
+	io.Writer
+	f   *os.File
+	buf *bufio.Writer
+}
+
+// Sync flushes the buffer and commits the file (zap's Sync).
+func (o *output) Sync() error {
+	if o.buf != nil {
+		if err := o.buf.Flush(); err != nil {
+			return err
+		}
+	}
+	return o.f.Sync()
+}
+
+func (o *output) Close() error {
+	var err error
+	if o.buf != nil {
+		err = o.buf.Flush()
+	}
+	return errors.Join(err, o.f.Close())
 }
