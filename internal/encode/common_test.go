@@ -31,7 +31,7 @@ func commonValues() []any {
 		[]any{[]string{"nested"}}, cyclic, []any{uint8(3)}, []any{time.Second},
 		[]uint{1, 2}, []time.Duration{time.Second}, []error{errors.New("e")},
 		// Scalars, which a text pair never quotes but for strings.
-		"", "plain", "two words", "a=b", "{x}", `"q"`, "tab\t", "é", " nbsp", 1, -2, uint64(3), 4.5, -0.0,
+		"", "plain", "two words", "a=b", "{x}", `"q"`, "tab\t", "é", " nbsp", 1, -2, uint64(3), 4.5, math.Copysign(0, -1),
 		math.NaN(), math.Inf(-1), 1e21, 1e-7, true, time.Duration(0), 1500 * time.Nanosecond, -90 * time.Minute,
 		time.Date(2026, 3, 26, 14, 30, 0, 5, time.FixedZone("", -3600)), time.Date(10001, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(-44, 3, 15, 0, 0, 0, 0, time.UTC),
