@@ -231,9 +231,17 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			return configErr("Handler.Sink", s, "empty path")
 		default:
 			opts := fileOptions(h)
+			// The File serialises its writes and runs no user code while writing,
+			// unless a RotateFunc asks before every write: without one, the handler
+			// writes it through its gate, without hd.mu (see gate.go). The gate is
+			// ready before the File exists, whose flusher may report at once.
+			gated := h.RotateFunc == nil
+			if gated {
+				hd.gate.init(n, nil)
+			}
 			// Background errors (rotation, compression, retention, flushing) count as
 			// the handler's errors and reach its OnError.
-			opts.OnError = func(err error) { c.fileError(hd, err) }
+			opts.OnError = func(err error) { c.fileError(hd, gated, err) }
 			var f *sinks.File
 			var err error
 			if hd.prevFile != nil {
@@ -249,7 +257,8 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 			}
 			abs, _ := filepath.Abs(s)
 			hd.sinkInfo = sinkInfo{out: &fileSink{f: f, path: abs}, sinkName: f.Path(),
-				pends: true, flushes: true, joins: true}
+				pends: true, flushes: true, joins: true, lockFree: gated}
+			hd.gate.w = f
 		}
 	case sinks.RecordWriter:
 		return hd.openRecordWriter(c, s)
@@ -291,9 +300,13 @@ func (hd *handler) openSink(c *loggerCore, h Handler) error {
 	default:
 		return configErr("Handler.Sink", reflect.TypeOf(s).String(), "want an io.Writer, a path, \"stdout\", \"stderr\", a func(logru.Message), a logru.Sink, a sinks.RecordWriter or a slog.Handler")
 	}
-	if ws, ok := hd.out.(*writerSink); ok && hd.lockFree {
-		hd.gate.init(n, ws.w)
-	} else {
+	switch out := hd.out.(type) {
+	case *writerSink:
+		if hd.lockFree {
+			hd.gate.init(n, out.w)
+		}
+	case *fileSink: // its gate is set above
+	default:
 		hd.lockFree = false
 	}
 	return nil

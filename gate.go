@@ -3,7 +3,11 @@ package logru
 // Writes without a lock, for the sinks that need none: an *os.File the user gave
 // (os.Stdout and os.Stderr included) writes a whole line in one call under the file's
 // own write lock, so lines never interleave; io.Discard keeps nothing; logru's console
-// sink ("stdout", "stderr") serialises its writes and its Sync itself. Their handlers
+// sink ("stdout", "stderr") serialises its writes and its Sync itself; a file logru
+// opened (a path; a sinks.File) makes each write, its rotation, compression and
+// retention under its own lock, and runs no user code while writing unless it has a
+// RotateFunc (such a file stays on hd.mu). Its errors reach OnError outside the gate
+// (see gatedNote). Their handlers
 // take no lock per record: records write concurrently, each inside the handler's
 // writeGate, which close shuts and then waits empty, so that no line is written after
 // Remove, Close or Configure returns, and every record is either written and counted
@@ -60,6 +64,17 @@ func (g *writeGate) enter(shard uint32) *gateShard {
 // leave ends a write enter admitted.
 func (s *gateShard) leave() { s.n.Add(-1) }
 
+// busy reports whether some write is inside the gate. It reads every shard: for the
+// error path only (see gatedNote). A gate not initialised is never busy.
+func (g *writeGate) busy() bool {
+	for i := range g.shards {
+		if g.shards[i].n.Load() != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // shut stops admitting writes and returns once the writes admitted have left. It polls
 // with growing pauses: writes are one write call each, and shut is a configuration
 // path. Safe to call more than once and concurrently.
@@ -90,7 +105,10 @@ func lockFreeWriter(w io.Writer) bool {
 
 // emitGated writes one line to a lock-free handler's sink, inside its gate: errRemoved
 // when the handler is closed. The sink runs no user code and cannot panic (an
-// *os.File, io.Discard, the console), so nothing is recovered here.
+// *os.File, io.Discard, the console, a file logru opened without a RotateFunc), so
+// nothing is recovered here. The errors a file raised meanwhile wait in hd.pending (see
+// gatedNote) and are reported here, outside the gate: one load of a bool for the other
+// sinks, and one atomic load for a file.
 func (hd *handler) emitGated(b []byte, shard uint32) error {
 	s := hd.gate.enter(shard)
 	if s == nil {
@@ -98,5 +116,8 @@ func (hd *handler) emitGated(b []byte, shard uint32) error {
 	}
 	_, err := hd.gate.w.Write(b)
 	s.leave()
+	if hd.pends && hd.nPending.Load() > 0 {
+		hd.core.reportPending(hd)
+	}
 	return err
 }

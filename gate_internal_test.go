@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/logru/logru/sinks"
 )
 
 // Which sinks write without the handler's lock: the ones that need none.
@@ -33,14 +35,19 @@ func TestLockFreeSinks(t *testing.T) {
 		{"stderr", "stderr", true},
 		{"a user's writer", &bytes.Buffer{}, false},
 		{"a writer wrapping a file", struct{ io.Writer }{f}, false},
-		{"a file path", filepath.Join(t.TempDir(), "x.log"), false},
+		{"a file path", filepath.Join(t.TempDir(), "x.log"), true},
+		{"a file path with a RotateFunc", filepath.Join(t.TempDir(), "rotate.log"), false},
 		{"a func", func(Message) {}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := New()
 			defer l.Close()
-			if _, err := l.Add(Handler{Sink: tt.sink, Level: "CRITICAL"}); err != nil {
+			h := Handler{Sink: tt.sink, Level: "CRITICAL"}
+			if strings.HasSuffix(tt.name, "RotateFunc") {
+				h.RotateFunc = func([]byte, sinks.FileState) bool { return false }
+			}
+			if _, err := l.Add(h); err != nil {
 				t.Fatal(err)
 			}
 			hd := l.core.state.Load().handlers[0]

@@ -139,9 +139,14 @@ func (hd *handler) closeNow() error {
 	}
 	if hd.lockFree {
 		// Its writes take no lock and run no user code: once the gate is shut and
-		// empty, nothing more reaches the sink, and hd.mu guards the rest.
-		hd.gate.shut()
+		// empty, nothing more reaches the sink, and hd.mu guards the rest. A file
+		// handed off by Configure stays open: the records still on their way to this
+		// handler pass through its File to the new handler's (see closeLocked). The
+		// writes in the gate never wait for hd.mu, so shut may wait holding it.
 		hd.mu.Lock()
+		if !hd.handedOff {
+			hd.gate.shut()
+		}
 		return hd.closeLocked()
 	}
 	if !hd.mu.TryLock() {

@@ -212,10 +212,45 @@ func (c *loggerCore) note(hd *handler, err error) {
 // compression, retention, flushing) count as the handler's errors and reach its OnError.
 // The File reports some of them from inside Write, Flush or Close, which the handler
 // calls holding hd.mu: those wait in hd.pending until the lock is released (see
-// sinkDone), so that an OnError that logs into this handler cannot deadlock.
-func (c *loggerCore) fileError(hd *handler, err error) {
+// sinkDone), so that an OnError that logs into this handler cannot deadlock. gated says
+// the handler writes the file through its gate (see gate.go): see gatedNote.
+func (c *loggerCore) fileError(hd *handler, gated bool, err error) {
 	hd.errors.Add(1)
+	if gated {
+		c.gatedNote(hd, err)
+		return
+	}
 	c.sinkNote(hd, err)
+}
+
+// gatedNote is sinkNote for a file written through the handler's gate. Its Write reports
+// from the writing goroutine, inside the gate (after the File's lock is released): an
+// OnError run there that closed or removed the handler would wait for the gate to empty,
+// that is for itself. So while any write is inside the gate, or the holder of hd.mu is
+// inside the File (flush, close: inSink), err waits in hd.pending, and the writers report
+// it as they leave the gate (emitGated), the holder of hd.mu as it lets go (sinkDone).
+// An error raised on a goroutine that holds neither (the File's flusher and worker, when
+// no write is under way) is reported at once. Whoever leaves last after err was queued
+// sees it: a writer leaves the gate before it looks at hd.nPending, and err is counted
+// in nPending before the gate is looked at again here.
+func (c *loggerCore) gatedNote(hd *handler, err error) {
+	if !hd.holdsNotes() {
+		c.report(hd, err)
+		return
+	}
+	hd.pendMu.Lock()
+	hd.pending = append(hd.pending, err)
+	hd.nPending.Add(1)
+	hd.pendMu.Unlock()
+	if !hd.holdsNotes() {
+		c.reportPending(hd) // every holder may have looked before err was queued
+	}
+}
+
+// holdsNotes reports whether a file's notices must wait in hd.pending: a write is inside
+// the gate, or the holder of hd.mu is inside the sink.
+func (hd *handler) holdsNotes() bool {
+	return hd.inSink.Load() || hd.gate.busy()
 }
 
 // sinkDone runs after hd.mu is released by a goroutine that wrote to the sink: it

@@ -3,7 +3,8 @@ package logru
 // How a record leaves a handler: emit takes the handler's lock (refusing a sink that
 // logs into its own handler), emitLocked calls the handler's sinkAdapter, which hands
 // the line (or the record) to the sink the user gave. A sink that needs no lock (an
-// *os.File, io.Discard) is written through emitGated instead (gate.go). The adapters
+// *os.File, io.Discard, the console, a file logru opened without a RotateFunc) is
+// written through emitGated instead (gate.go). The adapters
 // of slog.Handler and sinks.RecordWriter sinks are in slogsink.go and recordsink.go.
 
 import (
@@ -139,7 +140,8 @@ type sinkInfo struct {
 	viaLog bool
 	// pends: the sink reports errors or notices from inside write, flush and close,
 	// which wait in hd.pending until hd.mu is released (a file logru opened, a
-	// RecordWriter).
+	// RecordWriter), or, for a file written through the gate, until the writes in it
+	// have left (see gatedNote).
 	pends bool
 	// flushes: the sink buffers, and flush writes what it holds.
 	flushes bool
