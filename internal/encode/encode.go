@@ -62,7 +62,7 @@ func AppendJSON(dst []byte, v slog.Value) []byte {
 	case slog.KindTime:
 		return appendJSONTime(dst, v.Time())
 	case slog.KindAny:
-		if out, ok := appendCommon(dst, v.Any(), true); ok {
+		if out, ok := appendCommon(dst, rawAny(v), true); ok {
 			return out
 		}
 	}
@@ -70,10 +70,11 @@ func AppendJSON(dst []byte, v slog.Value) []byte {
 }
 
 // plainMethods reports whether x has none of the methods or types the slow path
-// serves before Error and String.
+// serves before Error and String. x is the value of a slog.Value of kind Any, so never
+// a slog.LogValuer (that is a kind of its own).
 func plainMethods(x any) bool {
 	switch x.(type) {
-	case json.Marshaler, json.Number, slog.LogValuer, slog.Value, slog.Attr, time.Time, []byte:
+	case json.Marshaler, json.Number, slog.Value, slog.Attr, time.Time, []byte:
 		return false
 	}
 	return true
@@ -112,7 +113,7 @@ func AppendText(dst []byte, v slog.Value) []byte {
 	case slog.KindTime:
 		return appendRFC3339Nano(dst, v.Time())
 	case slog.KindAny:
-		if out, ok := appendCommon(dst, v.Any(), false); ok {
+		if out, ok := appendCommon(dst, rawAny(v), false); ok {
 			return out
 		}
 	}

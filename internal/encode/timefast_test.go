@@ -88,3 +88,24 @@ func FuzzRFC3339(f *testing.F) {
 		checkDuration(t, time.Duration(sec))
 	})
 }
+
+// The date from dateCache is the date computed: each time written twice in a row (the
+// second time from the cache), and times of two days in turn (the cache replaced each
+// time), the first and last days written with four-digit years included.
+func TestRFC3339DateCache(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	first := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	last := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+	times := []time.Time{time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC(), time.Unix(0, 0).UTC()}
+	for range 2000 {
+		times = append(times, time.Unix(first+r.Int64N(last-first), r.Int64N(1e9)).UTC())
+	}
+	for i, tm := range times {
+		checkRFC3339(t, tm)
+		checkRFC3339(t, tm) // from the cache
+		checkRFC3339(t, tm.Add(time.Second))
+		other := times[(i+1)%len(times)]
+		checkRFC3339(t, other)
+		checkRFC3339(t, tm.In(testZones[i%len(testZones)]))
+	}
+}
