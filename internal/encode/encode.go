@@ -69,6 +69,28 @@ func AppendJSON(dst []byte, v slog.Value) []byte {
 	return appendSlow(dst, v, true)
 }
 
+// AppendJSONMember appends "key":value, the member of a JSON object that holds v
+// under key, as AppendJSONString and AppendJSON write them, after a comma when comma
+// is set. A key that needs no escaping (most do not) is copied with its quotes and the
+// colon at once. It never panics, and it is safe for concurrent use.
+func AppendJSONMember(dst []byte, comma bool, key string, v slog.Value) []byte {
+	if len(key) <= 16 && jsonSafeShort(key) {
+		if comma {
+			dst = append(dst, ',', '"')
+		} else {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, key...)
+		dst = append(dst, '"', ':')
+	} else {
+		if comma {
+			dst = append(dst, ',')
+		}
+		dst = append(AppendJSONString(dst, key), ':')
+	}
+	return AppendJSON(dst, v)
+}
+
 // plainMethods reports whether x has none of the methods or types the slow path
 // serves before Error and String. x is the value of a slog.Value of kind Any, so never
 // a slog.LogValuer (that is a kind of its own).
