@@ -3,6 +3,7 @@ package encode
 import (
 	"math"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 )
@@ -107,5 +108,29 @@ func TestRFC3339DateCache(t *testing.T) {
 		other := times[(i+1)%len(times)]
 		checkRFC3339(t, other)
 		checkRFC3339(t, tm.In(testZones[i%len(testZones)]))
+	}
+}
+
+// Goroutines writing times of different dates at once each get their own date: the
+// cache is one atomic word, replaced whole (run with -race).
+func TestRFC3339DateCacheConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Go(func() {
+			tm := time.Date(2000+g*7, time.Month(1+g), 1+g*5, g, 0, 0, 0, time.UTC)
+			want := tm.Format(time.RFC3339Nano)
+			for range 2000 {
+				if got := string(appendRFC3339Nano(nil, tm)); got != want {
+					errs <- got + " != " + want
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
