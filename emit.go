@@ -182,6 +182,7 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	}
 	if e := l.begin(st, lv, callerPC()); e != nil {
 		switch {
+		case len(attrs) == 0: // no call: a message alone pays for no test
 		case l.opts.Lazy:
 			for _, a := range attrs {
 				e.args = appendAttr(e.args, lazyAttr(a))
