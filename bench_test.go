@@ -70,6 +70,9 @@ func TestAllocations(t *testing.T) {
 				slog.Float64("f", 4.5), slog.Time("t", now), slog.Any("strs", strsAny), slog.Any("err", errBoom),
 				slog.Duration("d", time.Second), slog.Any("stringer", time.Monday), slog.Int64("i64", 10))
 		}},
+		{"LogAttrs, a field the message shows and a repeated key", 0, func() {
+			info.LogAttrs(logru.LevelInfo, "login by {user}", slog.String("user", user), slog.Int("n", n), slog.Int("n", 2))
+		}},
 		{"ten fields LogAttrs, text {extra}", 0, func() {
 			extraText.LogAttrs(logru.LevelInfo, "ten", slog.Int("int", n), slog.String("s", user), slog.Bool("b", true),
 				slog.Float64("f", 4.5), slog.Time("t", now), slog.Any("strs", strsAny), slog.Any("err", errBoom),

@@ -31,6 +31,11 @@ type entry struct {
 	buf  []byte      // scratch for each handler's line, in turn
 	msg  []byte      // the rendered message, which r.Message may view (see Logger.message)
 	ev   eventInfo   // set by LogEvent only
+	// own holds args' storage while args views rec.Extra's fields instead (see
+	// Logger.attrsToExtra): the call's fields were then stored once, not twice.
+	own []slog.Attr
+	// extraDone: rec.Extra holds the call's fields already; finish adds none.
+	extraDone bool
 	// shard picks the shard of the handlers' counters this entry's records add to
 	// (see counters.go): set once, round-robin, when the entry is made.
 	shard uint32
@@ -47,10 +52,15 @@ func putEntry(e *entry) {
 	if cap(e.args) > 256 || e.rec.Extra.Len() > 256 || cap(e.buf) > maxScratch || cap(e.msg) > maxScratch {
 		return // let oversized scratch go
 	}
-	e.rec.Reset() // r.Message no longer views e.msg
+	e.rec.Reset() // r.Message no longer views e.msg; clears the fields args may view
 	e.msg = e.msg[:0]
-	clear(e.args)
-	e.args = e.args[:0]
+	if e.own != nil { // args viewed rec.Extra: its own storage was not written
+		e.args, e.own = e.own, nil
+	} else {
+		clear(e.args)
+		e.args = e.args[:0]
+	}
+	e.extraDone = false
 	if e.cm.Args != nil || e.cm.Template != "" || e.cm.Plain != "" { // set by a Colors call
 		e.cm = render.ColoredMessage{}
 	}
@@ -172,10 +182,12 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 	}
 	if e := l.begin(st, lv, callerPC()); e != nil {
 		switch {
+		case len(attrs) == 0: // no call: a message alone pays for no test
 		case l.opts.Lazy:
 			for _, a := range attrs {
 				e.args = appendAttr(e.args, lazyAttr(a))
 			}
+		case l.attrsToExtra(e, st, attrs):
 		case plainAttrs(attrs):
 			e.args = append(e.args, attrs...) // one copy, no per-attribute work
 		default:
@@ -185,6 +197,38 @@ func (l *Logger) logAttrs(level int, msg string, attrs []slog.Attr) {
 		}
 		l.end(e, st, msg, len(attrs) > 0)
 	}
+}
+
+// attrsToExtra stores the fields of a LogAttrs call straight into the record's Extra,
+// where finish would copy them from e.args, and lets e.args view them there: one copy
+// of each field instead of two, and nothing to clear in e.args afterwards. It reports
+// false, having done nothing, unless the fields come first in the Extra (no base,
+// context or bound fields precede them), no user code can see the record before its
+// lines are written (no patcher, filter function, format function or record-taking
+// sink: none can change the Extra that e.args views while the message is rendered from
+// e.args), and every field is stored as it is (a non-empty key that is no bad key, a
+// value that is neither a LogValuer nor a group). A repeated key makes the Extra
+// differ from the arguments: e.args then takes its own copy.
+func (l *Logger) attrsToExtra(e *entry, st *coreState, attrs []slog.Attr) bool {
+	r := &e.rec
+	if len(attrs) == 0 || l.ctx != nil || l.bound.Len() > 0 || st.extra.Len() > 0 || r.Extra.Len() > 0 ||
+		st.needs.record || st.patch != nil || len(l.patchers) > 0 || e.ev.on {
+		return false
+	}
+	for i := range attrs {
+		k := attrs[i].Key
+		if kind := attrs[i].Value.Kind(); k == "" || k[0] == '!' || kind == slog.KindLogValuer || kind == slog.KindGroup {
+			return false
+		}
+	}
+	r.Extra.AppendAttrs(attrs)
+	e.extraDone = true
+	if fields := r.Extra.Attrs(); len(fields) == len(attrs) { // the keys are unique: the fields are attrs
+		e.own, e.args = e.args, fields[:len(fields):len(fields)]
+	} else {
+		e.args = append(e.args, attrs...)
+	}
+	return true
 }
 
 // callerPC needs this frame: never inlined.
@@ -288,7 +332,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if l.bound.Len() > 0 {
 		l.mergeBound(r)
 	}
-	r.Extra.AppendAttrs(e.args)
+	if !e.extraDone {
+		r.Extra.AppendAttrs(e.args)
+	}
 	// The bound fields' rendering can stand in for them while they follow the fields
 	// merged before them unchanged (boundEncoding.fits) and no patcher can touch them.
 	// Likewise the caller's encoding, made once per PC, while no patcher can change it.

@@ -12,25 +12,9 @@ import (
 // elements or maxBytes of output), and for any value whose method panics, all of which
 // the slow path then reports.
 func appendCommon(dst []byte, x any, json bool) ([]byte, bool) {
+	// The slices first: they have no methods, and a concrete type costs a compare where
+	// an interface (error, Stringer) costs a look-up.
 	switch x := x.(type) {
-	case error:
-		if !plainMethods(x) {
-			return dst, false
-		}
-		s, _, ok := callError(x)
-		if !ok {
-			return dst, false
-		}
-		return appendStr(dst, s, json), true
-	case stringer:
-		if !plainMethods(x) {
-			return dst, false
-		}
-		s, _, ok := callString(x)
-		if !ok {
-			return dst, false
-		}
-		return appendStr(dst, s, json), true
 	case []string:
 		if x == nil {
 			return appendNilList(dst, json), true
@@ -109,6 +93,24 @@ func appendCommon(dst []byte, x any, json bool) ([]byte, bool) {
 			}
 		}
 		return append(dst, ']'), true
+	case error:
+		if !plainMethods(x) {
+			return dst, false
+		}
+		s, _, ok := callError(x)
+		if !ok {
+			return dst, false
+		}
+		return appendStr(dst, s, json), true
+	case stringer:
+		if !plainMethods(x) {
+			return dst, false
+		}
+		s, _, ok := callString(x)
+		if !ok {
+			return dst, false
+		}
+		return appendStr(dst, s, json), true
 	}
 	return dst, false
 }

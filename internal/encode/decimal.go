@@ -38,7 +38,10 @@ func shortDecimal(a float64) (n uint64, k int, ok bool) {
 		}
 		return 0, 0, false
 	}
-	for k := 0; k <= maxShortDecimals; k++ {
+	if n := uint64(a + 0.5); float64(n) == a { // k = 0, without multiplying or dividing by 1
+		return n, 0, true
+	}
+	for k := 1; k <= maxShortDecimals; k++ {
 		p := pow10f[k]
 		n := uint64(a*p + 0.5)
 		if float64(n)/p == a {

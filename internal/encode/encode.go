@@ -62,18 +62,41 @@ func AppendJSON(dst []byte, v slog.Value) []byte {
 	case slog.KindTime:
 		return appendJSONTime(dst, v.Time())
 	case slog.KindAny:
-		if out, ok := appendCommon(dst, v.Any(), true); ok {
+		if out, ok := appendCommon(dst, rawAny(v), true); ok {
 			return out
 		}
 	}
 	return appendSlow(dst, v, true)
 }
 
+// AppendJSONMember appends "key":value, the member of a JSON object that holds v
+// under key, as AppendJSONString and AppendJSON write them, after a comma when comma
+// is set. A key that needs no escaping (most do not) is copied with its quotes and the
+// colon at once. It never panics, and it is safe for concurrent use.
+func AppendJSONMember(dst []byte, comma bool, key string, v slog.Value) []byte {
+	if len(key) <= 16 && jsonSafeShort(key) {
+		if comma {
+			dst = append(dst, ',', '"')
+		} else {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, key...)
+		dst = append(dst, '"', ':')
+	} else {
+		if comma {
+			dst = append(dst, ',')
+		}
+		dst = append(AppendJSONString(dst, key), ':')
+	}
+	return AppendJSON(dst, v)
+}
+
 // plainMethods reports whether x has none of the methods or types the slow path
-// serves before Error and String.
+// serves before Error and String. x is the value of a slog.Value of kind Any, so never
+// a slog.LogValuer (that is a kind of its own).
 func plainMethods(x any) bool {
 	switch x.(type) {
-	case json.Marshaler, json.Number, slog.LogValuer, slog.Value, slog.Attr, time.Time, []byte:
+	case json.Marshaler, json.Number, slog.Value, slog.Attr, time.Time, []byte:
 		return false
 	}
 	return true
@@ -112,7 +135,7 @@ func AppendText(dst []byte, v slog.Value) []byte {
 	case slog.KindTime:
 		return appendRFC3339Nano(dst, v.Time())
 	case slog.KindAny:
-		if out, ok := appendCommon(dst, v.Any(), false); ok {
+		if out, ok := appendCommon(dst, rawAny(v), false); ok {
 			return out
 		}
 	}

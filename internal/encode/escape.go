@@ -74,6 +74,18 @@ func jsonSafeShort(s string) bool {
 	return true
 }
 
+// jsonSafeMedium reports whether s, more than 8 bytes long, needs no escaping in a JSON
+// string: a word at a time, the last word overlapping the one before it.
+func jsonSafeMedium(s string) bool {
+	n := len(s)
+	for i := 0; i < n-8; i += 8 {
+		if !jsonSafe8(load8(s, i)) {
+			return false
+		}
+	}
+	return jsonSafe8(load8(s, n-8))
+}
+
 // load4 returns s[i:i+4] as a little-endian word.
 func load4(s string, i int) uint64 {
 	s = s[i : i+4]
@@ -108,7 +120,8 @@ func textEscapesRune(r rune) bool {
 // AppendJSONString does not allocate unless dst must grow. It is safe for
 // concurrent use.
 func AppendJSONString(dst []byte, s string) []byte {
-	if len(s) <= 16 && jsonSafeShort(s) { // keys and short values: one test, one copy
+	if len(s) <= 16 && jsonSafeShort(s) || len(s) <= 64 && len(s) > 16 && jsonSafeMedium(s) {
+		// keys and short values: word tests, one copy
 		dst = append(dst, '"')
 		dst = append(dst, s...)
 		return append(dst, '"')

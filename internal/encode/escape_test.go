@@ -317,6 +317,18 @@ func TestEscapeWordPaths(t *testing.T) {
 			}
 		}
 	}
+	// Up to 64 bytes, a string that needs no escaping is tested a word at a time
+	// (jsonSafeMedium): one edge byte at each position of strings of 17 to 66 bytes.
+	long := []byte(strings.Repeat("abcdefghijklmnopqrstuvwxyz", 3))
+	for n := 17; n <= 66; n++ {
+		for pos := range n {
+			for _, c := range edges {
+				s := append([]byte(nil), long[:n]...)
+				s[pos] = c
+				checkAgainstRef(t, string(s))
+			}
+		}
+	}
 	r := rand.New(rand.NewPCG(3, 4))
 	alphabet := []string{"a", "Z", " ", "\n", "\t", "\r", "\x1b", "\x00", "\x7f", "\"", "\\", "\xff", "\xe2\x80",
 		"\u0085", "\u2028", "\u2029", "\u202e", "\u2066", "\u2069", "é", "世", "🎉", "\ufffd", "\u00a0"}

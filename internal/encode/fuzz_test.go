@@ -40,6 +40,11 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatalf("invalid JSON group for %q: %s", s, v)
 		}
 		checkCommonString(t, s)
+		// The string as a member's key: the copy at once or AppendJSONString.
+		member := AppendJSONMember(nil, true, s, slog.StringValue(s))
+		if want := append(append(AppendJSONString([]byte(","), s), ':'), out...); string(member) != string(want) {
+			t.Fatalf("AppendJSONMember(%q) = %s, want %s", s, member, want)
+		}
 	})
 }
 
@@ -55,6 +60,12 @@ func FuzzTextString(f *testing.F) {
 		}
 		if again := string(AppendTextString(nil, out)); again != out {
 			t.Fatalf("escaping %q twice gives %q, then %q", s, out, again)
+		}
+		// plainWord: only strings neither escaped nor quoted, and every such ASCII one
+		// of up to 16 bytes.
+		asIs := len(s) <= 16 && out == s && !NeedsQuote([]byte(out))
+		if got := plainWord(s); got && !asIs || !got && asIs && !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) {
+			t.Fatalf("plainWord(%q) = %v; written as it is: %v", s, got, asIs)
 		}
 		// The same string as a key and a value, and inside a reflected value.
 		checkFuzzText(t, s, string(AppendText(nil, slog.GroupValue(slog.String(s, s)))), false)

@@ -33,7 +33,7 @@ func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
 	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(dst, key, v)
 	} else if k == slog.KindAny {
-		if out, ok := appendCommonPair(dst, key, v.Any()); ok {
+		if out, ok := appendCommonPair(dst, key, rawAny(v)); ok {
 			return out
 		}
 	}
@@ -53,7 +53,7 @@ func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
 	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(append(dst, ' '), key, v)
 	} else if k == slog.KindAny {
-		if out, ok := appendCommonPair(append(dst, ' '), key, v.Any()); ok {
+		if out, ok := appendCommonPair(append(dst, ' '), key, rawAny(v)); ok {
 			return out
 		}
 	}
@@ -75,27 +75,58 @@ func scalar(k slog.Kind) bool {
 
 // appendScalarPair is textAttr for a scalar value, without the encoder's set-up.
 func appendScalarPair(dst []byte, key string, v slog.Value) []byte {
-	n := len(dst)
-	dst = AppendTextString(dst, key)
-	dst = quoteIfNeeded(dst, n)
-	dst = append(dst, '=')
+	dst = append(appendTextKey(dst, key), '=')
 	if v.Kind() != slog.KindString {
 		// Numbers, bools, durations and times never hold a space, '=', '"', '{' or '}',
 		// and are never empty.
 		return AppendText(dst, v)
 	}
-	n = len(dst)
+	if s := v.String(); plainWord(s) {
+		return append(dst, s...)
+	}
+	n := len(dst)
 	dst = AppendText(dst, v)
 	return quoteIfNeeded(dst, n)
+}
+
+// appendTextKey writes key as a text pair's key: escaped, and quoted when it needs to be.
+func appendTextKey(dst []byte, key string) []byte {
+	if plainWord(key) {
+		return append(dst, key...)
+	}
+	n := len(dst)
+	dst = AppendTextString(dst, key)
+	return quoteIfNeeded(dst, n)
+}
+
+// plainWord reports whether s, not empty and at most 16 bytes long (most keys and
+// short values), is written as it is in a text pair: printable ASCII with no space,
+// '=', '"', '{' or '}', so neither escaped nor quoted. Two word tests for 4 to 16
+// bytes, as jsonSafeShort makes them.
+func plainWord(s string) bool {
+	switch n := len(s); {
+	case n > 16 || n == 0:
+		return false
+	case n >= 8:
+		x, y := load8(s, 0), load8(s, n-8)
+		return printable8(x) && printable8(y) && quoteFree8(x) && quoteFree8(y)
+	case n >= 4:
+		x := load4(s, 0) | load4(s, n-4)<<32
+		return printable8(x) && quoteFree8(x)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !textSafe[c] || quoteSpecial[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // appendCommonPair is textAttr for a value appendCommon encodes; it reports false,
 // having written nothing, for any other.
 func appendCommonPair(dst []byte, key string, x any) ([]byte, bool) {
 	n := len(dst)
-	dst = AppendTextString(dst, key)
-	dst = quoteIfNeeded(dst, n)
-	dst = append(dst, '=')
+	dst = append(appendTextKey(dst, key), '=')
 	m := len(dst)
 	dst, ok := appendCommon(dst, x, false)
 	if !ok {

@@ -104,3 +104,55 @@ func TestPairAllocs(t *testing.T) {
 		}
 	}
 }
+
+// plainWord says a string is written as it is, unquoted, exactly when escaping it
+// changes nothing and NeedsQuote says no: every byte at every position of strings of 0
+// to 17 bytes, and a text pair and flat field written through it match the encoder's.
+func TestPlainWord(t *testing.T) {
+	base := []byte("abcdefghijklmnopq")
+	for n := 0; n <= len(base); n++ {
+		for pos := range max(n, 1) {
+			for c := range 256 {
+				b := append([]byte(nil), base[:n]...)
+				if n > 0 {
+					b[pos] = byte(c)
+				}
+				s := string(b)
+				esc := AppendTextString(nil, s)
+				want := n <= 16 && string(esc) == s && !NeedsQuote(esc)
+				if got := plainWord(s); got != want {
+					t.Fatalf("plainWord(%q) = %v, want %v", s, got, want)
+				}
+				v := slog.StringValue(s)
+				e := encoder{values: maxValues}
+				if got, want := AppendTextPair(nil, s, v), e.attr(nil, s, v); string(got) != string(want) {
+					t.Fatalf("AppendTextPair(%q) = %q, encoder %q", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// AppendJSONMember writes what a comma, AppendJSONString, a colon and AppendJSON write,
+// for keys that take the copy at once and keys that need escaping or are long.
+func TestAppendJSONMember(t *testing.T) {
+	keys := []string{"", "k", "abc", "user", "sixteen_bytes_ok", "seventeen_bytes_x", "a\"b", "tab\t", "é",
+		"\u2028", "\xff", strings.Repeat("k", 40)}
+	values := []slog.Value{slog.IntValue(1), slog.StringValue("v"), slog.AnyValue([]string{"a"}),
+		slog.GroupValue(slog.Int("n", 2))}
+	for _, k := range keys {
+		for _, v := range values {
+			for _, comma := range []bool{false, true} {
+				want := []byte("{")
+				if comma {
+					want = append(want, ',')
+				}
+				want = append(AppendJSONString(want, k), ':')
+				want = AppendJSON(want, v)
+				if got := AppendJSONMember([]byte("{"), comma, k, v); string(got) != string(want) {
+					t.Errorf("AppendJSONMember(%v, %q, %v) = %s, want %s", comma, k, v, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package encode
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // RFC 3339 times. A time field is written as time.RFC3339Nano lays it out
 // (2026-03-26T14:30:00.5Z, 2026-03-26T15:30:00+01:00); appendRFC3339Nano computes the
@@ -38,7 +41,7 @@ func appendRFC3339Nano(dst []byte, t time.Time) []byte {
 	if days < firstDay || days >= endDay || off <= -100*3600 || off >= 100*3600 {
 		return t.AppendFormat(dst, time.RFC3339Nano)
 	}
-	y, m, d := civilDate(int(days))
+	y, m, d := lastDate(int(days))
 	s := int(sec - int64(days)*86400)
 	dst = append2(dst, y/100)
 	dst = append2(dst, y%100)
@@ -68,6 +71,24 @@ func appendRFC3339Nano(dst []byte, t time.Time) []byte {
 	dst = append2(dst, zone/60)
 	dst = append(dst, ':')
 	return append2(dst, zone%60)
+}
+
+// dateCache holds the last date lastDate computed: the Unix day less firstDay plus one
+// (0 for none) in the top half, then the year (14 bits), the month (4) and the day (5).
+// One word, so that it is read and replaced atomically, and nothing is allocated: the
+// times logged in a run mostly share their date, and a record with another one only
+// costs the arithmetic.
+var dateCache atomic.Uint64
+
+// lastDate is civilDate, from dateCache when the date is the last one computed.
+func lastDate(days int) (year, month, day int) {
+	key := uint64(days-firstDay) + 1
+	if c := dateCache.Load(); c>>32 == key {
+		return int(c >> 9 & (1<<14 - 1)), int(c >> 5 & 15), int(c & 31)
+	}
+	year, month, day = civilDate(days)
+	dateCache.Store(key<<32 | uint64(year)<<9 | uint64(month)<<5 | uint64(day))
+	return year, month, day
 }
 
 // civilDate returns the proleptic Gregorian year, month and day of the Unix day days,

@@ -3,6 +3,7 @@ package encode
 import (
 	"math"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 )
@@ -87,4 +88,49 @@ func FuzzRFC3339(f *testing.F) {
 		checkRFC3339(t, tm.In(time.FixedZone("", off%(200*3600))))
 		checkDuration(t, time.Duration(sec))
 	})
+}
+
+// The date from dateCache is the date computed: each time written twice in a row (the
+// second time from the cache), and times of two days in turn (the cache replaced each
+// time), the first and last days written with four-digit years included.
+func TestRFC3339DateCache(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	first := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	last := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+	times := []time.Time{time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC(), time.Unix(0, 0).UTC()}
+	for range 2000 {
+		times = append(times, time.Unix(first+r.Int64N(last-first), r.Int64N(1e9)).UTC())
+	}
+	for i, tm := range times {
+		checkRFC3339(t, tm)
+		checkRFC3339(t, tm) // from the cache
+		checkRFC3339(t, tm.Add(time.Second))
+		other := times[(i+1)%len(times)]
+		checkRFC3339(t, other)
+		checkRFC3339(t, tm.In(testZones[i%len(testZones)]))
+	}
+}
+
+// Goroutines writing times of different dates at once each get their own date: the
+// cache is one atomic word, replaced whole (run with -race).
+func TestRFC3339DateCacheConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Go(func() {
+			tm := time.Date(2000+g*7, time.Month(1+g), 1+g*5, g, 0, 0, 0, time.UTC)
+			want := tm.Format(time.RFC3339Nano)
+			for range 2000 {
+				if got := string(appendRFC3339Nano(nil, tm)); got != want {
+					errs <- got + " != " + want
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }

@@ -279,12 +279,7 @@ func (p *Prefix) appendJSON(dst []byte, extra []slog.Attr, at int) []byte {
 // appendJSONMember writes field a, the i-th, as a JSON member, after a comma unless it
 // is the first.
 func appendJSONMember(dst []byte, i int, a slog.Attr) []byte {
-	if i > 0 {
-		dst = append(dst, ',')
-	}
-	dst = encode.AppendJSONString(dst, a.Key)
-	dst = append(dst, ':')
-	return encode.AppendJSON(dst, a.Value)
+	return encode.AppendJSONMember(dst, i > 0, a.Key, a.Value)
 }
 
 // appendExtra is the package's appendExtra with the fields p covers, from at on, copied
