@@ -62,7 +62,7 @@ func AppendJSON(dst []byte, v slog.Value) []byte {
 	case slog.KindTime:
 		return appendJSONTime(dst, v.Time())
 	case slog.KindAny:
-		if out, ok := appendCommon(dst, rawAny(v), true); ok {
+		if out, ok := appendCommon(dst, v.Any(), true); ok {
 			return out
 		}
 	}
@@ -135,7 +135,7 @@ func AppendText(dst []byte, v slog.Value) []byte {
 	case slog.KindTime:
 		return appendRFC3339Nano(dst, v.Time())
 	case slog.KindAny:
-		if out, ok := appendCommon(dst, rawAny(v), false); ok {
+		if out, ok := appendCommon(dst, v.Any(), false); ok {
 			return out
 		}
 	}

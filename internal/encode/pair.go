@@ -33,7 +33,7 @@ func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
 	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(dst, key, v)
 	} else if k == slog.KindAny {
-		if out, ok := appendCommonPair(dst, key, rawAny(v)); ok {
+		if out, ok := appendCommonPair(dst, key, v.Any()); ok {
 			return out
 		}
 	}
@@ -53,7 +53,7 @@ func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
 	if k := v.Kind(); scalar(k) {
 		return appendScalarPair(append(dst, ' '), key, v)
 	} else if k == slog.KindAny {
-		if out, ok := appendCommonPair(append(dst, ' '), key, rawAny(v)); ok {
+		if out, ok := appendCommonPair(append(dst, ' '), key, v.Any()); ok {
 			return out
 		}
 	}
