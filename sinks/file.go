@@ -558,10 +558,10 @@ func (f *File) dropUnlinked() error {
 	f.unlinked = false
 	f.reuse = true
 	var err error
+	f.releaseID() // before the close: see releaseID
 	if cerr := f.file.Close(); cerr != nil {
 		err = fmt.Errorf("sinks: closing %s (deleted): %w", f.path, cerr)
 	}
-	f.releaseID()
 	f.file, f.info = nil, nil
 	return err
 }
@@ -765,12 +765,12 @@ func (f *File) Close() error {
 		if err := f.flush(); err != nil {
 			errs = append(errs, err)
 		}
+		id := f.regID
+		f.releaseID() // before the close: see releaseID
 		if err := f.file.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("sinks: %w", err))
 		}
 		f.file = nil
-		id := f.regID
-		f.releaseID()
 		// Another File of this process (a Shared one) still writing the file keeps it
 		// as it is: nothing of a live file is compressed. Shared Files of other
 		// processes are ruled out by Shared refusing compression without rotation.

@@ -67,7 +67,9 @@ func (f *File) claimID(id fsys.ID) error {
 	return nil
 }
 
-// releaseID forgets the file f had open.
+// releaseID forgets the file f had open. It must come before the file's descriptor is
+// closed: once closed, a deleted file's inode is free, and a file another sink of this
+// process creates next may get its number, and find it still taken.
 func (f *File) releaseID() {
 	if f.regID == (fsys.ID{}) {
 		return

@@ -155,12 +155,12 @@ func (f *File) openOrCreate(path string) (file fsys.File, existed bool, err erro
 // closeFile flushes and closes the active file, returning what went wrong.
 func (f *File) closeFile() error {
 	err := f.flush()
+	f.releaseID() // before the close: see releaseID
 	if cerr := f.file.Close(); cerr != nil {
 		err = errors.Join(err, fmt.Errorf("sinks: closing %s: %w", f.path, cerr))
 	}
 	f.file, f.info = nil, nil
 	f.unlinked = false // whatever a write found of the file closed
-	f.releaseID()
 	return err
 }
 
