@@ -101,10 +101,12 @@ func (l *link) report(err error) {
 }
 
 // DropError is the notice of records a syslog or journal sink dropped: N of them, and why.
+// It goes to the function given to SetOnError (logru's handler: its OnError); the
+// records are also counted by Dropped.
 type DropError struct {
 	Sink   string // "syslog" or "journal"
-	N      uint64
-	Reason string
+	N      uint64 // how many records were dropped since the last notice
+	Reason string // why, e.g. "the buffer was full while disconnected"
 }
 
 // Error returns "sinks: syslog: dropped 3 records: the buffer was full while disconnected".
