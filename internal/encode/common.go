@@ -42,57 +42,23 @@ func appendCommon(dst []byte, x any, json bool) ([]byte, bool) {
 		}
 		return append(dst, ']'), true
 	case []int:
-		return appendList(dst, x, json, func(dst []byte, n int, _ bool) []byte {
-			return strconv.AppendInt(dst, int64(n), 10)
+		return appendList(dst, x, json, func(dst []byte, n int, _ bool) ([]byte, bool) {
+			return strconv.AppendInt(dst, int64(n), 10), true
 		})
 	case []int64:
-		return appendList(dst, x, json, func(dst []byte, n int64, _ bool) []byte {
-			return strconv.AppendInt(dst, n, 10)
+		return appendList(dst, x, json, func(dst []byte, n int64, _ bool) ([]byte, bool) {
+			return strconv.AppendInt(dst, n, 10), true
 		})
 	case []float64:
-		return appendList(dst, x, json, appendFloat)
+		return appendList(dst, x, json, func(dst []byte, f float64, json bool) ([]byte, bool) {
+			return appendFloat(dst, f, json), true
+		})
 	case []bool:
-		return appendList(dst, x, json, func(dst []byte, b bool, _ bool) []byte {
-			return strconv.AppendBool(dst, b)
+		return appendList(dst, x, json, func(dst []byte, b bool, _ bool) ([]byte, bool) {
+			return strconv.AppendBool(dst, b), true
 		})
 	case []any:
-		if x == nil {
-			return appendNilList(dst, json), true
-		}
-		if len(x) > maxItems {
-			return dst, false
-		}
-		start := len(dst)
-		dst = append(dst, '[')
-		for i, el := range x {
-			if len(dst)-start > maxBytes {
-				return dst[:start], false // the slow path cuts it
-			}
-			if i > 0 {
-				dst = appendSep(dst, json)
-			}
-			switch el := el.(type) {
-			case nil:
-				if json {
-					dst = append(dst, "null"...)
-				} else {
-					dst = append(dst, markNil...)
-				}
-			case string:
-				dst = appendStr(dst, el, json)
-			case int:
-				dst = strconv.AppendInt(dst, int64(el), 10)
-			case int64:
-				dst = strconv.AppendInt(dst, el, 10)
-			case float64:
-				dst = appendFloat(dst, el, json)
-			case bool:
-				dst = strconv.AppendBool(dst, el)
-			default:
-				return dst[:start], false
-			}
-		}
-		return append(dst, ']'), true
+		return appendList(dst, x, json, appendAnyItem)
 	case error:
 		if !plainMethods(x) {
 			return dst, false
@@ -116,8 +82,10 @@ func appendCommon(dst []byte, x any, json bool) ([]byte, bool) {
 }
 
 // appendList writes a slice as the slow path writes one: [a b c] or a JSON array, nil
-// as null in JSON and [] in text.
-func appendList[T any](dst []byte, x []T, json bool, el func([]byte, T, bool) []byte) ([]byte, bool) {
+// as null in JSON and [] in text. el writes one element, or reports false for one the
+// fast path does not write; the whole slice then goes to the slow path, as does one
+// longer than the slow path writes in full (maxItems, maxBytes).
+func appendList[T any](dst []byte, x []T, json bool, el func([]byte, T, bool) ([]byte, bool)) ([]byte, bool) {
 	if x == nil {
 		return appendNilList(dst, json), true
 	}
@@ -133,9 +101,35 @@ func appendList[T any](dst []byte, x []T, json bool, el func([]byte, T, bool) []
 		if i > 0 {
 			dst = appendSep(dst, json)
 		}
-		dst = el(dst, v, json)
+		var ok bool
+		if dst, ok = el(dst, v, json); !ok {
+			return dst[:start], false
+		}
 	}
 	return append(dst, ']'), true
+}
+
+// appendAnyItem writes one element of a []any: nil, a string, an int, an int64, a
+// float64 or a bool; any other value reports false.
+func appendAnyItem(dst []byte, el any, json bool) ([]byte, bool) {
+	switch el := el.(type) {
+	case nil:
+		if json {
+			return append(dst, "null"...), true
+		}
+		return append(dst, markNil...), true
+	case string:
+		return appendStr(dst, el, json), true
+	case int:
+		return strconv.AppendInt(dst, int64(el), 10), true
+	case int64:
+		return strconv.AppendInt(dst, el, 10), true
+	case float64:
+		return appendFloat(dst, el, json), true
+	case bool:
+		return strconv.AppendBool(dst, el), true
+	}
+	return dst, false
 }
 
 func appendNilList(dst []byte, json bool) []byte {
