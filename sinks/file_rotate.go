@@ -192,20 +192,36 @@ func (f *File) rotate(now time.Time) (rep, openErr error) {
 		rep = errors.Join(rep, fmt.Errorf("sinks: rotating %s: the path no longer names the file written (another program moved, deleted or replaced it); renaming nothing, opening the path anew", oldPath))
 		return rep, f.openPath(oldPath, now, true, time.Time{})
 	}
+	rotated, err := f.renameAside(oldPath, oldCreated, now)
+	if err != nil {
+		rep = errors.Join(rep, err)
+		return rep, f.openPath(oldPath, now, false, oldCreated)
+	}
+	f.pushRotated(rotated, oldPath, oldCreated, oldInfo)
+	return rep, f.openPath(oldPath, now, true, time.Time{})
+}
+
+// renameAside renames the active file at oldPath, created at oldCreated, to its rotated
+// name. When it cannot, the name is given back, the rotation is tried again after
+// retryDelay, and the error says the sink writes on to the file.
+func (f *File) renameAside(oldPath string, oldCreated, now time.Time) (rotated string, err error) {
 	root, ext := splitExt(filepath.Base(oldPath))
-	rotated, err := f.w.reserveTimeName(f, root, ext, oldCreated)
+	rotated, err = f.w.reserveTimeName(f, root, ext, oldCreated)
 	if err == nil {
 		if err = f.fs.Rename(oldPath, rotated); err != nil {
 			f.w.unprotect(filepath.Base(rotated))
 		}
 	}
 	if err != nil {
-		rep = errors.Join(rep, fmt.Errorf("sinks: rotating %s (writing on to it, trying again in %v): %w", oldPath, retryDelay, err))
 		f.retryAt = now.Add(retryDelay)
-		return rep, f.openPath(oldPath, now, false, oldCreated)
+		return "", fmt.Errorf("sinks: rotating %s (writing on to it, trying again in %v): %w", oldPath, retryDelay, err)
 	}
+	return rotated, nil
+}
+
+// pushRotated queues the compression and retention of a file renamed to rotated.
+func (f *File) pushRotated(rotated, oldPath string, oldCreated time.Time, oldInfo fs.FileInfo) {
 	f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true, info: oldInfo})
-	return rep, f.openPath(oldPath, now, true, time.Time{})
 }
 
 // checkWatch compares the path with the open file, and closes the file when the path

@@ -3,7 +3,6 @@ package sinks
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/logru/logru/internal/fsys"
@@ -96,27 +95,20 @@ func (f *File) lockCurrent(now time.Time) (rep, err error) {
 // between or rotates again. Only this process compresses the renamed file.
 func (f *File) rotateShared(now time.Time) error {
 	oldFile, oldPath, oldCreated, oldInfo := f.file, f.path, f.created, f.info
-	root, ext := splitExt(filepath.Base(oldPath))
-	rotated, err := f.w.reserveTimeName(f, root, ext, oldCreated)
-	if err == nil {
-		if err = f.fs.Rename(oldPath, rotated); err != nil {
-			f.w.unprotect(filepath.Base(rotated))
-		}
-	}
+	rotated, err := f.renameAside(oldPath, oldCreated, now)
 	if err != nil {
-		f.retryAt = now.Add(retryDelay)
-		return fmt.Errorf("sinks: rotating %s (writing on to it, trying again in %v): %w", oldPath, retryDelay, err)
+		return err
 	}
 	f.file = nil
 	if err := f.openPath(oldPath, now, true, time.Time{}); err != nil {
 		// No new file: the line goes to the renamed one, which nobody else writes now.
 		f.file, f.info, f.path = oldFile, oldInfo, oldPath
-		f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true, info: oldInfo})
+		f.pushRotated(rotated, oldPath, oldCreated, oldInfo)
 		return fmt.Errorf("sinks: rotating %s: %w", oldPath, err)
 	}
 	lerr := fsys.Flock(f.file, true)
 	cerr := oldFile.Close() // lets the old lock go
-	f.w.push(f, job{kind: jobRotated, path: rotated, base: filepath.Base(oldPath), created: oldCreated, staged: true, info: oldInfo})
+	f.pushRotated(rotated, oldPath, oldCreated, oldInfo)
 	var errs error
 	if cerr != nil {
 		errs = fmt.Errorf("sinks: closing %s (rotated to %s): %w", oldPath, rotated, cerr)
