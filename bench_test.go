@@ -1,6 +1,7 @@
 package logru_test
 
 import (
+	"context"
 	"errors"
 	"io"
 	"log/slog"
@@ -37,8 +38,11 @@ func TestAllocations(t *testing.T) {
 	fieldsText := discard(t, logru.Handler{Level: "INFO", Format: "{time} {level} {message}{fields}"})
 	var strsAny, userAny, floatAny, nowAny, durAny any = strs, user, 4.5, now, time.Second
 	fieldsMap := logru.Fields{"user": userAny, "n": 3, "ok": true}
+	ctx10 := logru.Contextualize(context.Background(), "c0", 0, "c1", 1, "c2", 2, "c3", 3, "c4", 4,
+		"c5", 5, "c6", 6, "c7", 7, "c8", 8, "c9", 9)
 	bound := info.Bind("int", 1, "string", "two", "bool", true, "float", 4.5, "time", now,
 		"strings", strs, "error", errBoom, "dur", time.Second, "stringer", time.Monday, "int64", int64(10))
+	boundCtx := bound.Ctx(ctx10)
 	for _, tt := range []struct {
 		name string
 		max  float64
@@ -52,7 +56,7 @@ func TestAllocations(t *testing.T) {
 		{"LogAttrs serialized", 0, func() {
 			info.LogAttrs(logru.LevelInfo, "msg", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
 		}},
-		{"default console format", 1, func() { console.Info("the quick brown fox") }},
+		{"default console format", 0, func() { console.Info("the quick brown fox") }},
 		{"default console format, three fields", 1, func() {
 			console.LogAttrs(logru.LevelInfo, "the quick brown fox", slog.String("user", user), slog.Int("n", n), slog.Bool("ok", true))
 		}},
@@ -91,6 +95,8 @@ func TestAllocations(t *testing.T) {
 				"err", errBoom, "d", durAny, "stringer", time.Monday, "i64", int64(10))
 		}},
 		{"accumulated context", 0, func() { bound.Info("accumulated") }},
+		// Twenty fields from two sources, context and bound: no index either.
+		{"context fields and accumulated context", 0, func() { boundCtx.Info("accumulated") }},
 		// Twenty fields in all: no index (a map) is built for the record.
 		{"accumulated context and ten fields LogAttrs", 0, func() {
 			bound.LogAttrs(logru.LevelInfo, "ten", slog.Int("i", n), slog.String("s", user), slog.Bool("b", true),

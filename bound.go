@@ -59,13 +59,15 @@ func (l *Logger) mergeBound(r *Record) {
 		r.Extra.Merge(&l.bound)
 		return
 	}
-	// Setting the fields one by one numbers bad keys as Merge does.
-	for i, a := range l.bound.Attrs() {
+	// AppendAttrs numbers bad keys as Merge does, and builds no index up to 64 fields.
+	var buf [16]slog.Attr
+	resolved := append(buf[:0], l.bound.Attrs()...)
+	for i := range resolved {
 		if l.boundEnc.prefix.Live(i) {
-			a.Value = toValue(a.Value.Any(), l.opts.Lazy)
+			resolved[i].Value = toValue(resolved[i].Value.Any(), l.opts.Lazy)
 		}
-		r.Extra.SetAttr(a)
 	}
+	r.Extra.AppendAttrs(resolved)
 }
 
 // bindArgs is appendArgs for Bind: the same pairs, slog.Attrs and Fields, but a

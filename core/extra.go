@@ -249,9 +249,7 @@ func (e *Extra) Merge(o *Extra) {
 		}
 		return
 	}
-	for _, a := range o.attrs {
-		e.SetAttr(a)
-	}
+	e.AppendAttrs(o.attrs) // as SetAttr for each, without an index up to 64 fields
 }
 
 // Delete removes key and reports whether it was present. Deleting [BadKey] removes
