@@ -138,8 +138,7 @@ func (hd *handler) open(c *loggerCore, h Handler) error {
 	}
 	if h.Enqueue {
 		if err := hd.startQueue(c, h); err != nil {
-			hd.out.close()
-			return err
+			return errors.Join(err, hd.out.close())
 		}
 	}
 	return nil

@@ -64,8 +64,11 @@ func (l *Logger) Close() error {
 		errs = append(errs, hd.close())
 		c.announceDrops(hd)
 	}
-	if !inSinkCall() {
-		c.lateCloses.Wait() // closes left to a sink's goroutine (see handler.closeNow)
+	// Closes left to a sink's goroutine (see handler.closeNow). Not from a sink or an
+	// OnError: a Remove or Configure under way may be waiting for this very goroutine
+	// (a queue's writer), and would never end.
+	if !inSinkCall() && !inOnError() {
+		c.lateCloses.Wait()
 	}
 	c.flushNotes(st)
 	return errors.Join(errs...)
@@ -201,9 +204,7 @@ func (hd *handler) closeLocked() error {
 	if hd.flushes {
 		err = hd.out.flush()
 	}
-	if cerr := hd.out.close(); err == nil {
-		err = cerr
-	}
+	err = errors.Join(err, hd.out.close())
 	hd.inSink.Store(false)
 	hd.mu.Unlock()
 	hd.sinkDone()

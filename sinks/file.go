@@ -13,6 +13,7 @@ import (
 	"github.com/logru/logru/internal/clock"
 	"github.com/logru/logru/internal/fsys"
 	"github.com/logru/logru/internal/rotspec"
+	"github.com/logru/logru/internal/stack"
 )
 
 // FileOptions configures a [File]. A nil *FileOptions, like the zero FileOptions, gives a
@@ -701,7 +702,17 @@ func (f *File) Sync() error {
 	return nil
 }
 
-// flusher flushes the buffer at every tick until Close.
+// fnFlusher is the flusher's function, which onFlusher looks for on a stack.
+var fnFlusher = stack.Of((*File).flusher)
+
+// onFlusher reports whether the calling goroutine is a File's flusher (running the
+// OnError of a failed flush). It reads the stack: Close and Handoff only.
+func onFlusher() bool { return fnFlusher.In(stack.Callers(1)) }
+
+// flusher flushes the buffer at every tick until Close. onFlusher looks for its
+// frame: never inlined (a loop with a select is not, in any case).
+//
+//go:noinline
 func (f *File) flusher(tk clock.Ticker, stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
 	defer tk.Stop()
@@ -792,11 +803,16 @@ func (f *File) finishClose(errs []error) error {
 	f.mu.Lock()
 	stop, done, stopping := f.tickStop, f.tickDone, f.stopping
 	f.mu.Unlock()
+	// Called from OnError on the flusher's goroutine (a note of a failed flush that
+	// closes the logger), the flusher cannot be waited for: it ends as OnError returns.
+	self := (stop != nil || stopping != nil) && onFlusher()
 	if stop != nil {
 		close(stop)
-		<-done
+		if !self {
+			<-done
+		}
 	}
-	if stopping != nil { // a flusher Handoff stopped may still be finishing a tick
+	if stopping != nil && !self { // a flusher Handoff stopped may still be finishing a tick
 		<-stopping
 	}
 	errs = append(errs, f.w.finish()...)

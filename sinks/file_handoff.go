@@ -66,7 +66,9 @@ func (f *File) Handoff(opts *FileOptions) (*File, error) {
 	f.mu.Unlock()
 	if stop != nil { // f's flusher: f has nothing left to flush
 		close(stop)
-		<-done
+		if !onFlusher() { // called from OnError on that flusher: it ends as OnError returns
+			<-done
+		}
 	}
 	g.startFlusher()
 	f.report(ferr)
@@ -98,28 +100,34 @@ func moveFile(f, g *File) {
 // giveBack hands f's file back to the File it came from, when that one is still open,
 // and reports whether it did; f is then closed.
 func (f *File) giveBack() bool {
+	gave, err := f.giveBackLocked()
+	f.report(err) // with no lock held: OnError may write to either File
+	return gave
+}
+
+// giveBackLocked is giveBack's work, under both Files' locks; it returns the error of
+// flushing f's lines, for giveBack to report.
+func (f *File) giveBackLocked() (bool, error) {
 	f.mu.Lock()
 	o := f.origin
 	f.mu.Unlock()
 	if o == nil {
-		return false
+		return false, nil
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.origin != o || f.closed || o.closed || o.heir != f {
-		return false
+		return false, nil
 	}
 	f.closed = true
-	if err := f.flush(); err != nil {
-		defer f.report(err)
-	}
+	err := f.flush()
 	moveFile(f, o)
 	o.heir, f.origin = nil, nil
 	succeed(f, o)
 	if o.bufCap > 0 && o.tickStop == nil {
 		o.startFlusher()
 	}
-	return true
+	return true, err
 }

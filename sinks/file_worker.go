@@ -13,6 +13,7 @@ import (
 
 	"github.com/logru/logru/internal/archive"
 	"github.com/logru/logru/internal/rotspec"
+	"github.com/logru/logru/internal/stack"
 )
 
 // This file holds a File's background worker: one goroutine, started at the first
@@ -47,6 +48,7 @@ type worker struct {
 	names      *nameSet // base names retention must not touch; shared along a Handoff
 	started    bool
 	closing    bool
+	detached   bool          // finish returned without waiting (see finish): final errors go to OnError
 	wake       chan struct{} // capacity 1: a job was queued, or Close is waiting
 	done       chan struct{} // closed when the goroutine ends
 	errs       []error       // errors of final jobs
@@ -110,6 +112,10 @@ func (w *worker) push(f *File, j job) {
 
 // finish lets the goroutine run the queued jobs, waits for it to end, and returns the
 // errors of the final jobs.
+//
+// Called on the worker's own goroutine (an OnError, reached from a job's note, that
+// closes the File), it cannot wait for itself: it returns the errors so far, and the
+// final jobs, which run once OnError returns, report theirs to OnError (detached).
 func (w *worker) finish() []error {
 	w.mu.Lock()
 	w.closing = true
@@ -122,9 +128,19 @@ func (w *worker) finish() []error {
 	case w.wake <- struct{}{}:
 	default:
 	}
+	if fnWorkerRun.In(stack.Callers(1)) {
+		w.mu.Lock()
+		errs := w.errs
+		w.errs, w.detached = nil, true
+		w.mu.Unlock()
+		return errs
+	}
 	<-w.done
 	return w.errs
 }
+
+// fnWorkerRun is the worker goroutine's function, which finish looks for on a stack.
+var fnWorkerRun = stack.Of((*worker).run)
 
 func (w *worker) run(f *File) {
 	defer close(w.done)
@@ -161,9 +177,12 @@ func (f *File) fail(j job, err error) {
 	}
 	if j.final {
 		f.w.mu.Lock()
-		f.w.errs = append(f.w.errs, err)
-		f.w.mu.Unlock()
-		return
+		if !f.w.detached {
+			f.w.errs = append(f.w.errs, err)
+			f.w.mu.Unlock()
+			return
+		}
+		f.w.mu.Unlock() // nobody waits for the final errors: see worker.finish
 	}
 	f.report(err)
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/logru/logru/internal/stack"
 )
 
 // link is the connection the syslog and journal sinks share: it writes frames on the
@@ -242,7 +244,13 @@ func (l *link) holdLocked(frame []byte) error {
 	return nil
 }
 
-// run is the background goroutine: it connects whenever the link is down.
+// fnLinkRun is the link goroutine's function, which close looks for on a stack.
+var fnLinkRun = stack.Of((*link).run)
+
+// run is the background goroutine: it connects whenever the link is down. close looks
+// for its frame: never inlined.
+//
+//go:noinline
 func (l *link) run() {
 	defer close(l.done)
 	backoff := l.o.minBackoff
@@ -375,7 +383,12 @@ func (l *link) close() error {
 	l.signalLocked()
 	l.mu.Unlock()
 	close(l.stop)
-	<-l.done
+	if !fnLinkRun.In(stack.Callers(1)) {
+		// Called from OnError on the link's own goroutine (a note that it cannot
+		// connect, whose OnError closes the logger), it cannot wait for itself: the
+		// goroutine ends as OnError returns, seeing stop closed.
+		<-l.done
+	}
 	l.mu.Lock()
 	left := uint64(len(l.queue))
 	l.queue = nil
