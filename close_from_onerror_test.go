@@ -89,3 +89,40 @@ func TestCloseFromOnErrorWhileRemoveWaits(t *testing.T) {
 	}
 	<-closed
 }
+
+// Configure takes a buffered file over from the old handler on the same path; the old
+// File's flush of its buffer fails (/dev/full) and its note goes to OnError on the
+// goroutine that runs Configure. An OnError that calls Remove (which takes the
+// logger's lock) must not wait for the lock Configure holds.
+func TestOnErrorCallingRemoveDuringConfigure(t *testing.T) {
+	l := logru.New() // not closed on failure: Close would wait for the deadlock
+	var once sync.Once
+	removed := make(chan error, 1)
+	onError := func(error) { once.Do(func() { removed <- l.Remove(1 << 30) }) }
+	h := logru.Handler{Sink: "/dev/full", Buffering: 1 << 20, Format: "{message}", OnError: onError}
+	if _, err := l.Add(h); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("held in the buffer; the hand-over's flush fails")
+	done := make(chan error, 1)
+	go func() { done <- l.Configure(logru.Config{Handlers: []logru.Handler{h}}) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Configure: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("deadlock: OnError called under Configure's lock calls Remove")
+	}
+	select {
+	case err := <-removed:
+		if err == nil {
+			t.Error("Remove of an unknown id: nil error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the failed flush was never reported")
+	}
+	if err := l.Close(); err != nil {
+		t.Errorf("Close with nothing buffered: %v", err)
+	}
+}

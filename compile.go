@@ -60,7 +60,12 @@ type handler struct {
 	// While inSink is set, the goroutine holding mu is inside a call of a sink that
 	// reports errors from inside it (sinkInfo.pends), and those wait in pending (see
 	// fileError and sinkNote).
-	inSink   atomic.Bool
+	inSink atomic.Bool
+	// While held is above zero, Configure holds the logger's lock and works on this
+	// handler's sink (opening it, taking its file over, closing it in a rollback): the
+	// sink's errors wait in pending too, reported once the lock is released, so that an
+	// OnError calling Add, Remove or Configure does not wait for that lock.
+	held     atomic.Int32
 	pendMu   sync.Mutex
 	pending  []error
 	nPending atomic.Int32 // len(pending), read without pendMu by sinkDone

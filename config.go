@@ -84,12 +84,16 @@ func (l *Logger) Configure(cfg Config) error {
 		return err
 	}
 	handOver(st.handlers, p.handlers, cfg.Handlers)
+	// The notes of the sinks worked on under c.mu (a failed flush of a file handed over,
+	// a rollback's close) wait until c.mu is released.
+	held := holdNotes(p.handlers)
 	for i, hd := range p.handlers {
 		if err := hd.open(c, cfg.Handlers[i]); err != nil {
 			for _, opened := range p.handlers[:i] {
 				_ = opened.close()
 			}
 			c.mu.Unlock()
+			release(c, held)
 			return handlerFieldPath(err, i)
 		}
 	}
@@ -125,6 +129,7 @@ func (l *Logger) Configure(cfg Config) error {
 	c.publish(next)
 	c.mu.Unlock()
 	defer c.lateCloses.Done()
+	release(c, held)
 
 	// Records already on their way to the old handlers finish; later ones go to the new.
 	for _, hd := range st.handlers {
@@ -133,6 +138,30 @@ func (l *Logger) Configure(cfg Config) error {
 		}
 	}
 	return nil
+}
+
+// holdNotes makes the sink notes of handlers, and of the old handlers whose files they
+// take over, wait in their pending lists (see handler.held); release reports them.
+func holdNotes(handlers []*handler) []*handler {
+	held := make([]*handler, 0, 2*len(handlers))
+	for _, hd := range handlers {
+		held = append(held, hd)
+		if hd.prevHd != nil {
+			held = append(held, hd.prevHd)
+		}
+	}
+	for _, hd := range held {
+		hd.held.Add(1)
+	}
+	return held
+}
+
+// release ends holdNotes, reporting what waited, with no lock held.
+func release(c *loggerCore, held []*handler) {
+	for _, hd := range held {
+		hd.held.Add(-1)
+		c.reportPending(hd)
+	}
 }
 
 // handOver pairs each new file handler with the old handler writing the same path, if

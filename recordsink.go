@@ -72,12 +72,12 @@ func (w *recordWriter) dropped() uint64 { return w.w.Dropped() }
 // sinkNote reports a notice a sink raised without counting an error (fileError counts,
 // then calls it). One raised while the sink's caller holds hd.mu waits in hd.pending.
 func (c *loggerCore) sinkNote(hd *handler, err error) {
-	if hd.inSink.Load() {
+	if hd.inSink.Load() || hd.held.Load() > 0 {
 		hd.pendMu.Lock()
 		hd.pending = append(hd.pending, err)
 		hd.nPending.Add(1)
 		hd.pendMu.Unlock()
-		if hd.inSink.Load() {
+		if hd.inSink.Load() || hd.held.Load() > 0 {
 			return
 		}
 		// The holder of the lock may have drained before we appended: drain ourselves.

@@ -250,7 +250,7 @@ func (c *loggerCore) gatedNote(hd *handler, err error) {
 // holdsNotes reports whether a file's notices must wait in hd.pending: a write is inside
 // the gate, or the holder of hd.mu is inside the sink.
 func (hd *handler) holdsNotes() bool {
-	return hd.inSink.Load() || hd.gate.busy()
+	return hd.inSink.Load() || hd.held.Load() > 0 || hd.gate.busy()
 }
 
 // sinkDone runs after hd.mu is released by a goroutine that wrote to the sink: it

@@ -23,6 +23,7 @@ type link struct {
 	conn    net.Conn // nil while disconnected
 	queue   [][]byte // frames held while disconnected, oldest first (copies)
 	closed  bool
+	closing chan struct{} // non-nil once a close began; closed when that close returns
 	gaveUp  bool          // a Block wait timed out: drop at once until the queue has room
 	changed chan struct{} // closed and replaced when the queue shrinks or conn is set
 	outage  bool          // disconnected since the last notice
@@ -339,13 +340,14 @@ func (l *link) drain(c net.Conn) error {
 }
 
 // flush waits until nothing is held, or for flushTimeout, asking for a prompt reconnect.
+// On the link's own goroutine (an OnError that flushes or closes the logger, called with
+// a notice from that goroutine) nothing can be sent while it waits, so it does not wait.
 func (l *link) flush() error {
 	if l == nil {
 		return nil
 	}
 	l.kick()
-	t := time.NewTimer(l.o.flushTimeout)
-	defer t.Stop()
+	var t *time.Timer
 	for {
 		l.mu.Lock()
 		n, ch := len(l.queue), l.changed
@@ -353,12 +355,23 @@ func (l *link) flush() error {
 		if n == 0 {
 			return nil
 		}
+		if t == nil {
+			if fnLinkRun.In(stack.Callers(1)) {
+				return l.stillHeld(n)
+			}
+			t = time.NewTimer(l.o.flushTimeout)
+			defer t.Stop()
+		}
 		select {
 		case <-ch:
 		case <-t.C:
-			return errors.New("sinks: " + l.name + ": flush: " + strconv.Itoa(n) + " records still held: not connected")
+			return l.stillHeld(n)
 		}
 	}
+}
+
+func (l *link) stillHeld(n int) error {
+	return errors.New("sinks: " + l.name + ": flush: " + strconv.Itoa(n) + " records still held: not connected")
 }
 
 // close sends what is held (waiting up to flushTimeout), stops the goroutine, closes the
@@ -368,17 +381,22 @@ func (l *link) close() error {
 		return nil
 	}
 	l.mu.Lock()
-	if l.closed {
+	if l.closing != nil {
+		// Another close is under way or done: wait for it to finish, unless this is its
+		// own OnError on the link goroutine, which that close may be waiting for.
+		done := l.closing
 		l.mu.Unlock()
+		if !fnLinkRun.In(stack.Callers(1)) {
+			<-done
+		}
 		return nil
 	}
+	done := make(chan struct{})
+	l.closing = done
 	l.mu.Unlock()
+	defer close(done)
 	ferr := l.flush()
 	l.mu.Lock()
-	if l.closed { // a concurrent Close got here first
-		l.mu.Unlock()
-		return nil
-	}
 	l.closed = true
 	l.signalLocked()
 	l.mu.Unlock()

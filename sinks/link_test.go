@@ -3,7 +3,9 @@ package sinks
 import (
 	"errors"
 	"net"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -101,5 +103,92 @@ func TestLinkDrainCountsTooLarge(t *testing.T) {
 	}
 	if !fatal {
 		t.Error("the too-large frame was not reported to OnError")
+	}
+}
+
+// TestLinkSecondCloseWaitsForFirst: a Close that finds another Close under way returns
+// only when that one has finished (here: its flush timed out and the held record was
+// counted as dropped), not at once with the record still held.
+func TestLinkSecondCloseWaitsForFirst(t *testing.T) {
+	l := newLink("syslog", linkOptions{
+		dial:         func() (net.Conn, error) { return nil, errors.New("refused") },
+		send:         func(net.Conn, []byte) error { return nil },
+		bufferSize:   4,
+		overflow:     DropNewest,
+		blockTimeout: time.Millisecond,
+		flushTimeout: 200 * time.Millisecond,
+		minBackoff:   time.Hour,
+		maxBackoff:   time.Hour,
+	})
+	if err := l.write([]byte("held")); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	first := make(chan error, 1)
+	go func() { first <- l.close() }()
+	for {
+		l.mu.Lock()
+		started := l.closing != nil
+		l.mu.Unlock()
+		if started {
+			break
+		}
+		runtime.Gosched()
+	}
+	if err := l.close(); err != nil {
+		t.Errorf("second close: %v", err)
+	}
+	if got := l.dropped.Load(); got != 1 {
+		t.Errorf("the second close returned with dropped = %d: before the first finished", got)
+	}
+	if err := <-first; err == nil {
+		t.Error("first close: nil error, want the flush's still-held error")
+	}
+}
+
+// TestLinkFlushOnOwnGoroutine: an OnError that flushes, called with the link
+// goroutine's notice that it cannot connect, returns at once with the still-held
+// error: waiting would wait for the goroutine it runs on (here for an hour).
+func TestLinkFlushOnOwnGoroutine(t *testing.T) {
+	ready := make(chan struct{}) // the goroutine's dials wait until OnError is set
+	var up atomic.Bool           // then the dial succeeds, for the final close
+	var calls atomic.Int32
+	l := newLink("syslog", linkOptions{
+		dial: func() (net.Conn, error) {
+			if calls.Add(1) > 1 {
+				<-ready
+			}
+			if up.Load() {
+				a, b := net.Pipe()
+				b.Close()
+				return a, nil
+			}
+			return nil, errors.New("refused")
+		},
+		send:         func(net.Conn, []byte) error { return nil },
+		bufferSize:   4,
+		overflow:     DropNewest,
+		blockTimeout: time.Millisecond,
+		flushTimeout: time.Hour,
+		minBackoff:   time.Millisecond,
+		maxBackoff:   time.Millisecond,
+	})
+	flushed := make(chan error, 1)
+	var once sync.Once
+	l.setOnError(func(error) { once.Do(func() { flushed <- l.flush() }) })
+	if err := l.write([]byte("held")); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	close(ready)
+	select {
+	case err := <-flushed:
+		if err == nil {
+			t.Error("flush on the link goroutine with a record held: nil error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("deadlock: a flush on the link goroutine waits for that goroutine")
+	}
+	up.Store(true)
+	if err := l.close(); err != nil {
+		t.Errorf("close once connected: %v", err)
 	}
 }
