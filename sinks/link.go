@@ -36,6 +36,9 @@ type link struct {
 	unreported atomic.Uint64 // drops not announced yet
 	dropNoted  atomic.Bool   // this outage's first drop was announced
 	onError    atomic.Pointer[func(error)]
+	// renotice asks the goroutine to report its current failure again: the notice it
+	// made before an OnError was set went nowhere.
+	renotice atomic.Bool
 }
 
 type linkOptions struct {
@@ -94,6 +97,10 @@ func (l *link) setOnError(f func(error)) {
 		return
 	}
 	l.onError.Store(&f)
+	// A sink is made before logru's handler sets its OnError, and the goroutine may have
+	// noted meanwhile that it cannot connect: that notice is made again, now, on it.
+	l.renotice.Store(true)
+	l.kick()
 }
 
 // report hands err to the OnError function; never called with l.mu held.
@@ -281,7 +288,8 @@ func (l *link) run() {
 				return
 			}
 		}
-		if msg := err.Error(); msg != lastErr { // one notice per kind of failure
+		again := l.renotice.Swap(false)
+		if msg := err.Error(); msg != lastErr || again { // one notice per kind of failure
 			lastErr = msg
 			l.report(errors.New("sinks: " + l.name + ": cannot connect (" + msg + "); retrying in " + backoff.String() + ", holding records"))
 		}

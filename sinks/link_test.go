@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -190,5 +191,39 @@ func TestLinkFlushOnOwnGoroutine(t *testing.T) {
 	up.Store(true)
 	if err := l.close(); err != nil {
 		t.Errorf("close once connected: %v", err)
+	}
+}
+
+// TestLinkNoticeBeforeOnError: the goroutine's notice that it cannot connect, made
+// before logru's handler set the sink's OnError, is made again once it is set, instead
+// of going nowhere (the same failure is otherwise noticed once).
+func TestLinkNoticeBeforeOnError(t *testing.T) {
+	var calls atomic.Int32
+	l := newLink("syslog", linkOptions{
+		dial: func() (net.Conn, error) {
+			calls.Add(1)
+			return nil, errors.New("refused")
+		},
+		send:         func(net.Conn, []byte) error { return nil },
+		bufferSize:   4,
+		overflow:     DropNewest,
+		blockTimeout: time.Millisecond,
+		flushTimeout: time.Millisecond,
+		minBackoff:   time.Hour,
+		maxBackoff:   time.Hour,
+	})
+	defer l.close()
+	for calls.Load() < 2 { // the goroutine's first attempt failed
+		runtime.Gosched()
+	}
+	notices := make(chan error, 4)
+	l.setOnError(func(err error) { notices <- err })
+	select {
+	case err := <-notices:
+		if !strings.Contains(err.Error(), "cannot connect (refused)") {
+			t.Errorf("notice = %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the failure noticed before OnError was set was never reported")
 	}
 }
