@@ -11,19 +11,27 @@ import (
 	"time"
 )
 
-// TestLinkConcurrentClose: Close called from several goroutines at once returns, stops
-// the goroutine once, and does not panic on closing stop twice.
-func TestLinkConcurrentClose(t *testing.T) {
-	l := newLink("syslog", linkOptions{
-		dial:         func() (net.Conn, error) { return nil, errors.New("refused") },
+// testLinkOptions are the options of a test link with a 4-frame DropNewest buffer whose
+// frames are sent to nowhere.
+func testLinkOptions(dial func() (net.Conn, error), flushTimeout, backoff time.Duration) linkOptions {
+	return linkOptions{
+		dial:         dial,
 		send:         func(net.Conn, []byte) error { return nil },
 		bufferSize:   4,
 		overflow:     DropNewest,
 		blockTimeout: time.Millisecond,
-		flushTimeout: time.Millisecond,
-		minBackoff:   time.Millisecond,
-		maxBackoff:   time.Millisecond,
-	})
+		flushTimeout: flushTimeout,
+		minBackoff:   backoff,
+		maxBackoff:   backoff,
+	}
+}
+
+func refused() (net.Conn, error) { return nil, errors.New("refused") }
+
+// TestLinkConcurrentClose: Close called from several goroutines at once returns, stops
+// the goroutine once, and does not panic on closing stop twice.
+func TestLinkConcurrentClose(t *testing.T) {
+	l := newLink("syslog", testLinkOptions(refused, time.Millisecond, time.Millisecond))
 	if err := l.write([]byte("held")); err != nil {
 		t.Fatalf("write: %v", err)
 	}
@@ -111,16 +119,7 @@ func TestLinkDrainCountsTooLarge(t *testing.T) {
 // only when that one has finished (here: its flush timed out and the held record was
 // counted as dropped), not at once with the record still held.
 func TestLinkSecondCloseWaitsForFirst(t *testing.T) {
-	l := newLink("syslog", linkOptions{
-		dial:         func() (net.Conn, error) { return nil, errors.New("refused") },
-		send:         func(net.Conn, []byte) error { return nil },
-		bufferSize:   4,
-		overflow:     DropNewest,
-		blockTimeout: time.Millisecond,
-		flushTimeout: 200 * time.Millisecond,
-		minBackoff:   time.Hour,
-		maxBackoff:   time.Hour,
-	})
+	l := newLink("syslog", testLinkOptions(refused, 200*time.Millisecond, time.Hour))
 	if err := l.write([]byte("held")); err != nil {
 		t.Fatalf("write: %v", err)
 	}
@@ -153,26 +152,17 @@ func TestLinkFlushOnOwnGoroutine(t *testing.T) {
 	ready := make(chan struct{}) // the goroutine's dials wait until OnError is set
 	var up atomic.Bool           // then the dial succeeds, for the final close
 	var calls atomic.Int32
-	l := newLink("syslog", linkOptions{
-		dial: func() (net.Conn, error) {
-			if calls.Add(1) > 1 {
-				<-ready
-			}
-			if up.Load() {
-				a, b := net.Pipe()
-				b.Close()
-				return a, nil
-			}
-			return nil, errors.New("refused")
-		},
-		send:         func(net.Conn, []byte) error { return nil },
-		bufferSize:   4,
-		overflow:     DropNewest,
-		blockTimeout: time.Millisecond,
-		flushTimeout: time.Hour,
-		minBackoff:   time.Millisecond,
-		maxBackoff:   time.Millisecond,
-	})
+	l := newLink("syslog", testLinkOptions(func() (net.Conn, error) {
+		if calls.Add(1) > 1 {
+			<-ready
+		}
+		if up.Load() {
+			a, b := net.Pipe()
+			b.Close()
+			return a, nil
+		}
+		return nil, errors.New("refused")
+	}, time.Hour, time.Millisecond))
 	flushed := make(chan error, 1)
 	var once sync.Once
 	l.setOnError(func(error) { once.Do(func() { flushed <- l.flush() }) })
@@ -199,19 +189,10 @@ func TestLinkFlushOnOwnGoroutine(t *testing.T) {
 // of going nowhere (the same failure is otherwise noticed once).
 func TestLinkNoticeBeforeOnError(t *testing.T) {
 	var calls atomic.Int32
-	l := newLink("syslog", linkOptions{
-		dial: func() (net.Conn, error) {
-			calls.Add(1)
-			return nil, errors.New("refused")
-		},
-		send:         func(net.Conn, []byte) error { return nil },
-		bufferSize:   4,
-		overflow:     DropNewest,
-		blockTimeout: time.Millisecond,
-		flushTimeout: time.Millisecond,
-		minBackoff:   time.Hour,
-		maxBackoff:   time.Hour,
-	})
+	l := newLink("syslog", testLinkOptions(func() (net.Conn, error) {
+		calls.Add(1)
+		return nil, errors.New("refused")
+	}, time.Millisecond, time.Hour))
 	defer l.close()
 	for calls.Load() < 2 { // the goroutine's first attempt failed
 		runtime.Gosched()
