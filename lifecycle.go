@@ -41,7 +41,11 @@ func (c *loggerCore) flushNotes(st *coreState) {
 // written still goes to every handler, and the handlers are closed once it has, before
 // that log call returns; their close errors go to their OnError (or stderr). Remove,
 // RemoveAll and Configure called from inside a sink likewise let the record reach every
-// handler first.
+// handler first. Called from an OnError that runs on one of logru's background goroutines
+// (a file's flusher or compression worker, a syslog or journal connection, a queue's
+// writer), Close does not wait for the background goroutines of the sinks it closes, as
+// any of them may be the caller or wait for it: they end on their own once their work
+// is done, and its errors go to OnError (see [sinks.File.Close]).
 func (l *Logger) Close() error {
 	c := l.core
 	c.mu.Lock()

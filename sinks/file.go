@@ -744,6 +744,13 @@ func (f *File) flusher(tk clock.Ticker, stop <-chan struct{}, done chan<- struct
 // When Close returns, the File has stopped every goroutine it started and holds no file
 // open. Close may be called more than once, also concurrently with Write: later Writes
 // return [ErrClosed], later Closes wait for the first and return nil.
+//
+// One exception: called from an OnError that runs on a background goroutine of this
+// package (a File's flusher or compression worker, a syslog or journal sink's link, an
+// [Async] writer: of this File or of another), Close does not wait for the File's
+// flusher and worker. Waiting there could wait for the calling goroutine itself, or for
+// one that waits for it; they finish on their own, and the errors of the work left
+// (the final compression and retention) go to OnError instead of being returned.
 func (f *File) Close() error {
 	if f.giveBack() {
 		return f.finishClose(nil)
