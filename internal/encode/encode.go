@@ -91,17 +91,6 @@ func AppendJSONMember(dst []byte, comma bool, key string, v slog.Value) []byte {
 	return AppendJSON(dst, v)
 }
 
-// plainMethods reports whether x has none of the methods or types the slow path
-// serves before Error and String. x is the value of a slog.Value of kind Any, so never
-// a slog.LogValuer (that is a kind of its own).
-func plainMethods(x any) bool {
-	switch x.(type) {
-	case json.Marshaler, json.Number, slog.Value, slog.Attr, time.Time, []byte:
-		return false
-	}
-	return true
-}
-
 // AppendJSONAny appends the JSON encoding of x to dst, as
 // AppendJSON(dst, slog.AnyValue(x)) does. It is safe for concurrent use.
 func AppendJSONAny(dst []byte, x any) []byte {
