@@ -186,6 +186,9 @@ func (e *Extra) set(a slog.Attr, index bool) {
 // a bad key (the usual case) copies as in one go, without building an index: n fields
 // cost O(n) and no allocation beyond the slice's growth.
 func (e *Extra) AppendAttrs(as []slog.Attr) {
+	if len(as) == 0 {
+		return // a view of frozen fields stays one
+	}
 	e.unshare()
 	if e.byKey != nil || len(e.attrs)+len(as) > bulkAbove {
 		for _, a := range as {
@@ -246,8 +249,7 @@ func (e *Extra) buildIndex() {
 
 // Merge sets every field of o in e, in o's order.
 func (e *Extra) Merge(o *Extra) {
-	e.unshare()
-	if len(e.attrs) == 0 {
+	if len(e.attrs) == 0 { // never a view of frozen fields: that is never empty
 		e.reserve(len(o.attrs))
 		e.attrs = append(e.attrs, o.attrs...)
 		e.mask = o.mask

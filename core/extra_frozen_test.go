@@ -97,6 +97,9 @@ func TestExtraMergeFrozenAllocations(t *testing.T) {
 	}
 	call := []slog.Attr{slog.String("c", "x")}
 	e.MergeFrozen(&frozen)
+	if e.AppendAttrs(nil); !e.shared {
+		t.Errorf("appending no fields copied the frozen ones")
+	}
 	e.AppendAttrs(call)
 	e.Reset()
 	if n := testing.AllocsPerRun(100, func() {
