@@ -74,7 +74,9 @@ func AppendJSON(dst []byte, v slog.Value) []byte {
 // is set. A key that needs no escaping (most do not) is copied with its quotes and the
 // colon at once. It never panics, and it is safe for concurrent use.
 func AppendJSONMember(dst []byte, comma bool, key string, v slog.Value) []byte {
-	if len(key) <= 16 && jsonSafeShort(key) {
+	// keys of 4 to 8 bytes, the most common, are tested here, without a call
+	if n := len(key); n >= 4 && n <= 8 && jsonSafe8(load4(key, 0)|load4(key, n-4)<<32) ||
+		(n < 4 || n > 8) && n <= 16 && jsonSafeShort(key) {
 		if comma {
 			dst = append(dst, ',', '"')
 		} else {

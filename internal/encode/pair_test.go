@@ -139,7 +139,8 @@ func TestPlainWord(t *testing.T) {
 // for keys that take the copy at once and keys that need escaping or are long.
 func TestAppendJSONMember(t *testing.T) {
 	keys := []string{"", "k", "abc", "user", "sixteen_bytes_ok", "seventeen_bytes_x", "a\"b", "tab\t", "é",
-		"\u2028", "\xff", strings.Repeat("k", 40)}
+		"\u2028", "\xff", strings.Repeat("k", 40), "a\"bcd", "abcdefg\\", "\x7fabc", "ab\ncd", "kéy", "strings",
+		"stringer", "ninebytes"}
 	values := []slog.Value{slog.IntValue(1), slog.StringValue("v"), slog.AnyValue([]string{"a"}),
 		slog.GroupValue(slog.Int("n", 2))}
 	// every kind, and the values of kind Any the fast path takes and leaves (its own
