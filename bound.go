@@ -56,7 +56,7 @@ func (l *Logger) newBoundEncoding(bound *core.Extra, added int) *boundEncoding {
 // one result when l has Options.Lazy.
 func (l *Logger) mergeBound(r *Record) {
 	if l.boundEnc == nil || !l.boundEnc.prefix.HasLive() {
-		r.Extra.Merge(&l.bound)
+		r.Extra.MergeFrozen(&l.bound) // l.bound never changes once set
 		return
 	}
 	// AppendAttrs numbers bad keys as Merge does, and builds no index up to 64 fields.

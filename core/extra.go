@@ -34,6 +34,11 @@ type Extra struct {
 	// faster than a map and allocates nothing.
 	byKey map[string]int
 	bad   int // bad keys handed out: the next one is badKeyName(bad+1)
+	// shared is set while attrs views another Extra's fields ([Extra.MergeFrozen]),
+	// which never change: the first change to e copies them into own, e's own storage,
+	// kept meanwhile for that.
+	shared bool
+	own    []slog.Attr
 }
 
 // isBadKey reports whether key is BadKey or BadKey followed by digits.
@@ -151,6 +156,7 @@ func (e *Extra) SetAttr(a slog.Attr) { e.set(a, true) }
 // set is SetAttr; with index false it leaves an Extra without an index unindexed past
 // indexAbove fields (AppendAttrs, below bulkAbove).
 func (e *Extra) set(a slog.Attr, index bool) {
+	e.unshare()
 	if len(a.Key) >= len(BadKey) && a.Key[0] == '!' && isBadKey(a.Key) {
 		e.bad++
 		a.Key = badKeyName(e.bad)
@@ -180,6 +186,10 @@ func (e *Extra) set(a slog.Attr, index bool) {
 // a bad key (the usual case) copies as in one go, without building an index: n fields
 // cost O(n) and no allocation beyond the slice's growth.
 func (e *Extra) AppendAttrs(as []slog.Attr) {
+	if len(as) == 0 {
+		return // a view of frozen fields stays one
+	}
+	e.unshare()
 	if e.byKey != nil || len(e.attrs)+len(as) > bulkAbove {
 		for _, a := range as {
 			e.SetAttr(a)
@@ -239,7 +249,7 @@ func (e *Extra) buildIndex() {
 
 // Merge sets every field of o in e, in o's order.
 func (e *Extra) Merge(o *Extra) {
-	if len(e.attrs) == 0 {
+	if len(e.attrs) == 0 { // never a view of frozen fields: that is never empty
 		e.reserve(len(o.attrs))
 		e.attrs = append(e.attrs, o.attrs...)
 		e.mask = o.mask
@@ -252,9 +262,36 @@ func (e *Extra) Merge(o *Extra) {
 	e.AppendAttrs(o.attrs) // as SetAttr for each, without an index up to 64 fields
 }
 
+// MergeFrozen is [Extra.Merge] for an o that is never changed again, such as a
+// logger's bound fields: while e is empty, e views o's fields instead of copying them,
+// and copies them into its own storage only when it is next changed (Reset drops the
+// view). The result is the same as Merge's.
+func (e *Extra) MergeFrozen(o *Extra) {
+	if len(e.attrs) != 0 || len(o.attrs) == 0 || len(o.attrs) > bulkAbove || e.byKey != nil || e.shared {
+		e.Merge(o)
+		return
+	}
+	e.own = e.attrs
+	e.attrs = o.attrs[:len(o.attrs):len(o.attrs)]
+	e.mask, e.bad, e.shared = o.mask, o.bad, true
+}
+
+// unshare gives e its own copy of the fields it views (MergeFrozen) before it changes
+// them.
+func (e *Extra) unshare() {
+	if !e.shared {
+		return
+	}
+	src := e.attrs
+	e.attrs, e.own, e.shared = e.own[:0], nil, false
+	e.reserve(len(src))
+	e.attrs = append(e.attrs, src...)
+}
+
 // Delete removes key and reports whether it was present. Deleting [BadKey] removes
 // every bad key ("!BADKEY", "!BADKEY2"…); deleting "!BADKEY2" removes that one only.
 func (e *Extra) Delete(key string) bool {
+	e.unshare()
 	if key == BadKey && e.bad > 0 {
 		n := len(e.attrs)
 		e.attrs = slices.DeleteFunc(e.attrs, func(a slog.Attr) bool { return isBadKey(a.Key) })
@@ -300,8 +337,12 @@ func (e *Extra) Clone() Extra {
 
 // Reset removes every field, keeping the storage for reuse.
 func (e *Extra) Reset() {
-	clear(e.attrs)
-	e.attrs = e.attrs[:0]
+	if e.shared {
+		e.attrs, e.own, e.shared = e.own[:0], nil, false // own was cleared when last reset
+	} else {
+		clear(e.attrs)
+		e.attrs = e.attrs[:0]
+	}
 	e.mask = 0
 	e.bad = 0
 	e.byKey = nil // a copy made before Reset may still use it

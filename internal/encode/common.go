@@ -1,7 +1,10 @@
 package encode
 
 import (
+	stdjson "encoding/json"
+	"log/slog"
 	"strconv"
+	"time"
 )
 
 // appendCommon encodes the values most often logged beside the scalar kinds (errors,
@@ -59,19 +62,18 @@ func appendCommon(dst []byte, x any, json bool) ([]byte, bool) {
 		})
 	case []any:
 		return appendList(dst, x, json, appendAnyItem)
+	case stdjson.Marshaler, stdjson.Number, slog.Value, slog.Attr, time.Time, []byte:
+		// What the slow path serves before Error and String, x being the value of a
+		// slog.Value of kind Any (so never a slog.LogValuer): tested in this switch,
+		// one look-up of x's type for all its interfaces, not in one of their own.
+		return dst, false
 	case error:
-		if !plainMethods(x) {
-			return dst, false
-		}
 		s, _, ok := callError(x)
 		if !ok {
 			return dst, false
 		}
 		return appendStr(dst, s, json), true
 	case stringer:
-		if !plainMethods(x) {
-			return dst, false
-		}
 		s, _, ok := callString(x)
 		if !ok {
 			return dst, false

@@ -1,6 +1,7 @@
 package encode
 
 import (
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"math"
@@ -22,6 +23,8 @@ func commonValues() []any {
 		&errType{"ptr error"}, (*errType)(nil), panicError{}, panicString{}, jsonAndString{},
 		time.Monday, strType{"has space"}, strType{""}, strType{"a=b"}, &nilSafe{}, (*nilSafe)(nil),
 		indexPanic{}, derefJSON{"j"},
+		// Stringers the slow path serves before String.
+		json.Number("12.50"), slog.Int("a", 1), []byte("bytes"),
 		[]string{"a", "b", "c"}, []string{}, []string(nil), []string{"", "x y", "\"q\"", "é\u2028\x00"},
 		long, big,
 		[]int{1, -2, 3}, []int(nil), []int{}, []int64{math.MaxInt64, math.MinInt64},

@@ -47,6 +47,16 @@ func appendFraction(dst []byte, v uint64, prec int) []byte {
 	if frac == 0 {
 		return dst
 	}
+	if prec > 3 && frac%1e3 == 0 {
+		// whole microseconds or milliseconds, as most durations are: three zeros
+		// dropped at once, not one at a time
+		frac /= 1e3
+		prec -= 3
+		if prec > 3 && frac%1e3 == 0 {
+			frac /= 1e3
+			prec -= 3
+		}
+	}
 	return appendFrac(dst, frac, prec)
 }
 

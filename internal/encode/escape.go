@@ -65,11 +65,10 @@ func jsonSafeShort(s string) bool {
 		return jsonSafe8(load8(s, 0)) && jsonSafe8(load8(s, n-8))
 	case n >= 4:
 		return jsonSafe8(load4(s, 0) | load4(s, n-4)<<32)
-	}
-	for i := 0; i < len(s); i++ {
-		if !jsonSafe[s[i]] {
-			return false
-		}
+	case n > 0:
+		// 1 to 3 bytes: the first, middle and last (each byte at least once), the
+		// word's other bytes safe ('a'), in one test instead of a loop over the table
+		return jsonSafe8(uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16 | 0x6161616161000000)
 	}
 	return true
 }

@@ -344,3 +344,40 @@ func TestEscapeWordPaths(t *testing.T) {
 		checkAgainstRef(t, b.String())
 	}
 }
+
+// jsonSafeShort's word tests agree with the table byte by byte: every string of one and
+// two bytes, and every three-byte string of bytes around the boundaries.
+func TestJSONSafeShortMatchesTable(t *testing.T) {
+	table := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if !jsonSafe[s[i]] {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(s string) {
+		if got, want := jsonSafeShort(s), table(s); got != want {
+			t.Fatalf("jsonSafeShort(%q) = %v, want %v", s, got, want)
+		}
+	}
+	check("")
+	for a := range 256 {
+		check(string([]byte{byte(a)}))
+		for b := range 256 {
+			check(string([]byte{byte(a), byte(b)}))
+		}
+	}
+	edge := []byte{0, 0x1f, 0x20, '!', '"', '#', 'a', '[', '\\', ']', 0x7e, 0x7f, 0x80, 0xc3, 0xff}
+	for _, a := range edge {
+		for _, b := range edge {
+			for _, c := range edge {
+				check(string([]byte{a, b, c}))
+				for _, d := range edge {
+					check(string([]byte{a, b, c, d}))
+					check(string([]byte{a, b, c, d, 'x', 'y', 'z'}))
+				}
+			}
+		}
+	}
+}

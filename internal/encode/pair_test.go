@@ -2,8 +2,10 @@ package encode
 
 import (
 	"log/slog"
+	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestAppendTextPair(t *testing.T) {
@@ -137,9 +139,19 @@ func TestPlainWord(t *testing.T) {
 // for keys that take the copy at once and keys that need escaping or are long.
 func TestAppendJSONMember(t *testing.T) {
 	keys := []string{"", "k", "abc", "user", "sixteen_bytes_ok", "seventeen_bytes_x", "a\"b", "tab\t", "é",
-		"\u2028", "\xff", strings.Repeat("k", 40)}
+		"\u2028", "\xff", strings.Repeat("k", 40), "a\"bcd", "abcdefg\\", "\x7fabc", "ab\ncd", "kéy", "strings",
+		"stringer", "ninebytes"}
 	values := []slog.Value{slog.IntValue(1), slog.StringValue("v"), slog.AnyValue([]string{"a"}),
 		slog.GroupValue(slog.Int("n", 2))}
+	// every kind, and the values of kind Any the fast path takes and leaves (its own
+	// switch stands in for AppendJSON's)
+	values = append(values, slog.Uint64Value(7), slog.BoolValue(true), slog.Float64Value(4.5),
+		slog.Float64Value(math.NaN()), slog.DurationValue(1500*time.Millisecond),
+		slog.TimeValue(time.Date(2026, 3, 26, 14, 30, 0, 0, time.UTC)), slog.AnyValue(nil),
+		slog.AnyValue(token("t")), slog.AnyValue(panicLogValue{}), slog.AnyValue(map[string]int{"a": 1}))
+	for _, x := range commonValues() {
+		values = append(values, slog.AnyValue(x))
+	}
 	for _, k := range keys {
 		for _, v := range values {
 			for _, comma := range []bool{false, true} {

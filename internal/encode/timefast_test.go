@@ -75,6 +75,11 @@ func TestDurationMatchesString(t *testing.T) {
 	for range 20_000 {
 		checkDuration(t, time.Duration(r.Uint64()>>r.IntN(64)))
 		checkDuration(t, -time.Duration(r.Uint64()>>r.IntN(64)))
+		// whole micro- and milliseconds, and other runs of trailing zeros
+		d := time.Duration(r.Uint64() >> r.IntN(64))
+		checkDuration(t, d.Truncate(time.Microsecond))
+		checkDuration(t, d.Truncate(time.Millisecond))
+		checkDuration(t, d/time.Duration(pow10u9[r.IntN(10)])*time.Duration(pow10u9[r.IntN(10)]))
 	}
 }
 

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"encoding/binary"
+	"slices"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/logru/logru/core"
@@ -27,6 +30,7 @@ type JSON struct {
 	secsZone, secs, zone *timefmt.Format
 	exc                  ExceptionOptions
 	levels               jsonLevels
+	clock                jsonClock
 }
 
 // NewJSON returns a record serializer. opts may be nil; only its Exception part is used
@@ -68,6 +72,74 @@ func (j *JSON) appendTime(dst []byte, t time.Time) []byte {
 	return j.zone.Append(dst, t)
 }
 
+// jsonClock holds the quoted time text of a serialized record, "2026-03-26T14:30:00.000000+01:00",
+// as rendered last, with the second and the location it was rendered for: every time in
+// that second and location has the same text but for the six digits of its
+// microseconds, which a hit writes over the cached ones. It is a sequence lock built
+// from atomic words, as timefmt's cache is: readers never block, nothing is allocated,
+// and a reader that sees seq odd or changed renders the text itself.
+type jsonClock struct {
+	seq  atomic.Uint64
+	sec  atomic.Int64
+	loc  atomic.Pointer[time.Location]
+	n    atomic.Uint64
+	text [jsonClockWords]atomic.Uint64
+}
+
+// jsonClockWords is the cached text's size in words: the quoted text with an offset
+// of hours, minutes and seconds ("+05:53:28") is 37 bytes long.
+const jsonClockWords = 5
+
+// jsonMicros is where the microseconds start in the quoted text.
+const jsonMicros = 1 + jsonSecs + 1
+
+// appendQuotedTime writes t, not zero, as a JSON string: the text appendTime writes,
+// in quotes, from j.clock when the second and location are the last ones rendered.
+func (j *JSON) appendQuotedTime(dst []byte, t time.Time) []byte {
+	c := &j.clock
+	sec, loc := t.Unix(), t.Location()
+	if s := c.seq.Load(); s&1 == 0 && s != 0 && c.sec.Load() == sec && c.loc.Load() == loc {
+		n := int(c.n.Load())
+		start := len(dst)
+		dst = slices.Grow(dst, 8*jsonClockWords)
+		b := dst[start : start+8*jsonClockWords]
+		for w := range jsonClockWords {
+			binary.LittleEndian.PutUint64(b[8*w:], c.text[w].Load())
+		}
+		if c.seq.Load() == s && n <= len(b) && n > jsonMicros+6 {
+			putMicros(b[jsonMicros:jsonMicros+6], t.Nanosecond())
+			return dst[:start+n]
+		}
+		dst = dst[:start]
+	}
+	start := len(dst)
+	dst = append(dst, '"')
+	dst = j.appendTime(dst, t)
+	dst = append(dst, '"')
+	if b := dst[start:]; len(b) <= 8*jsonClockWords && len(b) > jsonMicros+6 && b[jsonMicros-1] == '.' && b[4+1] == '-' {
+		c.store(sec, loc, b)
+	}
+	return dst
+}
+
+// store remembers text as the rendering for sec and loc. It gives up, leaving the
+// cache as it is, when another goroutine is storing.
+func (c *jsonClock) store(sec int64, loc *time.Location, text []byte) {
+	s := c.seq.Load()
+	if s&1 != 0 || !c.seq.CompareAndSwap(s, s+1) {
+		return
+	}
+	c.sec.Store(sec)
+	c.loc.Store(loc)
+	c.n.Store(uint64(len(text)))
+	var w [8 * jsonClockWords]byte
+	copy(w[:], text)
+	for i := range jsonClockWords {
+		c.text[i].Store(binary.LittleEndian.Uint64(w[8*i:]))
+	}
+	c.seq.Store(s + 2)
+}
+
 // putMicros writes the six digits of the microseconds of nanosecond (0-999999999) into
 // b[:6].
 func putMicros(b []byte, nanosecond int) {
@@ -101,9 +173,7 @@ func (j *JSON) appendRecord(dst []byte, r *core.Record, p *Prefix, at int, calle
 	if r.Time.IsZero() {
 		dst = append(dst, "null"...)
 	} else {
-		dst = append(dst, '"')
-		dst = j.appendTime(dst, r.Time)
-		dst = append(dst, '"')
+		dst = j.appendQuotedTime(dst, r.Time)
 	}
 	dst = j.levels.append(dst, &r.Level)
 	dst = append(dst, `,"message":`...)

@@ -271,7 +271,8 @@ func (p *Prefix) appendJSON(dst []byte, extra []slog.Attr, at int) []byte {
 		start = at + len(p.attrs)
 	}
 	for i := start; i < len(extra); i++ {
-		dst = appendJSONMember(dst, i, extra[i])
+		a := &extra[i] // not a copy of the 40-byte Attr
+		dst = encode.AppendJSONMember(dst, i > 0, a.Key, a.Value)
 	}
 	return dst
 }
