@@ -430,7 +430,9 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *render.ColoredMessage, ra
 	switch {
 	case err != nil:
 	case hd.lockFree:
-		err = hd.emitGated(b, shard)
+		if err = hd.emitGated(b, shard); err == nil {
+			return // counted as it left the gate
+		}
 	default:
 		err = hd.emit(b, r)
 		hd.sinkDone()
