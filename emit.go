@@ -332,7 +332,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if l.bound.Len() > 0 {
 		l.mergeBound(r)
 	}
-	if !e.extraDone {
+	if !e.extraDone && len(e.args) > 0 { // a message alone costs no call
 		r.Extra.AppendAttrs(e.args)
 	}
 	// The bound fields' rendering can stand in for them while they follow the fields
