@@ -80,8 +80,10 @@ func (c *loggerCore) takes(st *coreState, hd *handler, r *Record) bool {
 	if hd.hasFilter && !underPrefix(r.Name, hd.filter) {
 		return false
 	}
-	if lv, ok := hd.minLevel(r.Name); ok && r.Level.No < lv {
-		return false
+	if hd.ftree != nil || len(hd.flevels) > 0 { // without FilterLevels, no call
+		if lv, ok := hd.minLevel(r.Name); ok && r.Level.No < lv {
+			return false
+		}
 	}
 	return hd.ffunc == nil || c.filterFunc(st, hd, r)
 }
