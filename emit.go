@@ -310,8 +310,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if e.ev.on {
 		r.Time, r.Elapsed = e.ev.times(c.start)
 	} else {
-		r.Time = c.clock.read()
-		r.Elapsed = r.Time.Sub(c.start)
+		r.Time, r.Elapsed = c.clock.read(c.start)
 	}
 	if st.needs.goroutine {
 		r.Goroutine = goroutineID()
