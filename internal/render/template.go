@@ -349,7 +349,11 @@ func (t *Template) AppendEncoded(dst []byte, r *core.Record, color bool, msg *Co
 		o := &ops[i]
 		switch o.kind {
 		case opText:
-			dst = append(dst, o.text...)
+			if len(o.text) == 1 { // a separator or the newline: no memmove call
+				dst = append(dst, o.text[0])
+			} else {
+				dst = append(dst, o.text...)
+			}
 		case opTime:
 			dst = o.time.Append(dst, r.Time)
 		case opLevelName:
