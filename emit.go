@@ -348,7 +348,11 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 	// No user code can read r.Message (and keep it) when no patcher, filter function,
 	// format function or record-taking sink is present: it may then view e.msg.
-	r.Message = l.message(e, msg, hasArgs, !st.needs.record && st.patch == nil && len(l.patchers) == 0)
+	if !l.opts.Colors && isPlain(msg, hasArgs) {
+		r.Message = msg // nothing to substitute or escape: no call to message
+	} else {
+		r.Message = l.message(e, msg, hasArgs, !st.needs.record && st.patch == nil && len(l.patchers) == 0)
+	}
 	for _, k := range e.ev.shown {
 		r.MessageKeys.Add(k)
 	}
@@ -367,7 +371,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		cm = &e.cm
 	}
 	for _, hd := range st.handlers {
-		if c.takes(st, hd, r) {
+		if int64(r.Level.No) >= hd.level.Load() && (!hd.filtered || c.takes(st, hd, r)) {
 			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf, e.shard)
 		}
 	}
