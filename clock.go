@@ -24,41 +24,51 @@ import (
 // renew the anchor at the same time each store a fresh one, and every anchor is a
 // time.Now.
 type recordClock struct {
-	anchor atomic.Pointer[time.Time]
+	anchor atomic.Pointer[clockAnchor]
 	// now and since stand in for time.Now and time.Since in tests; nil means those.
 	// They are set before the clock is first read and never changed.
 	now   func() time.Time
 	since func(time.Time) time.Duration
 }
 
+// clockAnchor is an anchor and its distance from the start the clock was read against,
+// so that a record's elapsed time is a sum, not a time.Time subtraction.
+type clockAnchor struct {
+	t       time.Time
+	elapsed time.Duration // t.Sub(start)
+}
+
 // anchorMaxAge is how long an anchor serves: the longest a wall-clock step or a
 // suspend goes unseen.
 const anchorMaxAge = 100 * time.Millisecond
 
-// read returns the current time (see recordClock).
-func (k *recordClock) read() time.Time {
+// read returns the current time (see recordClock) and its distance from start, the
+// time.Sub of the two. start must be the same at every read of one clock (the core's
+// start).
+func (k *recordClock) read(start time.Time) (time.Time, time.Duration) {
 	if a := k.anchor.Load(); a != nil {
 		var d time.Duration
 		if k.since == nil {
-			d = time.Since(*a)
+			d = time.Since(a.t)
 		} else {
-			d = k.since(*a)
+			d = k.since(a.t)
 		}
 		if uint64(d) < uint64(anchorMaxAge) { // a negative d renews the anchor too
-			return a.Add(d)
+			return a.t.Add(d), a.elapsed + d
 		}
 	}
-	return k.renew()
+	return k.renew(start)
 }
 
-// renew takes a new anchor and returns it.
-func (k *recordClock) renew() time.Time {
+// renew takes a new anchor and returns it, with its distance from start.
+func (k *recordClock) renew(start time.Time) (time.Time, time.Duration) {
 	var t time.Time
 	if k.now == nil {
 		t = time.Now()
 	} else {
 		t = k.now()
 	}
-	k.anchor.Store(&t)
-	return t
+	a := &clockAnchor{t: t, elapsed: t.Sub(start)}
+	k.anchor.Store(a)
+	return t, a.elapsed
 }

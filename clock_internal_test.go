@@ -16,8 +16,11 @@ func TestRecordClockReal(t *testing.T) {
 	var k recordClock
 	for i := range 3 {
 		before := time.Now()
-		got := k.read()
+		got, elapsed := k.read(clockStart)
 		after := time.Now()
+		if elapsed != got.Sub(clockStart) {
+			t.Errorf("read %d: elapsed %v, want %v", i, elapsed, got.Sub(clockStart))
+		}
 		if got.Before(before) || got.After(after) {
 			t.Errorf("read %d: %v not within [%v, %v]", i, got, before, after)
 		}
@@ -76,11 +79,11 @@ func TestRecordClockRenews(t *testing.T) {
 			var k recordClock
 			f := &fakeClock{walls: append([]time.Time{t0}, tt.walls...), ds: tt.ds}
 			f.install(&k)
-			if got := k.read(); !got.Equal(t0) || f.nowN != 1 {
+			if got := k.readChecked(t); !got.Equal(t0) || f.nowN != 1 {
 				t.Fatalf("first read: %v after %d wall reads, want %v after 1", got, f.nowN, t0)
 			}
 			for i, want := range tt.want {
-				if got := k.read(); !got.Equal(want) || got.Round(0) != want.Round(0) {
+				if got := k.readChecked(t); !got.Equal(want) || got.Round(0) != want.Round(0) {
 					t.Errorf("read %d: %v, want %v", i+1, got, want)
 				}
 			}
@@ -144,8 +147,12 @@ func TestRecordClockConcurrent(t *testing.T) {
 			defer wg.Done()
 			for range each {
 				before := time.Now()
-				got := k.read()
+				got, elapsed := k.read(clockStart)
 				after := time.Now()
+				if elapsed != got.Sub(clockStart) {
+					errs <- fmt.Sprintf("elapsed %v, want %v", elapsed, got.Sub(clockStart))
+					return
+				}
 				if got.Before(before) || got.After(after) {
 					errs <- fmt.Sprintf("%v not within [%v, %v]", got, before, after)
 					return
@@ -161,4 +168,18 @@ func TestRecordClockConcurrent(t *testing.T) {
 	if reads.Load() < workers*each-1 {
 		t.Errorf("%d anchored reads, want about %d", reads.Load(), workers*each)
 	}
+}
+
+// clockStart is the start the tests read their clocks against.
+var clockStart = time.Now().Add(-time.Minute)
+
+// readChecked reads k against clockStart and checks that the elapsed time read with it
+// is the time's distance from clockStart.
+func (k *recordClock) readChecked(t *testing.T) time.Time {
+	t.Helper()
+	got, elapsed := k.read(clockStart)
+	if want := got.Sub(clockStart); elapsed != want {
+		t.Errorf("elapsed %v for %v, want %v", elapsed, got, want)
+	}
+	return got
 }

@@ -51,6 +51,10 @@ type counterShard struct {
 type shardedCounter struct {
 	base   atomic.Uint64 // Add's word, and every add's until init
 	shards []counterShard
+	// gated, on a handler's records counter, is the handler's gate, whose shards count
+	// the records written through it (see emitGated): Load adds them. It is set when
+	// the handler is first published (see loggerCore.publish) and never changed.
+	gated *writeGate
 }
 
 // init gives c n shards (n a power of two); n <= 1 keeps the base word alone.
@@ -79,6 +83,9 @@ func (c *shardedCounter) Load() uint64 {
 	n := c.base.Load()
 	for i := range c.shards {
 		n += c.shards[i].n.Load()
+	}
+	if c.gated != nil {
+		n += c.gated.written()
 	}
 	return n
 }

@@ -310,8 +310,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if e.ev.on {
 		r.Time, r.Elapsed = e.ev.times(c.start)
 	} else {
-		r.Time = c.clock.read()
-		r.Elapsed = r.Time.Sub(c.start)
+		r.Time, r.Elapsed = c.clock.read(c.start)
 	}
 	if st.needs.goroutine {
 		r.Goroutine = goroutineID()
@@ -332,7 +331,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	if l.bound.Len() > 0 {
 		l.mergeBound(r)
 	}
-	if !e.extraDone {
+	if !e.extraDone && len(e.args) > 0 { // a message alone costs no call
 		r.Extra.AppendAttrs(e.args)
 	}
 	// The bound fields' rendering can stand in for them while they follow the fields
@@ -349,7 +348,11 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 	// No user code can read r.Message (and keep it) when no patcher, filter function,
 	// format function or record-taking sink is present: it may then view e.msg.
-	r.Message = l.message(e, msg, hasArgs, !st.needs.record && st.patch == nil && len(l.patchers) == 0)
+	if !l.opts.Colors && isPlain(msg, hasArgs) {
+		r.Message = msg // nothing to substitute or escape: no call to message
+	} else {
+		r.Message = l.message(e, msg, hasArgs, !st.needs.record && st.patch == nil && len(l.patchers) == 0)
+	}
 	for _, k := range e.ev.shown {
 		r.MessageKeys.Add(k)
 	}
@@ -368,7 +371,7 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 		cm = &e.cm
 	}
 	for _, hd := range st.handlers {
-		if c.takes(st, hd, r) {
+		if int64(r.Level.No) >= hd.level.Load() && (!hd.filtered || c.takes(st, hd, r)) {
 			c.write(hd, r, cm, l.opts.Raw, &enc, &e.buf, e.shard)
 		}
 	}
@@ -430,7 +433,9 @@ func (c *loggerCore) write(hd *handler, r *Record, cm *render.ColoredMessage, ra
 	switch {
 	case err != nil:
 	case hd.lockFree:
-		err = hd.emitGated(b, shard)
+		if err = hd.emitGated(b, shard); err == nil {
+			return // counted as it left the gate
+		}
 	default:
 		err = hd.emit(b, r)
 		hd.sinkDone()

@@ -18,6 +18,9 @@ type recordFilter struct {
 	flevels   []prefixLevel    // Handler.FilterLevels when few, longest prefix first
 	ftree     *prefixNode[int] // Handler.FilterLevels when many (see maxLinearFilterLevels)
 	ffunc     func(*Record) bool
+	// filtered: the handler has a filter beyond its level (any of the above): finish
+	// asks takes, else it compares the level alone.
+	filtered bool
 }
 
 // maxLinearFilterLevels is the most FilterLevels checked by a scan of flevels: a few
@@ -54,6 +57,7 @@ func (f *recordFilter) compileFilter(h Handler, levels *levelTable) error {
 		}
 		f.flevels = append(f.flevels, prefixLevel{prefix, n})
 	}
+	f.filtered = f.needsCaller()
 	if len(f.flevels) > maxLinearFilterLevels {
 		f.ftree = &prefixNode[int]{}
 		for _, fl := range f.flevels {
@@ -72,7 +76,8 @@ func (f *recordFilter) needsCaller() bool {
 }
 
 // takes reports whether hd takes r: its level, then Filter, then FilterLevels, then
-// FilterFunc.
+// FilterFunc. finish checks the level itself and calls takes only for a handler with
+// filters (recordFilter.filtered).
 func (c *loggerCore) takes(st *coreState, hd *handler, r *Record) bool {
 	if int64(r.Level.No) < hd.level.Load() {
 		return false

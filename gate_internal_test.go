@@ -360,3 +360,71 @@ func TestLockFreeWriteTakesNoLock(t *testing.T) {
 		t.Errorf("file holds %q", b)
 	}
 }
+
+// A gate shard's count of records written moves to the handler's records counter when it
+// reaches foldAt: exactly once, with nothing lost or counted twice, and a write that
+// fails is counted as an error, not a record.
+func TestGateFoldsWrittenCount(t *testing.T) {
+	l := New()
+	defer l.Close()
+	w := &failingWriter{}
+	var errs []error
+	if _, err := l.Add(Handler{Sink: io.Discard, Format: "{message}", OnError: func(err error) { errs = append(errs, err) }}); err != nil {
+		t.Fatal(err)
+	}
+	hd := l.core.state.Load().handlers[0]
+	if !hd.lockFree || hd.records.gated != &hd.gate {
+		t.Fatal("io.Discard's handler is not lock-free, or its records counter does not read its gate")
+	}
+	hd.gate.w = w // no record is under way yet
+	shards := uint64(len(hd.gate.shards))
+	for i := range hd.gate.shards {
+		hd.gate.shards[i].n.Store((foldAt - 2) * oneWritten) // two records short of a fold
+	}
+	base := shards * (foldAt - 2)
+	if got := hd.records.Load(); got != base {
+		t.Fatalf("records %d before logging, want %d", got, base)
+	}
+	const n = 3
+	for i := range n * shards {
+		l.Info("x")
+		if want := base + i + 1; hd.records.Load() != want {
+			t.Fatalf("after %d records: %d counted, want %d", i+1, hd.records.Load(), want)
+		}
+	}
+	if got, want := hd.gate.written()+hd.records.shardSum(), base+n*shards; got != want {
+		t.Errorf("gate %d + counter %d = %d, want %d", hd.gate.written(), hd.records.shardSum(), got, want)
+	}
+	if hd.records.shardSum()%foldAt != 0 || hd.records.shardSum() == 0 {
+		t.Errorf("the counter holds %d records, want a multiple of %d, at least one", hd.records.shardSum(), uint64(foldAt))
+	}
+	for i := range hd.gate.shards {
+		if v := hd.gate.shards[i].n.Load(); v&underWay != 0 || v>>32 >= foldAt {
+			t.Errorf("shard %d: %d under way, %d written", i, v&underWay, v>>32)
+		}
+	}
+	w.fail = true
+	l.Info("fails")
+	if st := l.Stats()[0]; st.Records != base+n*shards || st.Errors != 1 || len(errs) != 1 || hd.gate.busy() {
+		t.Errorf("Stats %+v, gate busy %v after a failed write; want %d records, 1 error", st, hd.gate.busy(), base+n*shards)
+	}
+}
+
+// failingWriter discards its input, failing once fail is set.
+type failingWriter struct{ fail bool }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.fail {
+		return 0, errors.New("write failed")
+	}
+	return len(p), nil
+}
+
+// shardSum is what c holds apart from its gate's count.
+func (c *shardedCounter) shardSum() uint64 {
+	n := c.base.Load()
+	for i := range c.shards {
+		n += c.shards[i].n.Load()
+	}
+	return n
+}

@@ -91,6 +91,9 @@ func (c *loggerCore) publish(st *coreState) {
 	st.ruled = st.rules.len() > 0
 	st.needs = needs{caller: st.ruled}
 	for _, h := range st.handlers {
+		if h.records.gated == nil { // set before the handler is first published, never after
+			h.records.gated = &h.gate
+		}
 		if lv := h.level.Load(); lv < minLevel {
 			minLevel = lv
 		}

@@ -70,6 +70,12 @@ const (
 	opText       opKind = iota // literal text, or escape codes in the colour program
 	opLevelColor               // the record's level colour (colour program only)
 	opField                    // a record field
+	// The fields most formats show, dispatched without appendField's call (see
+	// specialize); each writes what appendField writes for it.
+	opTime      // {time}, with any spec
+	opLevelName // {level} without a spec or !r
+	opMessage   // {message} without a spec or !r: appendField's only with a ColoredMessage
+	opException // {exception}: nothing without an exception
 )
 
 // ctok is a colour that is open at some point of a template: fixed codes or the level's.
@@ -181,7 +187,7 @@ func Parse(s string, opts *Options) (*Template, error) {
 	if len(open) > 0 {
 		return nil, errUnclosed(open[0])
 	}
-	t.plain, t.color = merge(t.plain), merge(t.color)
+	t.plain, t.color = specialize(merge(t.plain)), specialize(merge(t.color))
 	return t, nil
 }
 
@@ -226,6 +232,29 @@ func merge(ops []op) []op {
 		out = append(out, o)
 	}
 	return out
+}
+
+// specialize gives the fields that need neither a spec nor a conversion an op kind of
+// their own, which AppendEncoded writes without calling appendField.
+func specialize(ops []op) []op {
+	for i := range ops {
+		o := &ops[i]
+		if o.kind != opField {
+			continue
+		}
+		bare := !o.hasSpec && o.conv != "r" // a string written as it is
+		switch {
+		case o.field == fTime:
+			o.kind = opTime
+		case o.field == fLevel && bare:
+			o.kind = opLevelName
+		case o.field == fMessage && bare:
+			o.kind = opMessage
+		case o.field == fException:
+			o.kind = opException
+		}
+	}
+	return ops
 }
 
 func (t *Template) compileField(f rawField) (op, error) {
@@ -320,7 +349,25 @@ func (t *Template) AppendEncoded(dst []byte, r *core.Record, color bool, msg *Co
 		o := &ops[i]
 		switch o.kind {
 		case opText:
-			dst = append(dst, o.text...)
+			if len(o.text) == 1 { // a separator or the newline: no memmove call
+				dst = append(dst, o.text[0])
+			} else {
+				dst = append(dst, o.text...)
+			}
+		case opTime:
+			dst = o.time.Append(dst, r.Time)
+		case opLevelName:
+			dst = append(dst, r.Level.Name...)
+		case opMessage:
+			if msg == nil {
+				dst = append(dst, r.Message...)
+			} else {
+				dst = t.appendField(dst, o, r, color, msg, p, at)
+			}
+		case opException:
+			if r.Exception != nil {
+				dst = AppendException(dst, r.Exception, color, t.proc.Exception)
+			}
 		case opLevelColor:
 			dst = append(dst, t.levelANSI(r.Level)...)
 		default:

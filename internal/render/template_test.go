@@ -398,3 +398,75 @@ func TestCharSpecFields(t *testing.T) {
 		t.Errorf("got %q; want %q", got, want)
 	}
 }
+
+// generic returns a copy of tp whose fields all go through appendField, as before
+// specialize gave the common ones op kinds of their own.
+func generic(tp *Template) *Template {
+	g := &Template{src: tp.src, proc: tp.proc, needs: tp.needs, forms: tp.forms}
+	for _, ops := range []*[]op{&g.plain, &g.color} {
+		src := tp.plain
+		if ops == &g.color {
+			src = tp.color
+		}
+		*ops = append([]op(nil), src...)
+		for i := range *ops {
+			if k := (*ops)[i].kind; k != opText && k != opLevelColor {
+				(*ops)[i].kind = opField
+			}
+		}
+	}
+	return g
+}
+
+// The specialised ops (specialize) write what appendField writes, for every format,
+// with and without colours, a coloured message, an exception.
+func TestSpecializedOpsMatchGeneric(t *testing.T) {
+	formats := []string{
+		DefaultFormat + "\n{exception}", LoguruFormat, "{time} {level} {message}\n{exception}",
+		"{time:YYYY-MM-DD HH:mm:ss.SSS!UTC}|{level: <8}|{level!r}|{level!s}|{message!r}|{message:>30}|{message!s}",
+		"<level>{level}</level> <red>{message}</red> {exception} {extra}",
+		"{level.no} {level.icon} {time:%H:%M} {exception:>5}",
+	}
+	r := fixedRecord()
+	exc := fixedRecord()
+	exc.Exception = core.NewException(errors.Join(errors.New("first\nline"), os.ErrNotExist))
+	msg := "a <red>b</red> c"
+	colored := fixedRecord()
+	colored.Message = string(AppendMessage(nil, msg, nil, false, true))
+	cm := &ColoredMessage{Template: msg, Plain: colored.Message}
+	for _, f := range formats {
+		tp := MustParse(f)
+		g := generic(tp)
+		for _, c := range []struct {
+			r  *core.Record
+			cm *ColoredMessage
+		}{{r, nil}, {exc, nil}, {colored, cm}, {r, cm}} {
+			for _, color := range []bool{false, true} {
+				got, want := tp.Append(nil, c.r, color, c.cm), g.Append(nil, c.r, color, c.cm)
+				if !bytes.Equal(got, want) {
+					t.Errorf("%q, colour %v, message %q:\n got %q\nwant %q", f, color, c.r.Message, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzSpecializedOps: any template that parses writes the same with its specialised ops
+// as with appendField alone.
+func FuzzSpecializedOps(f *testing.F) {
+	for _, s := range []string{DefaultFormat, "{time} {level} {message}\n{exception}", "{level!r:>4}", "<level>{message}</level>", "{message!r}", "{time:x}"} {
+		f.Add(s, false)
+	}
+	r := fixedRecord()
+	r.Exception = core.NewException(errors.New("boom"))
+	f.Fuzz(func(t *testing.T, s string, color bool) {
+		tp, err := Parse(s, nil)
+		if err != nil {
+			return
+		}
+		got, want := tp.Append(nil, r, color, nil), generic(tp).Append(nil, r, color, nil)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	})
+}

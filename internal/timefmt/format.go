@@ -96,6 +96,9 @@ func (f *Format) Append(dst []byte, t time.Time) []byte {
 	if f == nil {
 		return appendISO(dst, t)
 	}
+	if f.kind == kindISO && !f.utc && f.cache != nil { // {time}: the most common, first
+		return f.appendISOCached(dst, t)
+	}
 	if f.utc {
 		t = t.UTC()
 	}
@@ -134,7 +137,7 @@ func (f *Format) appendISOCached(dst []byte, t time.Time) []byte {
 	}
 	start := len(dst)
 	if out, ok := f.cache.load(dst, sec, 0, loc); ok && len(out)-start >= isoSecs+7 {
-		putMicros(out[start+isoSecs+1:start+isoSecs+7], t.Nanosecond())
+		putMicros(out[start+isoSecs+1:], t.Nanosecond())
 		return out
 	}
 	dst = appendISO(dst, t)

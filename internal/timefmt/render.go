@@ -202,14 +202,44 @@ func appendFraction(dst []byte, nanosecond, n int) []byte {
 
 // putMicros writes the six digits of the microseconds of nanosecond (0-999999999)
 // into b[:6].
+//
+// The digits come in pairs, by fixed-point arithmetic: v*microsScale is v/10⁴ in its
+// high 32 bits and the remainder's fraction in its low 32 bits, and each multiply of the
+// fraction by 100 brings the next pair up. That is a chain of three multiplies where
+// dividing by 10 six times is a chain of six divisions (each a multiply and a shift).
+// microsScale is 2³²/10⁴ rounded up: for v < 10⁶ the excess stays below one unit of
+// the remainder, so every pair is exact (TestPutMicrosAll checks them all).
 func putMicros(b []byte, nanosecond int) {
 	_ = b[5]
 	v := uint32(nanosecond) / 1e3
-	for i := 5; i >= 0; i-- {
-		b[i] = byte('0' + v%10)
-		v /= 10
+	if v >= 1e6 { // only for a nanosecond outside its range: its last six digits
+		v %= 1e6
 	}
+	y := uint64(v) * microsScale
+	hi := y >> 32
+	y = uint64(uint32(y)) * 100
+	mid := y >> 32
+	y = uint64(uint32(y)) * 100
+	lo := y >> 32
+	b[0], b[1] = digitPairs[2*hi], digitPairs[2*hi+1]
+	b[2], b[3] = digitPairs[2*mid], digitPairs[2*mid+1]
+	b[4], b[5] = digitPairs[2*lo], digitPairs[2*lo+1]
 }
+
+// microsScale is 2³²/10⁴, rounded up (see putMicros).
+const microsScale = (1<<32 + 10000 - 1) / 10000
+
+// digitPairs holds the two digits of every number from 00 to 99, in order.
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 var pow10 = [...]uint{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000}
 
