@@ -130,9 +130,14 @@ func toValue(v any, lazy bool) slog.Value {
 		v, _ = lazyValue(v)
 	}
 	var sv slog.Value
-	if x, ok := v.(slog.Value); ok {
+	switch x := v.(type) {
+	case string: // the usual values first, as AnyValue makes them, without its call
+		return slog.StringValue(x)
+	case int:
+		return slog.IntValue(x)
+	case slog.Value:
 		sv = x
-	} else {
+	default:
 		// AnyValue tests for the scalar types before LogValuer: a scalar costs no
 		// interface test here.
 		sv = slog.AnyValue(v)

@@ -4,7 +4,8 @@ package logru
 // and no braces when there are arguments to substitute. Eight bytes are checked at a
 // time while they are printable ASCII without braces (the usual bit tricks; a borrow or
 // a carry between bytes only ever starts at a byte that fails the test already); a word
-// that fails is checked byte by byte.
+// with a brace, when there are arguments, ends it at once (a template's usual case); a
+// word that fails otherwise (a newline, a tab) is checked byte by byte.
 func isPlain(msg string, hasArgs bool) bool {
 	const (
 		lsb = 0x0101010101010101
@@ -15,11 +16,15 @@ func isPlain(msg string, hasArgs bool) bool {
 		s := msg[i : i+8]
 		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		bad := (x-lsb*0x20)&^x | (x + lsb) | x // top bit of a byte set: below 0x20, 0x7f or above
 		if hasArgs {
+			// A brace in the word (a zero byte of o or c; (v-lsb)&^v finds one exactly,
+			// a borrow only ever starts at one) settles it: no byte-by-byte look.
 			o, c := x^lsb*'{', x^lsb*'}'
-			bad |= (o-lsb)&^o | (c-lsb)&^c // '{', '}'
+			if ((o-lsb)&^o|(c-lsb)&^c)&msb != 0 {
+				return false
+			}
 		}
+		bad := (x-lsb*0x20)&^x | (x + lsb) | x // top bit of a byte set: below 0x20, 0x7f or above
 		if bad&msb != 0 && !plainBytes(s, hasArgs) {
 			return false
 		}

@@ -9,7 +9,7 @@ import (
 // value at every position of a message, before, across and after a word boundary,
 // with and without arguments.
 func TestIsPlainMatchesBytewise(t *testing.T) {
-	for _, base := range []string{"", "a", "the quick brown fox", strings.Repeat("x", 24)} {
+	for _, base := range []string{"", "a", "the quick brown fox", strings.Repeat("x", 24), "{x}\n\t{{", "tab\there{x}"} {
 		for pos := 0; pos <= len(base); pos++ {
 			for c := range 256 {
 				msg := base[:pos] + string([]byte{byte(c)}) + base[pos:]
@@ -51,6 +51,11 @@ func BenchmarkIsPlain(b *testing.B) {
 		b.Run(msg[:4]+"/bytewise", func(b *testing.B) {
 			for b.Loop() {
 				plainBytes(msg, false)
+			}
+		})
+		b.Run(msg[:4]+"/args", func(b *testing.B) {
+			for b.Loop() {
+				isPlain(msg, true)
 			}
 		})
 	}

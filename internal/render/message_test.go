@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/logru/logru/core"
 )
 
 func TestAppendMessage(t *testing.T) {
@@ -237,5 +239,19 @@ func TestMessageCacheBareValues(t *testing.T) {
 				t.Errorf("Append(%q) = %q, want %q", msg, got, want)
 			}
 		}
+	}
+}
+
+// BenchmarkMessageCacheKeys is BenchmarkMessageCache as a log call renders it: the
+// substituted keys are recorded (the benchmarks module's Template scenario).
+func BenchmarkMessageCacheKeys(b *testing.B) {
+	args := []slog.Attr{slog.String("user", "alice"), slog.String("ip", "10.0.0.1"), slog.Int("tries", 3)}
+	buf := make([]byte, 0, 256)
+	var c MessageCache
+	var used core.Keys
+	b.ReportAllocs()
+	for b.Loop() {
+		used.Reset()
+		buf = c.AppendKeys(buf[:0], "user {user} logged in from {ip} after {tries} tries", args, &used)
 	}
 }
