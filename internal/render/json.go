@@ -63,12 +63,12 @@ func (j *JSON) appendTime(dst []byte, t time.Time) []byte {
 		b = dst[start:]
 		copy(b[jsonSecs+7:], b[jsonSecs:len(b)-7])
 		b[jsonSecs] = '.'
-		putMicros(b[jsonSecs+1:jsonSecs+7], t.Nanosecond())
+		timefmt.PutMicros(b[jsonSecs+1:jsonSecs+7], t.Nanosecond())
 		return dst
 	}
 	dst = j.secs.Append(dst[:start], t)
 	dst = append(dst, ".000000"...)
-	putMicros(dst[len(dst)-6:], t.Nanosecond())
+	timefmt.PutMicros(dst[len(dst)-6:], t.Nanosecond())
 	return j.zone.Append(dst, t)
 }
 
@@ -107,7 +107,7 @@ func (j *JSON) appendQuotedTime(dst []byte, t time.Time) []byte {
 			binary.LittleEndian.PutUint64(b[8*w:], c.text[w].Load())
 		}
 		if c.seq.Load() == s && n <= len(b) && n > jsonMicros+6 {
-			putMicros(b[jsonMicros:jsonMicros+6], t.Nanosecond())
+			timefmt.PutMicros(b[jsonMicros:jsonMicros+6], t.Nanosecond())
 			return dst[:start+n]
 		}
 		dst = dst[:start]
@@ -138,15 +138,6 @@ func (c *jsonClock) store(sec int64, loc *time.Location, text []byte) {
 		c.text[i].Store(binary.LittleEndian.Uint64(w[8*i:]))
 	}
 	c.seq.Store(s + 2)
-}
-
-// putMicros writes the six digits of the microseconds of nanosecond (0-999999999) into
-// b[:6].
-func putMicros(b []byte, nanosecond int) {
-	_ = b[5]
-	us := nanosecond / 1000
-	b[0], b[1], b[2] = byte('0'+us/100000), byte('0'+us/10000%10), byte('0'+us/1000%10)
-	b[3], b[4], b[5] = byte('0'+us/100%10), byte('0'+us/10%10), byte('0'+us%10)
 }
 
 // Append appends r as a JSON object followed by a newline. It does not retain dst or r.

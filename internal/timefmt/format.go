@@ -137,7 +137,7 @@ func (f *Format) appendISOCached(dst []byte, t time.Time) []byte {
 	}
 	start := len(dst)
 	if out, ok := f.cache.load(dst, sec, 0, loc); ok && len(out)-start >= isoSecs+7 {
-		putMicros(out[start+isoSecs+1:], t.Nanosecond())
+		PutMicros(out[start+isoSecs+1:], t.Nanosecond())
 		return out
 	}
 	dst = appendISO(dst, t)

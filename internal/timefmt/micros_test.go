@@ -49,13 +49,13 @@ func TestAppendFraction(t *testing.T) {
 			}
 		}
 		var b [6]byte
-		if putMicros(b[:], ns); string(b[:]) != nine[:6] {
-			t.Errorf("putMicros(%d) = %q, want %q", ns, b[:], nine[:6])
+		if PutMicros(b[:], ns); string(b[:]) != nine[:6] {
+			t.Errorf("PutMicros(%d) = %q, want %q", ns, b[:], nine[:6])
 		}
 	}
 }
 
-// putMicros writes every microsecond count as six digits, and a nanosecond outside its
+// PutMicros writes every microsecond count as six digits, and a nanosecond outside its
 // range as the last six digits of its microseconds, as dividing by ten six times does.
 func TestPutMicrosAll(t *testing.T) {
 	ref := func(ns int) string {
@@ -70,19 +70,19 @@ func TestPutMicrosAll(t *testing.T) {
 	var b [6]byte
 	for us := range 1_000_000 {
 		for _, ns := range []int{us * 1000, us*1000 + 999} {
-			if putMicros(b[:], ns); string(b[:]) != ref(ns) {
-				t.Fatalf("putMicros(%d) = %q, want %q", ns, b[:], ref(ns))
+			if PutMicros(b[:], ns); string(b[:]) != ref(ns) {
+				t.Fatalf("PutMicros(%d) = %q, want %q", ns, b[:], ref(ns))
 			}
 		}
 	}
 	for _, ns := range []int{-1, 1e9, 1e9 + 123_456_789, 1<<31 - 1, -1 << 31, 1<<32 - 1, 1 << 40} {
-		if putMicros(b[:], ns); string(b[:]) != ref(ns) {
-			t.Errorf("putMicros(%d) = %q, want %q", ns, b[:], ref(ns))
+		if PutMicros(b[:], ns); string(b[:]) != ref(ns) {
+			t.Errorf("PutMicros(%d) = %q, want %q", ns, b[:], ref(ns))
 		}
 	}
 }
 
-// putMicrosDivide is putMicros as it was: six divisions by ten, one chain.
+// putMicrosDivide is PutMicros as it was: six divisions by ten, one chain.
 func putMicrosDivide(b []byte, nanosecond int) {
 	_ = b[5]
 	v := uint32(nanosecond) / 1e3
@@ -92,13 +92,13 @@ func putMicrosDivide(b []byte, nanosecond int) {
 	}
 }
 
-// BenchmarkPutMicros measures the latency of putMicros, each call's input depending on
+// BenchmarkPutMicros measures the latency of PutMicros, each call's input depending on
 // the previous call's output, as a record's time waits for its text.
 func BenchmarkPutMicros(b *testing.B) {
 	for _, bm := range []struct {
 		name string
 		put  func([]byte, int)
-	}{{"pairs", putMicros}, {"divide", putMicrosDivide}} {
+	}{{"pairs", PutMicros}, {"divide", putMicrosDivide}} {
 		b.Run(bm.name, func(b *testing.B) {
 			var buf [6]byte
 			ns := 123_456_789
@@ -110,12 +110,12 @@ func BenchmarkPutMicros(b *testing.B) {
 	}
 }
 
-// BenchmarkPutMicrosThroughput measures putMicros with calls independent of each other.
+// BenchmarkPutMicrosThroughput measures PutMicros with calls independent of each other.
 func BenchmarkPutMicrosThroughput(b *testing.B) {
 	for _, bm := range []struct {
 		name string
 		put  func([]byte, int)
-	}{{"pairs", putMicros}, {"divide", putMicrosDivide}} {
+	}{{"pairs", PutMicros}, {"divide", putMicrosDivide}} {
 		b.Run(bm.name, func(b *testing.B) {
 			var buf [6]byte
 			for i := 0; b.Loop(); i++ {

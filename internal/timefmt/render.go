@@ -200,7 +200,7 @@ func appendFraction(dst []byte, nanosecond, n int) []byte {
 	return append(dst, buf[:n]...)
 }
 
-// putMicros writes the six digits of the microseconds of nanosecond (0-999999999)
+// PutMicros writes the six digits of the microseconds of nanosecond (0-999999999)
 // into b[:6].
 //
 // The digits come in pairs, by fixed-point arithmetic: v*microsScale is v/10⁴ in its
@@ -209,7 +209,7 @@ func appendFraction(dst []byte, nanosecond, n int) []byte {
 // dividing by 10 six times is a chain of six divisions (each a multiply and a shift).
 // microsScale is 2³²/10⁴ rounded up: for v < 10⁶ the excess stays below one unit of
 // the remainder, so every pair is exact (TestPutMicrosAll checks them all).
-func putMicros(b []byte, nanosecond int) {
+func PutMicros(b []byte, nanosecond int) {
 	_ = b[5]
 	v := uint32(nanosecond) / 1e3
 	if v >= 1e6 { // only for a nanosecond outside its range: its last six digits
@@ -226,7 +226,7 @@ func putMicros(b []byte, nanosecond int) {
 	b[4], b[5] = digitPairs[2*lo], digitPairs[2*lo+1]
 }
 
-// microsScale is 2³²/10⁴, rounded up (see putMicros).
+// microsScale is 2³²/10⁴, rounded up (see PutMicros).
 const microsScale = (1<<32 + 10000 - 1) / 10000
 
 // digitPairs holds the two digits of every number from 00 to 99, in order.
