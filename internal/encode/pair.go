@@ -125,11 +125,9 @@ func plainWord(s string) bool {
 	case n > 16 || n == 0:
 		return false
 	case n >= 8:
-		x, y := load8(s, 0), load8(s, n-8)
-		return printable8(x) && printable8(y) && quoteFree8(x) && quoteFree8(y)
+		return plain8(load8(s, 0)) && plain8(load8(s, n-8))
 	case n >= 4:
-		x := load4(s, 0) | load4(s, n-4)<<32
-		return printable8(x) && quoteFree8(x)
+		return plain8(load4(s, 0) | load4(s, n-4)<<32)
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; !textSafe[c] || quoteSpecial[c] {
@@ -256,6 +254,18 @@ func NeedsQuote(b []byte) bool {
 		}
 	}
 	return needsQuoteBytes(b)
+}
+
+// plain8 is printable8(x) && quoteFree8(x) in fewer steps: every byte of x lies in
+// 0x21–0x7e (printable, no space) and is none of '=', '"', '{', '}'. In the first term
+// the top bit of a byte is set when the byte is below 0x21, in the second when it is
+// 0x7f or above; a borrow or a carry between bytes only starts at a byte that fails.
+func plain8(x uint64) bool {
+	eq := x ^ lsb*'='
+	qu := x ^ lsb*'"'
+	lb := x ^ lsb*'{'
+	rb := x ^ lsb*'}'
+	return ((x-lsb*0x21)&^x|(x+lsb)|x|(eq-lsb)&^eq|(qu-lsb)&^qu|(lb-lsb)&^lb|(rb-lsb)&^rb)&msb == 0
 }
 
 // quoteFree8 reports whether no byte of x is 0x80 or above, ' ', '=', '"', '{' or '}'.

@@ -69,3 +69,35 @@ func FuzzScalarPair(f *testing.F) {
 		}
 	})
 }
+
+// plain8 is printable8 && quoteFree8, for every byte in every lane and for words
+// mixing a failing byte with plain ones (borrows and carries between lanes).
+func TestPlain8(t *testing.T) {
+	check := func(x uint64) {
+		if got, want := plain8(x), printable8(x) && quoteFree8(x); got != want {
+			t.Fatalf("plain8(%#016x) = %v, want %v", x, got, want)
+		}
+	}
+	const base = 0x6161616161616161 // "aaaaaaaa"
+	for lane := 0; lane < 8; lane++ {
+		for c := 0; c < 256; c++ {
+			for _, other := range []uint64{0x00, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xff, '=', '"', '{', '}'} {
+				x := uint64(base)&^(0xff<<(8*lane)) | uint64(c)<<(8*lane)
+				check(x)
+				o := (lane + 1) % 8
+				check(x&^(0xff<<(8*o)) | other<<(8*o))
+				o = (lane + 7) % 8
+				check(x&^(0xff<<(8*o)) | other<<(8*o))
+			}
+		}
+	}
+}
+
+func FuzzPlain8(f *testing.F) {
+	f.Add(uint64(0x2021227b7d3d7e7f))
+	f.Fuzz(func(t *testing.T, x uint64) {
+		if got, want := plain8(x), printable8(x) && quoteFree8(x); got != want {
+			t.Fatalf("plain8(%#016x) = %v, want %v", x, got, want)
+		}
+	})
+}
