@@ -31,7 +31,7 @@ import (
 // safe for concurrent use.
 func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
 	if k := v.Kind(); scalar(k) {
-		return appendScalarPair(dst, key, v)
+		return appendScalarPair(dst, key, v, k)
 	} else if k == slog.KindAny {
 		if out, ok := appendCommonPair(dst, key, v.Any()); ok {
 			return out
@@ -51,7 +51,7 @@ func AppendTextPair(dst []byte, key string, v slog.Value) []byte {
 // never panics, and it is safe for concurrent use.
 func AppendTextFlat(dst []byte, key string, v slog.Value) []byte {
 	if k := v.Kind(); scalar(k) {
-		return appendScalarPair(append(dst, ' '), key, v)
+		return appendScalarPair(append(dst, ' '), key, v, k)
 	} else if k == slog.KindAny {
 		if out, ok := appendCommonPair(append(dst, ' '), key, v.Any()); ok {
 			return out
@@ -73,20 +73,37 @@ func scalar(k slog.Kind) bool {
 	return k != slog.KindGroup && k != slog.KindLogValuer && k != slog.KindAny
 }
 
-// appendScalarPair is textAttr for a scalar value, without the encoder's set-up.
-func appendScalarPair(dst []byte, key string, v slog.Value) []byte {
-	dst = append(appendTextKey(dst, key), '=')
-	if v.Kind() != slog.KindString {
-		// Numbers, bools, durations and times never hold a space, '=', '"', '{' or '}',
-		// and are never empty.
-		return AppendText(dst, v)
+// appendScalarPair is textAttr for a scalar value of kind k (v.Kind()), without the
+// encoder's set-up: the kind dispatched once, the common kinds written here.
+func appendScalarPair(dst []byte, key string, v slog.Value, k slog.Kind) []byte {
+	if plainWord(key) {
+		dst = append(dst, key...)
+	} else {
+		dst = appendTextKey(dst, key)
 	}
-	if s := v.String(); plainWord(s) {
-		return append(dst, s...)
+	dst = append(dst, '=')
+	// Numbers, bools, durations and times never hold a space, '=', '"', '{' or '}', and
+	// are never empty.
+	switch k {
+	case slog.KindString:
+		s := v.String()
+		if plainWord(s) {
+			return append(dst, s...)
+		}
+		n := len(dst)
+		return quoteIfNeeded(AppendTextString(dst, s), n)
+	case slog.KindInt64:
+		return strconv.AppendInt(dst, v.Int64(), 10)
+	case slog.KindUint64:
+		return strconv.AppendUint(dst, v.Uint64(), 10)
+	case slog.KindFloat64:
+		return appendTextFloat(dst, v.Float64(), 64)
+	case slog.KindBool:
+		return strconv.AppendBool(dst, v.Bool())
+	case slog.KindDuration:
+		return appendDuration(dst, v.Duration())
 	}
-	n := len(dst)
-	dst = AppendText(dst, v)
-	return quoteIfNeeded(dst, n)
+	return AppendText(dst, v)
 }
 
 // appendTextKey writes key as a text pair's key: escaped, and quoted when it needs to be.
@@ -108,11 +125,9 @@ func plainWord(s string) bool {
 	case n > 16 || n == 0:
 		return false
 	case n >= 8:
-		x, y := load8(s, 0), load8(s, n-8)
-		return printable8(x) && printable8(y) && quoteFree8(x) && quoteFree8(y)
+		return plain8(load8(s, 0)) && plain8(load8(s, n-8))
 	case n >= 4:
-		x := load4(s, 0) | load4(s, n-4)<<32
-		return printable8(x) && quoteFree8(x)
+		return plain8(load4(s, 0) | load4(s, n-4)<<32)
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; !textSafe[c] || quoteSpecial[c] {
@@ -239,6 +254,18 @@ func NeedsQuote(b []byte) bool {
 		}
 	}
 	return needsQuoteBytes(b)
+}
+
+// plain8 is printable8(x) && quoteFree8(x) in fewer steps: every byte of x lies in
+// 0x21–0x7e (printable, no space) and is none of '=', '"', '{', '}'. In the first term
+// the top bit of a byte is set when the byte is below 0x21, in the second when it is
+// 0x7f or above; a borrow or a carry between bytes only starts at a byte that fails.
+func plain8(x uint64) bool {
+	eq := x ^ lsb*'='
+	qu := x ^ lsb*'"'
+	lb := x ^ lsb*'{'
+	rb := x ^ lsb*'}'
+	return ((x-lsb*0x21)&^x|(x+lsb)|x|(eq-lsb)&^eq|(qu-lsb)&^qu|(lb-lsb)&^lb|(rb-lsb)&^rb)&msb == 0
 }
 
 // quoteFree8 reports whether no byte of x is 0x80 or above, ' ', '=', '"', '{' or '}'.

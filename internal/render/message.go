@@ -356,9 +356,19 @@ func appendExtraPair(dst []byte, i int, a slog.Attr) []byte {
 // " key=value" pairs, groups flattened (" req.method=GET"); nothing when there are none.
 // Keys and values are quoted as appendExtra quotes them.
 func appendFields(dst []byte, r *core.Record) []byte {
-	skip := r.MessageKeys.Len() > 0
-	for _, a := range r.Extra.Attrs() {
-		dst = appendFieldsPair(dst, r, skip, a)
+	// By index, not by a copy of each Attr, and the message's keys looked up only when
+	// it showed any.
+	as := r.Extra.Attrs()
+	if r.MessageKeys.Len() == 0 {
+		for i := range as {
+			dst = encode.AppendTextFlat(dst, as[i].Key, as[i].Value)
+		}
+		return dst
+	}
+	for i := range as {
+		if !r.MessageKeys.Has(as[i].Key) {
+			dst = encode.AppendTextFlat(dst, as[i].Key, as[i].Value)
+		}
 	}
 	return dst
 }
