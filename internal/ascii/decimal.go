@@ -1,7 +1,8 @@
 package ascii
 
-// digitPairs holds "00" to "99", for two digits at a time.
-const digitPairs = "00010203040506070809" +
+// DigitPairs holds "00" to "99", for two digits at a time: the digits of n are
+// DigitPairs[2*n] and DigitPairs[2*n+1].
+const DigitPairs = "00010203040506070809" +
 	"10111213141516171819" +
 	"20212223242526272829" +
 	"30313233343536373839" +
@@ -16,7 +17,7 @@ const digitPairs = "00010203040506070809" +
 // with width 2 otherwise.
 func Append2(dst []byte, v int) []byte {
 	if uint(v) < 100 {
-		return append(dst, digitPairs[2*v], digitPairs[2*v+1])
+		return append(dst, DigitPairs[2*v], DigitPairs[2*v+1])
 	}
 	return AppendInt(dst, int64(v), 2)
 }
@@ -26,8 +27,8 @@ func Append2(dst []byte, v int) []byte {
 // wider than width is written whole.
 func AppendInt(dst []byte, v int64, width int) []byte {
 	if width == 4 && uint64(v) < 10000 { // years
-		return append(dst, digitPairs[2*(v/100)], digitPairs[2*(v/100)+1],
-			digitPairs[2*(v%100)], digitPairs[2*(v%100)+1])
+		return append(dst, DigitPairs[2*(v/100)], DigitPairs[2*(v/100)+1],
+			DigitPairs[2*(v%100)], DigitPairs[2*(v%100)+1])
 	}
 	u := uint64(v)
 	if v < 0 {
@@ -49,11 +50,11 @@ func AppendUint(dst []byte, u uint64) []byte {
 		r := u % 100
 		u /= 100
 		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
+		buf[i], buf[i+1] = DigitPairs[2*r], DigitPairs[2*r+1]
 	}
 	if u >= 10 {
 		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+		buf[i], buf[i+1] = DigitPairs[2*u], DigitPairs[2*u+1]
 	} else {
 		i--
 		buf[i] = byte('0' + u)

@@ -221,25 +221,13 @@ func PutMicros(b []byte, nanosecond int) {
 	mid := y >> 32
 	y = uint64(uint32(y)) * 100
 	lo := y >> 32
-	b[0], b[1] = digitPairs[2*hi], digitPairs[2*hi+1]
-	b[2], b[3] = digitPairs[2*mid], digitPairs[2*mid+1]
-	b[4], b[5] = digitPairs[2*lo], digitPairs[2*lo+1]
+	b[0], b[1] = ascii.DigitPairs[2*hi], ascii.DigitPairs[2*hi+1]
+	b[2], b[3] = ascii.DigitPairs[2*mid], ascii.DigitPairs[2*mid+1]
+	b[4], b[5] = ascii.DigitPairs[2*lo], ascii.DigitPairs[2*lo+1]
 }
 
 // microsScale is 2³²/10⁴, rounded up (see PutMicros).
 const microsScale = (1<<32 + 10000 - 1) / 10000
-
-// digitPairs holds the two digits of every number from 00 to 99, in order.
-const digitPairs = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"
 
 var pow10 = [...]uint{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000}
 
