@@ -49,6 +49,14 @@ func (f *File) writeShared(p []byte) (n int, err, rep error) {
 	return n, err, rep
 }
 
+// sharedAttempts bounds how many times in a row lockCurrent finds that the path no
+// longer names the file it locked. Each time, another writer rotated the path while this
+// one waited for the lock: under load a goroutine that is not scheduled can miss several
+// rotations in a row (six did happen, with two Files rotating every 4 KB on a loaded
+// machine), and giving up drops the record. An attempt opens, locks and checks a file
+// (microseconds), so the bound only stops a path that changes for ever.
+const sharedAttempts = 1000
+
 // lockCurrent opens the path when no file is open, locks the open file, and makes sure
 // the path still names it: when another process rotated or deleted it meanwhile, the
 // path is opened anew (and locked). On success the file is locked and f.size is its
@@ -84,7 +92,7 @@ func (f *File) lockCurrent(now time.Time) (rep, err error) {
 		// Closing the file lets its lock go, whether or not the unlock worked.
 		_ = fsys.Flock(f.file, false)
 		rep = errors.Join(rep, f.closeFile())
-		if attempt == 5 {
+		if attempt == sharedAttempts {
 			return rep, fmt.Errorf("sinks: %s keeps changing under the lock", f.path)
 		}
 	}

@@ -328,3 +328,33 @@ func TestSharedRotationCloseErrorReported(t *testing.T) {
 	}
 	s.close()
 }
+
+// TestSharedPathKeepsChanging: when the path never names the file just locked (here its
+// Lstat always fails, as if another writer renamed it each time), a write gives up after
+// sharedAttempts tries with an error naming the path, instead of looping for ever; once
+// the path is stable again, writes go through.
+func TestSharedPathKeepsChanging(t *testing.T) {
+	dir := t.TempDir()
+	fs := &fsys.Faulty{}
+	s := openIn(t, dir, "app.log", &FileOptions{Shared: true}, clock.NewFake(time.Date(2026, 3, 26, 14, 30, 0, 0, time.UTC)), fs)
+	if _, err := s.Write([]byte("first\n")); err != nil {
+		t.Fatal(err)
+	}
+	fs.Fail(fsys.Rule{Op: fsys.OpStat, Path: "app.log", Err: syscall.ENOENT})
+	before := fs.Calls(fsys.OpStat)
+	_, err := s.Write([]byte("lost\n"))
+	if err == nil || !strings.Contains(err.Error(), "keeps changing under the lock") || !strings.Contains(err.Error(), "app.log") {
+		t.Fatalf("write while the path keeps changing: %v", err)
+	}
+	if n := fs.Calls(fsys.OpStat) - before; n <= sharedAttempts {
+		t.Errorf("%d looks at the path, want one per attempt at least (%d)", n, sharedAttempts+1)
+	}
+	fs.Reset()
+	if _, err := s.Write([]byte("second\n")); err != nil {
+		t.Fatalf("write once the path is stable: %v", err)
+	}
+	s.close()
+	if got := files(t, dir)["app.log"]; got != "first\nsecond\n" {
+		t.Errorf("app.log = %q", got)
+	}
+}
