@@ -40,7 +40,19 @@ func (f *File) writeShared(p []byte) (n int, err, rep error) {
 		return 0, err, rep
 	}
 	if f.rotationDue(p, now) {
-		rep = errors.Join(rep, f.rotateShared(now))
+		opened, rerr := f.rotateShared(now)
+		rep = errors.Join(rep, rerr)
+		if opened {
+			// The new file was created before rotateShared locked it: meanwhile another
+			// writer may have opened it from the path, locked it first, written it and
+			// rotated it away (its worker may be compressing it). Check again, under
+			// this lock, that the path names it; if not, the path is opened anew.
+			r, err := f.lockCurrent(now)
+			rep = errors.Join(rep, r)
+			if err != nil {
+				return 0, err, rep
+			}
+		}
 	}
 	n, err = f.writeFile(p)
 	if uerr := fsys.Flock(f.file, false); uerr != nil {
@@ -99,20 +111,23 @@ func (f *File) lockCurrent(now time.Time) (rep, err error) {
 }
 
 // rotateShared renames the locked active file and opens a new one at the path, holding
-// the old file's lock until the new file is locked, so no other process writes in
-// between or rotates again. Only this process compresses the renamed file.
-func (f *File) rotateShared(now time.Time) error {
+// the old file's lock until the new file is locked, so no writer waiting on the old file
+// writes in between or rotates again. Only this process compresses the renamed file.
+// opened says a new file was opened at the path (and locked, unless err says otherwise);
+// the caller must still check that the path names it: the file was open, unlocked, for
+// a moment, and a writer that opened the path then did not wait for the old file's lock.
+func (f *File) rotateShared(now time.Time) (opened bool, err error) {
 	oldFile, oldPath, oldCreated, oldInfo := f.file, f.path, f.created, f.info
 	rotated, err := f.renameAside(oldPath, oldCreated, now)
 	if err != nil {
-		return err
+		return false, err
 	}
 	f.file = nil
 	if err := f.openPath(oldPath, now, true, time.Time{}); err != nil {
 		// No new file: the line goes to the renamed one, which nobody else writes now.
 		f.file, f.info, f.path = oldFile, oldInfo, oldPath
 		f.pushRotated(rotated, oldPath, oldCreated, oldInfo)
-		return fmt.Errorf("sinks: rotating %s: %w", oldPath, err)
+		return false, fmt.Errorf("sinks: rotating %s: %w", oldPath, err)
 	}
 	lerr := fsys.Flock(f.file, true)
 	cerr := oldFile.Close() // lets the old lock go
@@ -124,5 +139,5 @@ func (f *File) rotateShared(now time.Time) error {
 	if lerr != nil {
 		errs = errors.Join(errs, fmt.Errorf("sinks: locking %s: %w", oldPath, lerr))
 	}
-	return errs
+	return true, errs
 }

@@ -358,3 +358,99 @@ func TestSharedPathKeepsChanging(t *testing.T) {
 		t.Errorf("app.log = %q", got)
 	}
 }
+
+// createHookFS calls afterCreate (when set) each time it creates a file with O_EXCL,
+// between the creation and the return: the moment a rotating Shared File has created
+// the new file at the path and not yet locked it.
+type createHookFS struct {
+	fsys.FS
+	afterCreate func(name string)
+}
+
+func (h *createHookFS) OpenFile(name string, flag int, perm os.FileMode) (fsys.File, error) {
+	file, err := h.FS.OpenFile(name, flag, perm)
+	if err == nil && flag&os.O_EXCL != 0 && h.afterCreate != nil {
+		h.afterCreate(name)
+	}
+	return file, err
+}
+
+// TestSharedNewFileTakenBeforeLocked: a Shared File (b) that rotates creates the new
+// file at the path before it locks it. In between, another Shared File (a; here of this
+// process, as it happened under load in TestSharedInProcess) opens that file from the
+// path, locks it, writes it full, rotates it away and compresses it. b must then see that
+// the path no longer names the file it locked, and write to the path's file: b used to
+// write into the renamed file, after a's compressor had read it and before it removed
+// it, and the line was lost with no error anywhere.
+func TestSharedNewFileTakenBeforeLocked(t *testing.T) {
+	if !fsys.CanLock {
+		t.Skip("no flock")
+	}
+	dir := t.TempDir()
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	opts := &FileOptions{Shared: true, Rotation: "100 B", Compression: "gz"}
+	line := func(who string, i int) string { return fmt.Sprintf("%s %d %s\n", who, i, strings.Repeat("x", 50)) }
+	hook := &createHookFS{FS: fsys.OS{}}
+	b := openIn(t, dir, "app.log", opts, clock.NewFake(t0), &fsys.Faulty{FS: hook})
+	b.write(line("b", 0))
+
+	var a *sink
+	release := make(chan struct{})
+	hook.afterCreate = func(name string) {
+		if filepath.Base(name) != "app.log" {
+			return
+		}
+		hook.afterCreate = nil
+		// a's compressor is held after it wrote the archive, before it removes the
+		// rotated file (b's rotated file is another File's: not held).
+		afs := &fsys.Faulty{}
+		afs.Fail(fsys.Rule{Op: fsys.OpRemove, Path: "app.20", Delay: release})
+		a = openIn(t, dir, "app.log", opts, clock.NewFake(t0.Add(time.Hour)), afs)
+		a.write(line("a", 0), line("a", 1)) // the second rotates the file b created
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal("a's rotated file was not compressed")
+			}
+			ents, _ := os.ReadDir(dir)
+			done := false
+			for _, e := range ents {
+				if strings.HasSuffix(e.Name(), ".gz") && strings.Contains(string(decompress(t, filepath.Join(dir, e.Name()))), "a 0 ") {
+					done = true
+				}
+			}
+			if done {
+				break
+			}
+		}
+	}
+	b.write(line("b", 1)) // rotates: the hook runs between b's create and b's lock
+	if a == nil {
+		t.Fatal("the hook did not run")
+	}
+	close(release)
+	a.close()
+	b.close()
+	a.noErrors()
+	b.noErrors()
+
+	seen := map[string]int{}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		for _, l := range strings.SplitAfter(string(decompress(t, filepath.Join(dir, e.Name()))), "\n") {
+			if l != "" {
+				seen[l]++
+			}
+		}
+	}
+	for _, l := range []string{line("b", 0), line("b", 1), line("a", 0), line("a", 1)} {
+		if seen[l] != 1 {
+			t.Errorf("%q written %d times (files: %v)", l[:3], seen[l], ents)
+		}
+	}
+	if len(seen) != 4 {
+		t.Errorf("%d distinct lines, want 4: %v", len(seen), seen)
+	}
+}
