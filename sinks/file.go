@@ -155,29 +155,32 @@ type FileState struct {
 // flusher, so that when Close returns the File runs nothing and holds no file open.
 type File struct {
 	// Set once by newFile.
-	clk       clock.Clock
-	fs        fsys.FS
-	loc       *time.Location // the clock's location, for times read from the filesystem
-	dir       string         // the absolute directory of the active file
-	names     namer
-	mode      fs.FileMode
-	delay     bool
-	bufCap    int
-	rot       *rotspec.Rotation // nil: no Rotation spec
-	limit     int64             // rot.SizeLimit()
-	hasTime   bool              // rot.HasTime()
-	rotFunc   func([]byte, FileState) bool
-	ret       *rotspec.Retention // nil: no Retention spec
-	retFunc   func([]string) error
-	format    archive.Format // 0: no Compression spec
-	compName  string         // the Compression spec as given
-	compFunc  func(string) error
-	watch     bool
-	onError   func(error)
-	shared    bool   // Shared: other Files (and processes) may have the path open too
-	given     string // the path as given to NewFile
-	givenBase string // the file name part of it, unescaped only by the namer
-	regKey    string // the registry key of the path (see file_registry.go)
+	clk      clock.Clock
+	fs       fsys.FS
+	loc      *time.Location // the clock's location, for times read from the filesystem
+	dir      string         // the absolute directory of the active file
+	names    namer
+	mode     fs.FileMode
+	delay    bool
+	bufCap   int
+	rot      *rotspec.Rotation // nil: no Rotation spec
+	limit    int64             // rot.SizeLimit()
+	hasTime  bool              // rot.HasTime()
+	rotFunc  func([]byte, FileState) bool
+	ret      *rotspec.Retention // nil: no Retention spec
+	retFunc  func([]string) error
+	format   archive.Format // 0: no Compression spec
+	compName string         // the Compression spec as given
+	compFunc func(string) error
+	watch    bool
+	onError  func(error)
+	shared   bool // Shared: other Files (and processes) may have the path open too
+	// afterWrite, when set, runs once the write under way is done (Shared: the
+	// compression of a rotated file the line had to go to; see rotateShared).
+	afterWrite func()
+	given      string // the path as given to NewFile
+	givenBase  string // the file name part of it, unescaped only by the namer
+	regKey     string // the registry key of the path (see file_registry.go)
 
 	// origin is the File this one took the open file from by Handoff, while that File
 	// is not closed; heir is the File this one handed its open file to. Both are

@@ -58,6 +58,10 @@ func (f *File) writeShared(p []byte) (n int, err, rep error) {
 	if uerr := fsys.Flock(f.file, false); uerr != nil {
 		rep = errors.Join(rep, fmt.Errorf("sinks: unlocking %s: %w", f.path, uerr))
 	}
+	if after := f.afterWrite; after != nil {
+		f.afterWrite = nil
+		after()
+	}
 	return n, err, rep
 }
 
@@ -124,9 +128,11 @@ func (f *File) rotateShared(now time.Time) (opened bool, err error) {
 	}
 	f.file = nil
 	if err := f.openPath(oldPath, now, true, time.Time{}); err != nil {
-		// No new file: the line goes to the renamed one, which nobody else writes now.
+		// No new file: the line goes to the renamed one, which nobody else writes now,
+		// and its compression is queued once that line is written (afterWrite), not
+		// before: the compressor could read the file before the line is in it.
 		f.file, f.info, f.path = oldFile, oldInfo, oldPath
-		f.pushRotated(rotated, oldPath, oldCreated, oldInfo)
+		f.afterWrite = func() { f.pushRotated(rotated, oldPath, oldCreated, oldInfo) }
 		return false, fmt.Errorf("sinks: rotating %s: %w", oldPath, err)
 	}
 	lerr := fsys.Flock(f.file, true)

@@ -375,6 +375,19 @@ func (h *createHookFS) OpenFile(name string, flag int, perm os.FileMode) (fsys.F
 	return file, err
 }
 
+// removeHookFS calls beforeRemove (when set) before each Remove.
+type removeHookFS struct {
+	fsys.FS
+	beforeRemove func(name string)
+}
+
+func (h *removeHookFS) Remove(name string) error {
+	if h.beforeRemove != nil {
+		h.beforeRemove(name)
+	}
+	return h.FS.Remove(name)
+}
+
 // TestSharedNewFileTakenBeforeLocked: a Shared File (b) that rotates creates the new
 // file at the path before it locks it. In between, another Shared File (a; here of this
 // process, as it happened under load in TestSharedInProcess) opens that file from the
@@ -395,32 +408,27 @@ func TestSharedNewFileTakenBeforeLocked(t *testing.T) {
 	b.write(line("b", 0))
 
 	var a *sink
-	release := make(chan struct{})
+	release, reached := make(chan struct{}), make(chan struct{})
+	var compressed sync.Once
 	hook.afterCreate = func(name string) {
 		if filepath.Base(name) != "app.log" {
 			return
 		}
 		hook.afterCreate = nil
 		// a's compressor is held after it wrote the archive, before it removes the
-		// rotated file (b's rotated file is another File's: not held).
-		afs := &fsys.Faulty{}
-		afs.Fail(fsys.Rule{Op: fsys.OpRemove, Path: "app.20", Delay: release})
+		// rotated file (b's rotated files are another File's: not held).
+		afs := &fsys.Faulty{FS: &removeHookFS{FS: fsys.OS{}, beforeRemove: func(name string) {
+			if strings.Contains(filepath.Base(name), "app.20") {
+				compressed.Do(func() { close(reached) })
+				<-release
+			}
+		}}}
 		a = openIn(t, dir, "app.log", opts, clock.NewFake(t0.Add(time.Hour)), afs)
 		a.write(line("a", 0), line("a", 1)) // the second rotates the file b created
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatal("a's rotated file was not compressed")
-			}
-			ents, _ := os.ReadDir(dir)
-			done := false
-			for _, e := range ents {
-				if strings.HasSuffix(e.Name(), ".gz") && strings.Contains(string(decompress(t, filepath.Join(dir, e.Name()))), "a 0 ") {
-					done = true
-				}
-			}
-			if done {
-				break
-			}
+		select {
+		case <-reached:
+		case <-time.After(10 * time.Second):
+			t.Fatal("a's rotated file was not compressed")
 		}
 	}
 	b.write(line("b", 1)) // rotates: the hook runs between b's create and b's lock
@@ -452,5 +460,36 @@ func TestSharedNewFileTakenBeforeLocked(t *testing.T) {
 	}
 	if len(seen) != 4 {
 		t.Errorf("%d distinct lines, want 4: %v", len(seen), seen)
+	}
+}
+
+// TestSharedRotationOpenFails: when a Shared rotation cannot create the new file, the
+// line goes to the file just renamed aside, and that file's compression is queued only
+// once the line is in it: the archive holds every line, and OnError hears of the
+// failed rotation. (Queued before the write, the compressor could read the file first.)
+func TestSharedRotationOpenFails(t *testing.T) {
+	dir := t.TempDir()
+	fs := &fsys.Faulty{}
+	s := openIn(t, dir, "app.log", &FileOptions{Shared: true, Rotation: "100 B", Compression: "gz"},
+		clock.NewFake(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)), fs)
+	line := func(i int) string { return fmt.Sprintf("line %d %s\n", i, strings.Repeat("x", 60)) }
+	s.write(line(0))
+	fs.Fail(fsys.Rule{Op: fsys.OpOpen, Path: "app.log", Times: 1, Err: syscall.EACCES})
+	s.write(line(1)) // rotates: the new app.log cannot be created
+	s.close()
+	errs := s.errs.all()
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "rotating") {
+		t.Fatalf("OnError got %v, want the failed rotation", errs)
+	}
+	var archived string
+	for name, content := range files(t, dir) {
+		if strings.HasSuffix(name, ".gz") {
+			archived += string(decompress(t, filepath.Join(dir, name)))
+		} else {
+			t.Errorf("%s left uncompressed: %q", name, content)
+		}
+	}
+	if archived != line(0)+line(1) {
+		t.Errorf("archived %q, want both lines", archived)
 	}
 }
