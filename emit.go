@@ -380,9 +380,9 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 	}
 }
 
-// message renders the record's message: the literal as is when nothing needs
-// substituting or escaping (no allocation), else through the core's compiled templates
-// or render.AppendMessage, into e.msg.
+// message renders the record's message through the core's compiled templates or
+// render.AppendMessage, into e.msg. finish does not call it for a message written as it
+// stands (isPlain): that one is the literal itself, with no allocation.
 //
 // When view is set, the message is returned as a string viewing e.msg, not a copy (no
 // allocation). That is safe because nothing writes e.msg again until the entry is back
@@ -391,9 +391,6 @@ func (l *Logger) finish(e *entry, st *coreState, msg string, hasArgs bool) {
 // keeps it (a queued line is a copy of the formatted bytes; a queued record, for a
 // record-taking sink, is excluded by needs.record).
 func (l *Logger) message(e *entry, msg string, hasArgs, view bool) string {
-	if !l.opts.Colors && isPlain(msg, hasArgs) {
-		return msg
-	}
 	var b []byte
 	if hasArgs && !l.opts.Colors {
 		b = l.core.msgs.AppendKeys(e.msg[:0], msg, e.args, &e.rec.MessageKeys)

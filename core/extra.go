@@ -105,8 +105,9 @@ func keyBit(key string) uint64 {
 // Len returns the number of fields.
 func (e *Extra) Len() int { return len(e.attrs) }
 
-// Attrs returns the fields in order. The slice is e's own storage: read it, do not
-// modify or keep it; it is valid until e is next changed.
+// Attrs returns the fields in order. The slice is e's storage (after
+// [Extra.MergeFrozen], the storage of the Extra it views): read it, do not modify or
+// keep it; it is valid until e is next changed.
 func (e *Extra) Attrs() []slog.Attr { return e.attrs }
 
 func (e *Extra) index(key string) int {
@@ -265,7 +266,14 @@ func (e *Extra) Merge(o *Extra) {
 // MergeFrozen is [Extra.Merge] for an o that is never changed again, such as a
 // logger's bound fields: while e is empty, e views o's fields instead of copying them,
 // and copies them into its own storage only when it is next changed (Reset drops the
-// view). The result is the same as Merge's.
+// view). The result is the same as Merge's; when e is not empty, or o has more than 64
+// fields, it is Merge. It exists for logru's loggers, whose bound fields are frozen once
+// bound; most callers want Merge.
+//
+// The caller promises that o is never changed, reset or merged into again while any
+// Extra may view it; many Extras may view one o at once, from different goroutines.
+// e itself is not safe for concurrent use (see [Extra]); [Extra.Clone] of a viewing e
+// is a copy of its own.
 func (e *Extra) MergeFrozen(o *Extra) {
 	if len(e.attrs) != 0 || len(o.attrs) == 0 || len(o.attrs) > bulkAbove || e.byKey != nil || e.shared {
 		e.Merge(o)
